@@ -1,3 +1,3 @@
 using EdgeMoE.Host.Cli;
 
-return EdgeMoeCli.Run(args, new CliConsole(Console.Out, Console.Error));
+return EdgeMoeCli.Run(args, new CliConsole(Console.Out, Console.Error, Console.In));

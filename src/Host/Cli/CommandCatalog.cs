@@ -1,5 +1,7 @@
 using System.CommandLine;
 using EdgeMoE.Host.Commands;
+using EdgeMoE.Host.Commands.Bench;
+using EdgeMoE.Host.Commands.Solve;
 
 namespace EdgeMoE.Host.Cli;
 
@@ -9,5 +11,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> TopLevel(CliConsole console) =>
     [
         RunCommand.Build(console),
+        SolveCommand.Build(console),
+        BenchCommand.Build(console),
     ];
 }

@@ -1,0 +1,9 @@
+namespace EdgeMoE.Host.Commands.Bench;
+
+/// <summary>The areas <c>edgemoe bench</c> measures, in the order <c>--help</c> lists them.</summary>
+internal static class BenchCatalog
+{
+    public static IReadOnlyList<IBenchArea> All { get; } =
+    [
+    ];
+}
