@@ -38,7 +38,8 @@ public sealed record OfdmaLinkBudget(double SpacingHz, double PowerW, double Noi
 
         var rate = Ofdma.LinkRate(SpacingHz, assignedGains, PowerW, NoiseW);
         var seconds = Ofdma.TransmissionSeconds(bits, rate);
-        var joules = Ofdma.CommunicationEnergy(bits, rate, assignedGains.Length, PowerW);
+        // A payload that can never be delivered costs unbounded energy, also with no subcarrier at all (∞·0).
+        var joules = double.IsPositiveInfinity(seconds) ? double.PositiveInfinity : Ofdma.CommunicationEnergy(bits, rate, assignedGains.Length, PowerW);
         var effectiveSnr = assignedGains.Length == 0 ? 0 : Math.Pow(2, rate / (assignedGains.Length * SpacingHz)) - 1;
         return new TransmissionCost(rate, seconds, joules, effectiveSnr);
     }

@@ -97,7 +97,8 @@ public sealed record DigitalTransmission(int BitsPerElement, Modulation Modulati
         // −ln(1 − p) loses every digit for tiny p; its series is exact there.
         var rate = p < 1e-8 ? p + (p * p / 2) : -Math.Log(1 - p);
         var gap = Math.Floor(Exponential.Sample(random, rate)) + 1;
-        return gap >= long.MaxValue - previous ? long.MaxValue : previous + (long)gap;
+        // Gaps beyond 4e18 bits mean no further error in any tensor (and must not overflow).
+        return gap >= 4e18 ? long.MaxValue : previous + (long)gap;
     }
 
     private void Validate()
