@@ -1,7 +1,6 @@
 using System.Numerics;
 using EdgeMoE.Models.Wireless.Csi;
 using EdgeMoE.Models.Wireless.Fading;
-using MathNet.Numerics.Distributions;
 
 namespace EdgeMoE.Models.Wireless.Channel;
 
@@ -12,8 +11,6 @@ namespace EdgeMoE.Models.Wireless.Channel;
 /// </summary>
 public sealed class OfdmaChannel
 {
-    private static readonly double QuadratureDeviation = Math.Sqrt(0.5);
-
     private readonly double[] _meanGains;
     private readonly CsiModel _csi;
     private readonly Random _random;
@@ -87,11 +84,10 @@ public sealed class OfdmaChannel
             return known;
         }
 
-        var deviation = QuadratureDeviation * Math.Sqrt(_csi.ErrorVariance);
         var estimate = new Complex[known.Length];
         for (var i = 0; i < known.Length; i++)
         {
-            estimate[i] = known[i] + new Complex(Normal.Sample(_random, 0, deviation), Normal.Sample(_random, 0, deviation));
+            estimate[i] = known[i] + ComplexGaussian.Sample(_random, _csi.ErrorVariance);
         }
 
         return estimate;

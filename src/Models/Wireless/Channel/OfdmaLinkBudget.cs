@@ -40,7 +40,16 @@ public sealed record OfdmaLinkBudget(double SpacingHz, double PowerW, double Noi
         var seconds = Ofdma.TransmissionSeconds(bits, rate);
         // A payload that can never be delivered costs unbounded energy, also with no subcarrier at all (∞·0).
         var joules = double.IsPositiveInfinity(seconds) ? double.PositiveInfinity : Ofdma.CommunicationEnergy(bits, rate, assignedGains.Length, PowerW);
-        var effectiveSnr = assignedGains.Length == 0 ? 0 : Math.Pow(2, rate / (assignedGains.Length * SpacingHz)) - 1;
-        return new TransmissionCost(rate, seconds, joules, effectiveSnr);
+        return new TransmissionCost(rate, seconds, joules, EffectiveSnr(rate, assignedGains.Length));
     }
+
+    /// <summary>
+    /// The single SNR that gives, on each of the subcarriers, their average rate: 2^(R/(n·B0)) − 1 (linear; 0 without
+    /// subcarriers). Hidden states spread over the subcarriers meet this SNR in the distortion models.
+    /// </summary>
+    public double EffectiveSnr(ReadOnlySpan<double> gains) =>
+        EffectiveSnr(Ofdma.LinkRate(SpacingHz, gains, PowerW, NoiseW), gains.Length);
+
+    private double EffectiveSnr(double rate, int subcarriers) =>
+        subcarriers == 0 ? 0 : Math.Pow(2, rate / (subcarriers * SpacingHz)) - 1;
 }

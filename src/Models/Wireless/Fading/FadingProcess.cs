@@ -10,9 +10,6 @@ namespace EdgeMoE.Models.Wireless.Fading;
 /// </summary>
 public sealed class FadingProcess
 {
-    // Each quadrature of CN(0, 1) has variance ½.
-    private static readonly double QuadratureDeviation = Math.Sqrt(0.5);
-
     private readonly SmallScaleFading _fading;
     private readonly Random _random;
     private readonly Complex[] _lineOfSight;
@@ -85,8 +82,7 @@ public sealed class FadingProcess
     /// <summary>|z|² without the square root of <see cref="Complex.Magnitude"/>.</summary>
     public static double SquaredMagnitude(Complex z) => (z.Real * z.Real) + (z.Imaginary * z.Imaginary);
 
-    private Complex StandardComplexNormal() =>
-        new(Normal.Sample(_random, 0, QuadratureDeviation), Normal.Sample(_random, 0, QuadratureDeviation));
+    private Complex StandardComplexNormal() => ComplexGaussian.Sample(_random, 1);
 
     private void Compose()
     {
