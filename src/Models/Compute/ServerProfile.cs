@@ -2,7 +2,7 @@ namespace EdgeMoE.Models.Compute;
 
 /// <summary>The hardware and budget of one Stable-MoE edge server.</summary>
 /// <param name="CyclesPerToken">c, CPU cycles to process one token (&gt; 0).</param>
-/// <param name="SwitchedCapacitance">ξ·(chip constant), effective switched capacitance of E = ξ·c·d·f² (J·s²/cycle³-scale, ≥ 0).</param>
+/// <param name="SwitchedCapacitance">ξ, effective switched capacitance: d tokens at f Hz cost E = ξ·c·d·f² joules (≥ 0).</param>
 /// <param name="SlotSeconds">τ, slot length (s, &gt; 0).</param>
 /// <param name="MaxFrequencyHz">f_max, highest CPU frequency (Hz, ≥ 0).</param>
 /// <param name="EnergyCapJoules">E_max, most energy the server may spend in one slot (J, ≥ 0).</param>
