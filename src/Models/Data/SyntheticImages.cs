@@ -60,7 +60,7 @@ public static class SyntheticImages
             }
         }
 
-        return new LabeledImages(pixels, labels, channels, height, width, classes);
+        return LabeledImages.WithPixelsInRange(pixels, labels, channels, height, width, classes);
     }
 
     /// <summary>One C×H×W prototype per class, values in [0.1, 0.9]: half a shared pattern, half its own.</summary>

@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace EdgeMoE.Models.Data.Idx;
 
 /// <summary>
@@ -64,8 +62,7 @@ public static class IdxImageSet
         }
 
         var pixels = new float[images.Data.Length];
-        TensorPrimitives.ConvertTruncating<byte, float>(images.Data, pixels);
-        TensorPrimitives.Divide(pixels, 255f, pixels);
-        return new LabeledImages(pixels, labelValues, channels, height, width, classes);
+        PixelScaling.ToUnitInterval(images.Data, pixels);
+        return LabeledImages.WithPixelsInRange(pixels, labelValues, channels, height, width, classes);
     }
 }
