@@ -67,65 +67,63 @@ public sealed class FashionMnistTests : IDisposable
     [Fact]
     public void Image_and_label_counts_that_differ_name_both_files()
     {
-        var (images, labels) = FashionMnist.FileNames(train: true);
-        IdxFiles.WriteImages(_dir.File(images), 5, Side, gzip: false);
-        IdxFiles.WriteLabels(_dir.File(labels), 4, 10, gzip: false);
+        var (images, labels) = TrainPaths();
+        IdxFiles.WriteImages(images, 5, Side, gzip: false);
+        IdxFiles.WriteLabels(labels, 4, 10, gzip: false);
 
-        var error = Assert.Throws<DataSetException>(() => FashionMnist.Load(_dir.Path, train: true));
+        var error = TrainLoadError();
 
-        Assert.Contains("holds 4 labels", error.Message);
-        Assert.Contains("holds 5 images", error.Message);
-        Assert.Contains(_dir.File(labels), error.Message);
+        Assert.Contains("holds 4 labels", error);
+        Assert.Contains("holds 5 images", error);
+        Assert.Contains(labels, error);
     }
 
     [Fact]
     public void A_label_outside_the_ten_classes_is_corruption_of_the_label_file()
     {
-        var (images, labels) = FashionMnist.FileNames(train: true);
-        IdxFiles.WriteImages(_dir.File(images), 3, Side, gzip: false);
-        IdxWriter.Write(_dir.File(labels), [3], [0, 10, 2], gzip: false);
+        var (images, labels) = TrainPaths();
+        IdxFiles.WriteImages(images, 3, Side, gzip: false);
+        IdxWriter.Write(labels, [3], [0, 10, 2], gzip: false);
 
-        var error = Assert.Throws<DataSetException>(() => FashionMnist.Load(_dir.Path, train: true));
+        var error = TrainLoadError();
 
-        Assert.Contains("label 10 of item 1 is outside [0, 10)", error.Message);
-        Assert.Contains(_dir.File(labels), error.Message);
+        Assert.Contains("label 10 of item 1 is outside [0, 10)", error);
+        Assert.Contains(labels, error);
     }
 
     [Fact]
     public void Images_of_another_size_are_not_fashion_mnist()
     {
-        var (images, labels) = FashionMnist.FileNames(train: true);
-        IdxFiles.WriteImages(_dir.File(images), 3, 27, gzip: false);
-        IdxFiles.WriteLabels(_dir.File(labels), 3, 10, gzip: false);
+        var (images, labels) = TrainPaths();
+        IdxFiles.WriteImages(images, 3, 27, gzip: false);
+        IdxFiles.WriteLabels(labels, 3, 10, gzip: false);
 
-        var error = Assert.Throws<DataSetException>(() => FashionMnist.Load(_dir.Path, train: true));
+        var error = TrainLoadError();
 
-        Assert.Contains("1×27×27, expected 1×28×28", error.Message);
+        Assert.Contains("1×27×27, expected 1×28×28", error);
     }
 
     [Fact]
     public void A_label_file_with_two_dimensions_is_rejected()
     {
-        var (images, labels) = FashionMnist.FileNames(train: true);
-        IdxFiles.WriteImages(_dir.File(images), 2, Side, gzip: false);
-        IdxWriter.Write(_dir.File(labels), [2, 1], [0, 1], gzip: false);
+        var (images, labels) = TrainPaths();
+        IdxFiles.WriteImages(images, 2, Side, gzip: false);
+        IdxWriter.Write(labels, [2, 1], [0, 1], gzip: false);
 
-        var error = Assert.Throws<DataSetException>(() => FashionMnist.Load(_dir.Path, train: true));
+        var error = TrainLoadError();
 
-        Assert.Contains("is not a label file", error.Message);
+        Assert.Contains("is not a label file", error);
     }
 
     [Fact]
     public void A_truncated_image_file_is_named_in_the_error()
     {
-        var (images, labels) = FashionMnist.FileNames(train: true);
+        var (images, labels) = TrainPaths();
         var raw = IdxFiles.Raw([2, Side, Side], IdxFiles.Pixels(2, Side));
-        File.WriteAllBytes(_dir.File(images), raw[..^100]);
-        IdxFiles.WriteLabels(_dir.File(labels), 2, 10, gzip: false);
+        File.WriteAllBytes(images, raw[..^100]);
+        IdxFiles.WriteLabels(labels, 2, 10, gzip: false);
 
-        var error = Assert.Throws<DataSetException>(() => FashionMnist.Load(_dir.Path, train: true));
-
-        Assert.Contains($"'{_dir.File(images)}' is truncated", error.Message);
+        Assert.Contains($"'{images}' is truncated", TrainLoadError());
     }
 
     [Fact]
@@ -147,6 +145,14 @@ public sealed class FashionMnistTests : IDisposable
         Assert.Equal((3, 2, 2), (set.Channels, set.Height, set.Width));
         Assert.Equal(230 / 255f, set.Pixels[23]);
     }
+
+    private (string Images, string Labels) TrainPaths()
+    {
+        var (images, labels) = FashionMnist.FileNames(train: true);
+        return (_dir.File(images), _dir.File(labels));
+    }
+
+    private string TrainLoadError() => Assert.Throws<DataSetException>(() => FashionMnist.Load(_dir.Path, train: true)).Message;
 
     private void WriteSplit(bool train, int count, bool gzip)
     {
