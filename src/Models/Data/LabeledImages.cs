@@ -108,9 +108,31 @@ public sealed class LabeledImages
     public LabeledImages Subset(IReadOnlyList<int> indices)
     {
         ArgumentNullException.ThrowIfNull(indices);
-        var pixels = new float[(long)indices.Count * ImageSize];
-        var labels = new int[indices.Count];
-        for (var i = 0; i < indices.Count; i++)
+        var order = indices as int[] ?? [.. indices];
+        var pixels = new float[(long)order.Length * ImageSize];
+        var labels = new int[order.Length];
+        Gather(order, pixels, labels);
+        return new LabeledImages(pixels, labels, Channels, Height, Width, Classes, checkPixels: false);
+    }
+
+    /// <summary>For producers that guarantee pixels in [0, 1]; sizes and labels are still checked.</summary>
+    internal static LabeledImages WithPixelsInRange(float[] pixels, int[] labels, int channels, int height, int width, int classes) =>
+        new(pixels, labels, channels, height, width, classes, checkPixels: false);
+
+    /// <summary>
+    /// Copies the images and labels at <paramref name="indices"/> into caller-owned buffers, so a training
+    /// loop can assemble shuffled mini-batches without allocating: <paramref name="pixels"/> receives
+    /// indices.Length·<see cref="ImageSize"/> values, <paramref name="labels"/> indices.Length labels.
+    /// </summary>
+    public void Gather(ReadOnlySpan<int> indices, Span<float> pixels, Span<int> labels)
+    {
+        if (pixels.Length < (long)indices.Length * ImageSize || labels.Length < indices.Length)
+        {
+            throw new ArgumentException(
+                $"{indices.Length} images need {(long)indices.Length * ImageSize} pixels and {indices.Length} labels; the buffers hold {pixels.Length} and {labels.Length}.");
+        }
+
+        for (var i = 0; i < indices.Length; i++)
         {
             var source = indices[i];
             if ((uint)source >= (uint)Count)
@@ -118,16 +140,10 @@ public sealed class LabeledImages
                 throw new ArgumentOutOfRangeException(nameof(indices), $"Index {source} at position {i} is outside [0, {Count}).");
             }
 
-            Array.Copy(Pixels, (long)source * ImageSize, pixels, (long)i * ImageSize, ImageSize);
+            Pixels.AsSpan(source * ImageSize, ImageSize).CopyTo(pixels.Slice(i * ImageSize, ImageSize));
             labels[i] = Labels[source];
         }
-
-        return new LabeledImages(pixels, labels, Channels, Height, Width, Classes, checkPixels: false);
     }
-
-    /// <summary>For producers that guarantee pixels in [0, 1]; sizes and labels are still checked.</summary>
-    internal static LabeledImages WithPixelsInRange(float[] pixels, int[] labels, int channels, int height, int width, int classes) =>
-        new(pixels, labels, channels, height, width, classes, checkPixels: false);
 
     /// <summary>How many images of each class the set holds (length <see cref="Classes"/>).</summary>
     public int[] ClassCounts()

@@ -32,6 +32,21 @@ public sealed class LabeledImagesTests
     }
 
     [Fact]
+    public void Gather_fills_caller_buffers_with_the_chosen_images_and_labels()
+    {
+        var set = ThreeImages();
+        var pixels = new float[2 * 8];
+        var labels = new int[2];
+
+        set.Gather([1, 2], pixels, labels);
+
+        Assert.Equal([0, 1], labels);
+        Assert.Equal([.. set.Image(1).ToArray(), .. set.Image(2).ToArray()], pixels);
+        Assert.Throws<ArgumentException>(() => set.Gather([0, 1], new float[15], new int[2]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => set.Gather([-1], new float[8], new int[1]));
+    }
+
+    [Fact]
     public void Class_counts_add_up_per_label()
     {
         Assert.Equal([1, 1, 1], ThreeImages().ClassCounts());
