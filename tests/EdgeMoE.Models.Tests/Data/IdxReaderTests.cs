@@ -35,6 +35,21 @@ public sealed class IdxReaderTests : IDisposable
         Assert.Equal([1, 2, 3, 4], IdxReader.Read(path).Data);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_stream_reads_like_a_file_and_errors_name_the_given_source(bool gzip)
+    {
+        var raw = IdxFiles.Raw([2, 2], [1, 2, 3, 4]);
+        using var good = new MemoryStream(gzip ? Gzip(raw) : raw);
+
+        Assert.Equal([1, 2, 3, 4], IdxReader.Read(good, "memory").Data);
+
+        using var bad = new MemoryStream(gzip ? Gzip(raw[..^1]) : raw[..^1]);
+        var error = Assert.Throws<DataSetException>(() => IdxReader.Read(bad, "from-the-network"));
+        Assert.Contains("'from-the-network' is truncated", error.Message);
+    }
+
     [Fact]
     public void The_header_is_big_endian_as_the_format_says()
     {

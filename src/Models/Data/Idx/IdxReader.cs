@@ -42,11 +42,10 @@ public static class IdxReader
         ArgumentNullException.ThrowIfNull(source);
         try
         {
-            var buffered = stream is BufferedStream or FileStream or MemoryStream ? stream : new BufferedStream(stream);
             Span<byte> sniff = stackalloc byte[2];
-            var sniffed = buffered.ReadAtLeast(sniff, 2, throwOnEndOfStream: false);
+            var sniffed = stream.ReadAtLeast(sniff, 2, throwOnEndOfStream: false);
             var isGzip = sniffed == 2 && sniff[0] == 0x1F && sniff[1] == 0x8B;
-            var rest = new PrefixedStream(sniff[..sniffed].ToArray(), buffered);
+            var rest = new PrefixedStream(sniff[..sniffed].ToArray(), stream);
             if (!isGzip)
             {
                 return ReadRaw(rest, source);
