@@ -1,0 +1,77 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace EdgeMoE.Hocon;
+
+/// <summary>An immutable object whose keys keep the order in which they were first defined.</summary>
+public sealed class HoconObject : HoconValue
+{
+    private readonly string[] _keys;
+    private readonly Dictionary<string, HoconValue> _fields;
+
+    /// <summary>Creates an object from fields in definition order; keys must be distinct.</summary>
+    public HoconObject(IEnumerable<KeyValuePair<string, HoconValue>> fields, ConfigOrigin origin)
+        : base(origin)
+    {
+        _fields = new Dictionary<string, HoconValue>(StringComparer.Ordinal);
+        var keys = new List<string>();
+        foreach (var (key, value) in fields)
+        {
+            if (_fields.TryAdd(key, value))
+            {
+                keys.Add(key);
+            }
+            else
+            {
+                _fields[key] = value;
+            }
+        }
+
+        _keys = [.. keys];
+    }
+
+    /// <summary>An object with no fields.</summary>
+    public static HoconObject Empty(ConfigOrigin origin) => new([], origin);
+
+    /// <summary>Keys in definition order.</summary>
+    public IReadOnlyList<string> Keys => _keys;
+
+    public int Count => _keys.Length;
+
+    public HoconValue this[string key] => _fields[key];
+
+    /// <summary>Fields in definition order.</summary>
+    public IEnumerable<KeyValuePair<string, HoconValue>> Fields => _keys.Select(k => new KeyValuePair<string, HoconValue>(k, _fields[k]));
+
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out HoconValue value) => _fields.TryGetValue(key, out value);
+
+    public override HoconValueType Type => HoconValueType.Object;
+
+    public override string Describe() => "object";
+
+    /// <summary>
+    /// This object with <paramref name="fallback"/> underneath: fields in both that are objects are merged
+    /// recursively; otherwise this object's value wins. Keys keep their first-defined position.
+    /// </summary>
+    public HoconObject WithFallback(HoconObject fallback)
+    {
+        var merged = new List<KeyValuePair<string, HoconValue>>();
+        foreach (var (key, under) in fallback.Fields)
+        {
+            merged.Add(new(key, _fields.TryGetValue(key, out var over) ? Merge(under, over) : under));
+        }
+
+        foreach (var (key, over) in Fields)
+        {
+            if (!fallback._fields.ContainsKey(key))
+            {
+                merged.Add(new(key, over));
+            }
+        }
+
+        return new HoconObject(merged, Origin);
+    }
+
+    /// <summary>The spec's merge of two values: objects merge, anything else on top replaces what is under it.</summary>
+    public static HoconValue Merge(HoconValue under, HoconValue over) =>
+        over is HoconObject o && under is HoconObject u ? o.WithFallback(u) : over;
+}
