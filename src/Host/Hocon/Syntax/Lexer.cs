@@ -138,7 +138,7 @@ internal sealed class Lexer
             return Substitution(start);
         }
 
-        if (c == '-' || char.IsAsciiDigit(c))
+        if (char.IsAsciiDigit(c) || (c == '-' && char.IsAsciiDigit(Peek(1))))
         {
             return NumberToken(start);
         }
@@ -189,11 +189,6 @@ internal sealed class Lexer
         var begin = _pos;
         if (Peek() == '-')
         {
-            if (!char.IsAsciiDigit(Peek(1)))
-            {
-                throw Error(start, "'-' must begin a number; quote the string if it starts with a hyphen");
-            }
-
             Advance();
         }
 

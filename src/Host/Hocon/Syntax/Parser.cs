@@ -116,7 +116,7 @@ internal sealed class Parser
                     throw Error(Peek, "two commas in a row; remove one");
                 }
             }
-            else if (next.Kind != TokenKind.Newline && next.Kind != closing)
+            else if (next.Kind is not (TokenKind.Newline or TokenKind.End) && next.Kind != closing)
             {
                 var after = key is null ? "an include" : $"the value of '{key}'";
                 throw Error(next, $"expected ',' or a newline after {after}, got {next.Describe()}");
@@ -255,7 +255,7 @@ internal sealed class Parser
                     throw Error(Peek, "two commas in a row; remove one");
                 }
             }
-            else if (next.Kind is not (TokenKind.Newline or TokenKind.CloseBracket))
+            else if (next.Kind is not (TokenKind.Newline or TokenKind.CloseBracket or TokenKind.End))
             {
                 throw Error(next, $"expected ',', a newline or ']' after an array element, got {next.Describe()}");
             }

@@ -49,6 +49,6 @@ internal static class NodeMerge
             }
         }
 
-        return new ObjectNode(fields, over.Origin);
+        return new ObjectNode(fields, under.Origin);
     }
 }

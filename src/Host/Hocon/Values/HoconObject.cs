@@ -10,8 +10,14 @@ public sealed class HoconObject : HoconValue
 
     /// <summary>Creates an object from fields in definition order; keys must be distinct.</summary>
     public HoconObject(IEnumerable<KeyValuePair<string, HoconValue>> fields, ConfigOrigin origin)
+        : this(fields, origin, ignoresFallbacks: false)
+    {
+    }
+
+    private HoconObject(IEnumerable<KeyValuePair<string, HoconValue>> fields, ConfigOrigin origin, bool ignoresFallbacks)
         : base(origin)
     {
+        IgnoresFallbacks = ignoresFallbacks;
         _fields = new Dictionary<string, HoconValue>(StringComparer.Ordinal);
         var keys = new List<string>();
         foreach (var (key, value) in fields)
@@ -54,6 +60,11 @@ public sealed class HoconObject : HoconValue
     /// </summary>
     public HoconObject WithFallback(HoconObject fallback)
     {
+        if (IgnoresFallbacks)
+        {
+            return this;
+        }
+
         var merged = new List<KeyValuePair<string, HoconValue>>();
         foreach (var (key, under) in fallback.Fields)
         {
@@ -68,10 +79,18 @@ public sealed class HoconObject : HoconValue
             }
         }
 
-        return new HoconObject(merged, Origin);
+        return new HoconObject(merged, Origin, fallback.IgnoresFallbacks);
     }
 
     /// <summary>The spec's merge of two values: objects merge, anything else on top replaces what is under it.</summary>
-    public static HoconValue Merge(HoconValue under, HoconValue over) =>
-        over is HoconObject o && under is HoconObject u ? o.WithFallback(u) : over;
+    public static HoconValue Merge(HoconValue under, HoconValue over) => (over, under) switch
+    {
+        (HoconObject o, HoconObject u) => o.WithFallback(u),
+        // An object over a non-object must not merge with objects further down (the spec's "hidden" fallbacks).
+        (HoconObject o, _) => new HoconObject(o.Fields, o.Origin, ignoresFallbacks: true),
+        _ => over,
+    };
+
+    /// <summary>True when this object was set over a non-object, so later fallbacks cannot merge into it.</summary>
+    internal bool IgnoresFallbacks { get; }
 }
