@@ -16,7 +16,7 @@ public sealed class SettingsReader(Config section)
     public int Int(string key, int min = int.MinValue, int max = int.MaxValue)
     {
         var value = Section.GetInt(key);
-        Require(key, value >= min, min == int.MinValue ? $"<= {max}" : max == int.MaxValue ? $">= {min}" : $"in [{min}, {max}]", value);
+        Require(key, value >= min && value <= max, min == int.MinValue ? $"<= {max}" : max == int.MaxValue ? $">= {min}" : $"in [{min}, {max}]", value);
         return value;
     }
 
