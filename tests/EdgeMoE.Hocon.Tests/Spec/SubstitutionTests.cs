@@ -80,4 +80,20 @@ public sealed class SubstitutionTests
     [Fact]
     public void An_environment_variable_set_to_the_empty_string_is_defined() =>
         Assert.Equal("""{"x":""}""", Hocon.Resolve("x = ${?EMPTY}", name => name == "EMPTY" ? "" : null).ToJson(indented: false));
+
+    [Fact]
+    public void Two_fields_that_look_back_at_each_other_are_reported_as_a_cycle_rather_than_given_different_values() =>
+        Assert.Contains("substitution cycle", Hocon.Error("a : 1\nb : 2\na : ${b}\nb : ${a}"));
+
+    [Fact]
+    public void An_empty_substitution_is_a_syntax_error() =>
+        Assert.Equal("test.conf:1:5: empty substitution: expected a path such as a.b.c", Hocon.Error("a = ${}"));
+
+    [Fact]
+    public void An_unterminated_substitution_is_a_syntax_error() =>
+        Assert.Equal("test.conf:1:5: unterminated substitution (missing '}')", Hocon.Error("a = ${b.c\nd = 1"));
+
+    [Fact]
+    public void Quoted_path_elements_in_substitutions_may_contain_dots() =>
+        Assert.Equal(1, Hocon.Resolve("\"a.b\" { c = 1 }\nx = ${\"a.b\".c}").GetInt("x"));
 }

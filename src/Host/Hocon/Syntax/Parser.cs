@@ -44,6 +44,25 @@ internal sealed class Parser
         }
     }
 
+    /// <summary>After a field or element: consumes one comma if present (two in a row are an error) and returns the
+    /// token that ended the entry (the comma itself, or whatever follows).</summary>
+    private Token TakeSeparator()
+    {
+        SkipWhitespace();
+        var next = Peek;
+        if (next.Kind == TokenKind.Comma)
+        {
+            Take();
+            SkipBlank();
+            if (Peek.Kind == TokenKind.Comma)
+            {
+                throw Error(Peek, "two commas in a row; remove one");
+            }
+        }
+
+        return next;
+    }
+
     private ObjectNode Document()
     {
         SkipBlank();
@@ -105,18 +124,8 @@ internal sealed class Parser
                 result = NodeMerge.Objects(result, field);
             }
 
-            SkipWhitespace();
-            var next = Peek;
-            if (next.Kind == TokenKind.Comma)
-            {
-                Take();
-                SkipBlank();
-                if (Peek.Kind == TokenKind.Comma)
-                {
-                    throw Error(Peek, "two commas in a row; remove one");
-                }
-            }
-            else if (next.Kind is not (TokenKind.Newline or TokenKind.End) && next.Kind != closing)
+            var next = TakeSeparator();
+            if (next.Kind is not (TokenKind.Comma or TokenKind.Newline or TokenKind.End) && next.Kind != closing)
             {
                 var after = key is null ? "an include" : $"the value of '{key}'";
                 throw Error(next, $"expected ',' or a newline after {after}, got {next.Describe()}");
@@ -244,18 +253,8 @@ internal sealed class Parser
             }
 
             items.Add(Value(null));
-            SkipWhitespace();
-            var next = Peek;
-            if (next.Kind == TokenKind.Comma)
-            {
-                Take();
-                SkipBlank();
-                if (Peek.Kind == TokenKind.Comma)
-                {
-                    throw Error(Peek, "two commas in a row; remove one");
-                }
-            }
-            else if (next.Kind is not (TokenKind.Newline or TokenKind.CloseBracket or TokenKind.End))
+            var next = TakeSeparator();
+            if (next.Kind is not (TokenKind.Comma or TokenKind.Newline or TokenKind.CloseBracket or TokenKind.End))
             {
                 throw Error(next, $"expected ',', a newline or ']' after an array element, got {next.Describe()}");
             }

@@ -5,8 +5,7 @@ namespace EdgeMoE.Hocon;
 /// <summary>An immutable object whose keys keep the order in which they were first defined.</summary>
 public sealed class HoconObject : HoconValue
 {
-    private readonly string[] _keys;
-    private readonly Dictionary<string, HoconValue> _fields;
+    private readonly OrderedFields<HoconValue> _fields;
 
     /// <summary>Creates an object from fields in definition order; keys must be distinct.</summary>
     public HoconObject(IEnumerable<KeyValuePair<string, HoconValue>> fields, ConfigOrigin origin)
@@ -18,35 +17,21 @@ public sealed class HoconObject : HoconValue
         : base(origin)
     {
         IgnoresFallbacks = ignoresFallbacks;
-        _fields = new Dictionary<string, HoconValue>(StringComparer.Ordinal);
-        var keys = new List<string>();
-        foreach (var (key, value) in fields)
-        {
-            if (_fields.TryAdd(key, value))
-            {
-                keys.Add(key);
-            }
-            else
-            {
-                _fields[key] = value;
-            }
-        }
-
-        _keys = [.. keys];
+        _fields = new OrderedFields<HoconValue>(fields);
     }
 
     /// <summary>An object with no fields.</summary>
     public static HoconObject Empty(ConfigOrigin origin) => new([], origin);
 
     /// <summary>Keys in definition order.</summary>
-    public IReadOnlyList<string> Keys => _keys;
+    public IReadOnlyList<string> Keys => _fields.Keys;
 
-    public int Count => _keys.Length;
+    public int Count => _fields.Keys.Count;
 
     public HoconValue this[string key] => _fields[key];
 
     /// <summary>Fields in definition order.</summary>
-    public IEnumerable<KeyValuePair<string, HoconValue>> Fields => _keys.Select(k => new KeyValuePair<string, HoconValue>(k, _fields[k]));
+    public IEnumerable<KeyValuePair<string, HoconValue>> Fields => _fields.All;
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out HoconValue value) => _fields.TryGetValue(key, out value);
 
