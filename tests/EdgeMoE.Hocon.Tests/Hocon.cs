@@ -11,7 +11,7 @@ internal static class Hocon
     public static string Error(string text) => Assert.Throws<HoconException>(() => Resolve(text)).Message;
 
     /// <summary>The error a getter raises on a configuration that resolves fine.</summary>
-    public static string Error2(string text, Action<Config> use)
+    public static string GetterError(string text, Action<Config> use)
     {
         var config = Resolve(text);
         return Assert.Throws<HoconException>(() => use(config)).Message;

@@ -16,9 +16,9 @@ public sealed class ByteSizeTests
 
     [Fact]
     public void A_size_that_overflows_64_bits_is_an_error() =>
-        Assert.Contains("size does not fit in 64 bits", Hocon.Error2("s = 20 EiB", c => c.GetBytes("s")));
+        Assert.Contains("size does not fit in 64 bits", Hocon.GetterError("s = 20 EiB", c => c.GetBytes("s")));
 
     [Fact]
     public void An_unknown_size_unit_is_an_error_naming_the_path() =>
-        Assert.StartsWith("test.conf:1:5: s: unknown size unit 'KB'", Hocon.Error2("s = 5 KB", c => c.GetBytes("s")));
+        Assert.StartsWith("test.conf:1:5: s: unknown size unit 'KB'", Hocon.GetterError("s = 5 KB", c => c.GetBytes("s")));
 }

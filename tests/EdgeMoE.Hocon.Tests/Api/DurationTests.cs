@@ -20,5 +20,5 @@ public sealed class DurationTests
     [Fact]
     public void Duration_units_are_case_sensitive() =>
         Assert.Equal("test.conf:1:5: t: unknown duration unit 'S' (use ns, us, ms, s, m, h, d or their long names), got \"10 S\"",
-            Hocon.Error2("t = 10 S", c => c.GetDuration("t")));
+            Hocon.GetterError("t = 10 S", c => c.GetDuration("t")));
 }

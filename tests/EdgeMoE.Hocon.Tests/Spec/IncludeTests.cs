@@ -103,4 +103,13 @@ public sealed class IncludeTests
         var main = dir.Write("a.conf", "include \"bad.conf\"");
         Assert.Equal($"{bad}:2:15: expected ']' to close the array opened at 2:10, got end of file", Assert.Throws<HoconException>(() => Config.Load(main)).Message);
     }
+
+    [Fact]
+    public void An_include_inside_an_array_element_object_is_merged_into_that_object()
+    {
+        using var dir = new TempFolder();
+        dir.Write("item.conf", "kind = expert");
+        var main = dir.Write("a.conf", "items = [ { include \"item.conf\", id = 1 } ]");
+        Assert.Equal("""{"items":[{"kind":"expert","id":1}]}""", Config.Load(main).ToJson(indented: false));
+    }
 }

@@ -8,5 +8,5 @@ public sealed class NumericallyIndexedObjectTests
 
     [Fact]
     public void An_object_without_integer_keys_is_not_a_list() =>
-        Assert.Equal("test.conf:1:5: foo: expected a list, got object", Hocon.Error2("foo { x = 1 }", c => c.GetList("foo")));
+        Assert.Equal("test.conf:1:5: foo: expected a list, got object", Hocon.GetterError("foo { x = 1 }", c => c.GetList("foo")));
 }

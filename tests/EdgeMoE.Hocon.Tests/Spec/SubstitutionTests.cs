@@ -69,19 +69,6 @@ public sealed class SubstitutionTests
         Assert.Equal("""{"x":7,"y":{"v":7},"z":{"v":7}}""", Hocon.Json("x = 7\ny { v = ${x} }\nz = ${y}"));
 
     [Fact]
-    public void Missing_substitutions_fall_back_to_environment_variables_as_strings() =>
-        Assert.Equal("""{"home":"/home/edge","n":"3"}""",
-            Hocon.Resolve("home = ${HOME}\nn = ${?THREADS}", name => name switch { "HOME" => "/home/edge", "THREADS" => "3", _ => null }).ToJson(indented: false));
-
-    [Fact]
-    public void A_null_in_the_configuration_blocks_the_environment_fallback() =>
-        Assert.Equal("""{"HOME":null,"h":null}""", Hocon.Resolve("HOME = null\nh = ${HOME}", _ => "/home/edge").ToJson(indented: false));
-
-    [Fact]
-    public void An_environment_variable_set_to_the_empty_string_is_defined() =>
-        Assert.Equal("""{"x":""}""", Hocon.Resolve("x = ${?EMPTY}", name => name == "EMPTY" ? "" : null).ToJson(indented: false));
-
-    [Fact]
     public void Two_fields_that_look_back_at_each_other_are_reported_as_a_cycle_rather_than_given_different_values() =>
         Assert.Contains("substitution cycle", Hocon.Error("a : 1\nb : 2\na : ${b}\nb : ${a}"));
 
