@@ -48,4 +48,13 @@ public sealed class SelfReferentialSubstitutionTests
     [Fact]
     public void Inheritance_can_refer_to_a_plain_field_of_the_object_being_defined() =>
         Assert.Equal("east-6", Hocon.Resolve("base { size = 6 }\neast = ${base}\neast { name = east, label = ${east.name}-${east.size} }").GetString("east.label"));
+
+    [Fact]
+    public void Inheritance_can_refer_to_nested_fields_defined_on_either_side_of_the_merge() =>
+        Assert.Equal("""{"base":{"inner":{"z":9}},"a":{"inner":{"z":9,"x":1,"y":1,"w":9}}}""",
+            Hocon.Json("base { inner { z = 9 } }\na = ${base}\na { inner { x = 1, y = ${a.inner.x}, w = ${a.inner.z} } }"));
+
+    [Fact]
+    public void A_plain_value_stacked_over_a_substitution_is_found_without_resolving_it() =>
+        Assert.Equal(2, Hocon.Resolve("a = ${b}\na { x = 2, y = ${a.x} }\nb { x = 1 }").GetInt("a.y"));
 }

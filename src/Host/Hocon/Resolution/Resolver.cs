@@ -46,6 +46,7 @@ internal sealed class Resolver(ObjectNode root, Func<string, string?> environmen
                 SubstitutionNode s => ResolveSubstitution(s, view),
                 ConcatenationNode c => ResolveConcatenation(c, path, view),
                 MergeStackNode m => ResolveStack(m, path, view),
+                ProjectionNode p => Field(ResolveField(p.Source, p.SourcePath, view), p.Key),
                 _ => throw new InvalidOperationException($"unexpected node {node.GetType().Name} at {node.Origin}"),
             };
             _memo[key] = value;
@@ -227,7 +228,7 @@ internal sealed class Resolver(ObjectNode root, Func<string, string?> environmen
 
                         break;
                     case MergeStackNode stack:
-                        (child, resolved) = ChildOfStack(stack, path, key, evaluation);
+                        child = stack.Child(key, [.. path]);
                         break;
                     default:
                         resolved = Field(ResolveField(node, [.. path], evaluation), key);
@@ -270,37 +271,6 @@ internal sealed class Resolver(ObjectNode root, Func<string, string?> environmen
 
         var value = resolved ?? ResolveField(node, path, lookedBack ? view : Overrides.None);
         return value is null ? LookupResult.Missing : new LookupResult(value, false);
-    }
-
-    /// <summary>The child <paramref name="key"/> of a merge stack, resolving only the definitions that can affect it.</summary>
-    private (Node? Child, HoconValue? Resolved) ChildOfStack(MergeStackNode stack, List<string> path, string key, Overrides view)
-    {
-        var k = stack.Items.Count - 1;
-        for (; k >= 0; k--)
-        {
-            if (stack.Items[k] is not ObjectNode o)
-            {
-                break;
-            }
-
-            if (o.TryGetValue(key, out var child))
-            {
-                if (child is ScalarNode or ArrayNode)
-                {
-                    return (child, null); // a plain value hides everything below it
-                }
-
-                break;
-            }
-        }
-
-        if (k < 0)
-        {
-            return (null, null);
-        }
-
-        var upTo = k == stack.Items.Count - 1 ? stack : stack.Below(k + 1)!;
-        return (null, Field(ResolveField(upTo, [.. path], view), key));
     }
 
     private static HoconValue? Field(HoconValue? value, string key) =>
