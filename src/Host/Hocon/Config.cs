@@ -60,17 +60,22 @@ public sealed class Config
     /// <summary>Where the value at <paramref name="path"/> was defined.</summary>
     public ConfigOrigin Origin(string path) => GetValue(path).Origin;
 
+    /// <summary>A string; numbers and booleans convert to their text.</summary>
     public string GetString(string path) => ValueConversion.ToText(GetValue(path), FullPath(path));
 
+    /// <summary>A boolean; the strings true/yes/on and false/no/off convert.</summary>
     public bool GetBoolean(string path) => ValueConversion.ToBoolean(GetValue(path), FullPath(path));
 
+    /// <summary>A whole number in the 32-bit range; numeric strings convert.</summary>
     public int GetInt(string path) => ValueConversion.ToInt(GetValue(path), FullPath(path));
 
+    /// <summary>A whole number in the 64-bit range; numeric strings convert.</summary>
     public long GetLong(string path) => ValueConversion.ToLong(GetValue(path), FullPath(path));
 
+    /// <summary>A number; numeric strings convert.</summary>
     public double GetDouble(string path) => ValueConversion.ToDouble(GetValue(path), FullPath(path));
 
-    /// <summary>A duration: a bare number is milliseconds; <c>10s</c>, <c>100 ms</c>, <c>1 minute</c> carry their unit.</summary>
+    /// <summary>A duration (100 ns resolution): a bare number is milliseconds; <c>10s</c>, <c>100 ms</c>, <c>1 minute</c> carry their unit.</summary>
     public TimeSpan GetDuration(string path) => ValueConversion.ToDuration(GetValue(path), FullPath(path));
 
     /// <summary>A size in bytes: a bare number is bytes; <c>512 KiB</c> (powers of two), <c>1 GB</c> (powers of ten).</summary>
@@ -79,15 +84,19 @@ public sealed class Config
     /// <summary>A list (an object with integer keys 0, 1, ... also reads as a list).</summary>
     public IReadOnlyList<HoconValue> GetList(string path) => ValueConversion.ToList(GetValue(path), FullPath(path));
 
+    /// <summary>A list whose elements convert as <see cref="GetString"/>; errors name the element index.</summary>
     public IReadOnlyList<string> GetStringList(string path) =>
         [.. GetList(path).Select((v, i) => ValueConversion.ToText(v, $"{FullPath(path)}[{i}]"))];
 
+    /// <summary>A list whose elements convert as <see cref="GetInt"/>.</summary>
     public IReadOnlyList<int> GetIntList(string path) =>
         [.. GetList(path).Select((v, i) => ValueConversion.ToInt(v, $"{FullPath(path)}[{i}]"))];
 
+    /// <summary>A list whose elements convert as <see cref="GetDouble"/>.</summary>
     public IReadOnlyList<double> GetDoubleList(string path) =>
         [.. GetList(path).Select((v, i) => ValueConversion.ToDouble(v, $"{FullPath(path)}[{i}]"))];
 
+    /// <summary>A list whose elements convert as <see cref="GetBoolean"/>.</summary>
     public IReadOnlyList<bool> GetBooleanList(string path) =>
         [.. GetList(path).Select((v, i) => ValueConversion.ToBoolean(v, $"{FullPath(path)}[{i}]"))];
 
