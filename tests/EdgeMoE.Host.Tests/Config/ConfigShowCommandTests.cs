@@ -81,4 +81,13 @@ public sealed class ConfigShowCommandTests
         Assert.Equal(0, exit);
         Assert.Equal("""{"edgemoe":{"a":1,"list":["x","y"]}}""", EdgeMoE.Hocon.Config.Parse(output).ToJson(indented: false));
     }
+
+    [Fact]
+    public void Showing_the_reference_itself_layers_nothing_over_it()
+    {
+        var (exit, layered, _) = CliRunner.Run("config", "show", RepositoryFiles.Hocon("reference.conf"), "--format", "json");
+        var (_, raw, _) = CliRunner.Run("config", "show", RepositoryFiles.Hocon("reference.conf"), "--format", "json", "--raw");
+        Assert.Equal(0, exit);
+        Assert.Equal(raw, layered);
+    }
 }
