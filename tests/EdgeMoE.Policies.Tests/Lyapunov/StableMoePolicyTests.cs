@@ -30,7 +30,7 @@ public sealed class StableMoePolicyTests
         var random = new Random(7);
         for (var n = 0; n < 5; n++)
         {
-            var slot = RandomSlots.Paper(random);
+            var slot = SyntheticSlots.PaperScale(random);
             var best = Policy.Decide(slot, new Random(1)).Objective;
             foreach (var baseline in RoutingPolicyCatalog.All.Where(p => p is not StableMoePolicy))
             {

@@ -50,29 +50,4 @@ internal static class RandomSlots
             Experts: states,
             Scores: new GatingScores(tokens, experts, scores));
     }
-
-    /// <summary>A slot of the paper's size and physics (section IV): τ = 1 s, c = 1e7, f_max = 3 GHz, ξ = 2e-27.</summary>
-    public static SlotInstance Paper(Random random, int experts = 10, int tokens = 390, int k = 3)
-    {
-        var states = new ExpertState[experts];
-        for (var j = 0; j < experts; j++)
-        {
-            states[j] = new ExpertState(
-                TokenBacklog: random.Next(0, 200),
-                EnergyBacklog: random.NextDouble() * 20,
-                MaxFrequencyHz: 3e9,
-                SwitchedCapacitance: 2e-27,
-                MaxEnergyJoules: 3 + (12 * random.NextDouble()),
-                AverageEnergyJoules: 1.5 + (8 * random.NextDouble()),
-                Available: true);
-        }
-
-        var scores = new double[tokens * experts];
-        for (var n = 0; n < scores.Length; n++)
-        {
-            scores[n] = random.NextDouble();
-        }
-
-        return new SlotInstance(50, 1.0, k, 1.0, 1e7, states, new GatingScores(tokens, experts, scores));
-    }
 }

@@ -5,5 +5,6 @@ internal static class SolverCatalog
 {
     public static IReadOnlyList<ISolver> All { get; } =
     [
+        .. StableMoeSolver.ForEveryPolicy(),
     ];
 }
