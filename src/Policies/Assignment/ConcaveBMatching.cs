@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace EdgeMoE.Policies.Assignment;
 
 /// <summary>
@@ -14,12 +16,12 @@ namespace EdgeMoE.Policies.Assignment;
 /// <para>Algorithm: successive shortest paths, one token unit at a time, tokens in order. A flow is optimal for its
 /// supplies iff its residual graph has no negative cycle; adding a token (no incoming arcs) keeps that, and
 /// augmenting along a shortest source-to-sink path preserves it. The residual graph is collapsed onto the J expert
-/// nodes: a token i' held by j and not by k gives the exchange arc j → k of cost w_i'j − w_i'k, the cheapest kept in
-/// a lazy heap per (j, k). Dijkstra with node potentials (reduced costs ≥ 0, Johnson) runs on J + 1 nodes and stops
+/// nodes: a token i' held by j and not by k gives the exchange arc j → k of cost w_i'j − w_i'k, the cheapest kept by
+/// one vector segment tree per expert (<see cref="ExchangeTree"/>). Dijkstra with node potentials (reduced costs ≥ 0, Johnson) runs on J + 1 nodes and stops
 /// when the sink is settled; unsettled nodes' potentials grow by the sink distance, which keeps every reduced cost
 /// ≥ 0. A shortest walk in the collapsed graph may pass a token twice; it is then a shortest path plus zero-cost
 /// cycles, uses every original arc at most once, and is as good as the path. Concavity keeps the sink arc of an
-/// expert whose load just grew non-negative in reduced cost. Cost per unit: O(J·settled) plus O(J log n) heap work
+/// expert whose load just grew non-negative in reduced cost. Cost per unit: O(J·settled) plus O(J log n) tree work
 /// per token moved.</para>
 /// </remarks>
 public static class ConcaveBMatching
@@ -50,15 +52,17 @@ public static class ConcaveBMatching
     private sealed class Search(int tokens, int experts, int units, double[] gains, Func<int, long, double> marginalGain)
     {
         private readonly bool[] _assigned = new bool[tokens * experts];
+        private readonly int[] _slot = new int[tokens * experts];
         private readonly long[] _loads = new long[experts];
         private readonly double[] _potential = new double[experts];
         private readonly double[] _sinkCost = new double[experts];
-        private readonly ExchangeHeap?[] _heaps = new ExchangeHeap?[experts * experts];
+        private readonly ExchangeTree[] _trees = CreateTrees(experts);
+        private readonly double[] _leaf = new double[experts];
         private readonly double[] _distance = new double[experts];
-        private readonly bool[] _settled = new bool[experts];
-        private readonly int[] _previous = new int[experts];
-        private readonly int[] _mover = new int[experts];
-        private readonly List<(int Token, int Expert, bool Added)> _flips = [];
+        private readonly double[] _open = new double[experts];
+        private readonly double[] _closed = new double[experts];
+        private readonly long[] _previous = new long[experts];
+        private readonly List<(int Token, int From, int To)> _moves = [];
         private double _sinkPotential;
 
         public ConcaveBMatchingResult Run()
@@ -120,27 +124,20 @@ public static class ConcaveBMatching
 
             for (var k = 0; k < experts; k++)
             {
-                _settled[k] = false;
+                _closed[k] = 0;
                 _previous[k] = -1;
-                _distance[k] = _assigned[row + k]
+                _open[k] = _assigned[row + k]
                     ? double.PositiveInfinity
                     : Math.Max(0, sourcePotential - gains[row + k] - _potential[k]);
+                _distance[k] = double.PositiveInfinity;
             }
 
             var sinkDistance = double.PositiveInfinity;
             var lastExpert = -1;
             while (true)
             {
-                var u = -1;
-                var best = double.PositiveInfinity;
-                for (var k = 0; k < experts; k++)
-                {
-                    if (!_settled[k] && _distance[k] < best)
-                    {
-                        best = _distance[k];
-                        u = k;
-                    }
-                }
+                var u = NearestOpen();
+                var best = u < 0 ? double.PositiveInfinity : _open[u];
 
                 // Settling the sink first on ties ends the search as early as possible.
                 if (u < 0 || sinkDistance <= best)
@@ -148,7 +145,9 @@ public static class ConcaveBMatching
                     break;
                 }
 
-                _settled[u] = true;
+                _distance[u] = best;
+                _open[u] = double.PositiveInfinity;
+                _closed[u] = double.PositiveInfinity;
                 var viaSink = best + Math.Max(0, _sinkCost[u] + _potential[u] - _sinkPotential);
                 if (viaSink < sinkDistance)
                 {
@@ -173,99 +172,131 @@ public static class ConcaveBMatching
             AugmentAlong(token, lastExpert);
         }
 
+        // Vectorised over targets k: open[k] = min(open[k], d(u) + max(0, cheapest[k] + p(u) − p(k))), settled k skipped.
         private void Relax(int u, double distanceOfU)
         {
-            var heapRow = u * experts;
-            for (var k = 0; k < experts; k++)
+            var cheapest = _trees[u].Cheapest;
+            var k = 0;
+            if (Vector.IsHardwareAccelerated)
             {
-                if (_settled[k])
+                var from = new Vector<double>(_potential[u]);
+                var start = new Vector<double>(distanceOfU);
+                var source = new Vector<long>(u);
+                for (; k <= experts - Vector<double>.Count; k += Vector<double>.Count)
                 {
-                    continue;
+                    var reduced = Vector.Max(Vector<double>.Zero, new Vector<double>(cheapest[k..]) + from - new Vector<double>(_potential, k));
+                    var candidate = start + reduced + new Vector<double>(_closed, k);
+                    var open = new Vector<double>(_open, k);
+                    var better = Vector.LessThan(candidate, open);
+                    Vector.ConditionalSelect(better, candidate, open).CopyTo(_open, k);
+                    Vector.ConditionalSelect(better, source, new Vector<long>(_previous, k)).CopyTo(_previous, k);
                 }
+            }
 
-                var heap = _heaps[heapRow + k];
-                if (heap is null || !DropStaleTop(heap, u, k))
+            for (; k < experts; k++)
+            {
+                var candidate = distanceOfU + Math.Max(0, cheapest[k] + _potential[u] - _potential[k]) + _closed[k];
+                if (candidate < _open[k])
                 {
-                    continue;
-                }
-
-                var candidate = distanceOfU + Math.Max(0, heap.TopCost + _potential[u] - _potential[k]);
-                if (candidate < _distance[k])
-                {
-                    _distance[k] = candidate;
+                    _open[k] = candidate;
                     _previous[k] = u;
-                    _mover[k] = heap.TopToken;
                 }
             }
         }
 
-        // True when the heap's top is a token that still holds `from` and not `to`.
-        private bool DropStaleTop(ExchangeHeap heap, int from, int to)
+        // The unsettled expert of smallest tentative distance (lowest index on ties), or −1 when none is reachable.
+        private int NearestOpen()
         {
-            while (heap.Count > 0)
+            var best = double.PositiveInfinity;
+            var k = 0;
+            if (Vector.IsHardwareAccelerated)
             {
-                var row = heap.TopToken * experts;
-                if (_assigned[row + from] && !_assigned[row + to])
+                var min = new Vector<double>(double.PositiveInfinity);
+                for (; k <= experts - Vector<double>.Count; k += Vector<double>.Count)
                 {
-                    return true;
+                    min = Vector.Min(min, new Vector<double>(_open, k));
                 }
 
-                heap.Pop();
+                for (var lane = 0; lane < Vector<double>.Count; lane++)
+                {
+                    best = Math.Min(best, min[lane]);
+                }
             }
 
-            return false;
+            for (; k < experts; k++)
+            {
+                best = Math.Min(best, _open[k]);
+            }
+
+            return double.IsPositiveInfinity(best) ? -1 : Array.IndexOf(_open, best);
         }
 
         private void AugmentAlong(int token, int lastExpert)
         {
-            _flips.Clear();
+            _loads[lastExpert]++;
+            _sinkCost[lastExpert] = -marginalGain(lastExpert, _loads[lastExpert]);
+
+            // Name every move before making any: the trees must still describe the flow Dijkstra searched.
+            _moves.Clear();
             var v = lastExpert;
-            _loads[v]++;
-            _sinkCost[v] = -marginalGain(v, _loads[v]);
             while (_previous[v] >= 0)
             {
-                var from = _previous[v];
-                Flip(_mover[v], from, added: false);
-                Flip(_mover[v], v, added: true);
+                var from = (int)_previous[v];
+                _moves.Add((_trees[from].CheapestToken(v), from, v));
                 v = from;
             }
 
-            Flip(token, v, added: true);
-
-            // New exchange arcs: from a newly held expert to every expert not held, and into a newly freed one.
-            foreach (var (t, e, added) in _flips)
+            foreach (var (mover, from, to) in _moves)
             {
-                var row = t * experts;
-                if (_assigned[row + e] != added)
-                {
-                    continue;
-                }
+                Release(mover, from);
+                Hold(mover, to);
+            }
 
-                for (var other = 0; other < experts; other++)
+            Hold(token, v);
+        }
+
+        private void Hold(int token, int expert)
+        {
+            var row = token * experts;
+            _assigned[row + expert] = true;
+            for (var k = 0; k < experts; k++)
+            {
+                _leaf[k] = _assigned[row + k] ? double.PositiveInfinity : gains[row + expert] - gains[row + k];
+            }
+
+            _slot[row + expert] = _trees[expert].Insert(token, _leaf);
+            for (var other = 0; other < experts; other++)
+            {
+                if (other != expert && _assigned[row + other])
                 {
-                    if (added && !_assigned[row + other])
-                    {
-                        Push(e, other, gains[row + e] - gains[row + other], t);
-                    }
-                    else if (!added && _assigned[row + other])
-                    {
-                        Push(other, e, gains[row + other] - gains[row + e], t);
-                    }
+                    _trees[other].SetCost(_slot[row + other], expert, double.PositiveInfinity);
                 }
             }
         }
 
-        private void Flip(int token, int expert, bool added)
+        private void Release(int token, int expert)
         {
-            _assigned[(token * experts) + expert] = added;
-            _flips.Add((token, expert, added));
+            var row = token * experts;
+            _assigned[row + expert] = false;
+            _trees[expert].Remove(_slot[row + expert]);
+            for (var other = 0; other < experts; other++)
+            {
+                if (_assigned[row + other])
+                {
+                    _trees[other].SetCost(_slot[row + other], expert, gains[row + other] - gains[row + expert]);
+                }
+            }
         }
 
-        private void Push(int from, int to, double cost, int token)
+        private static ExchangeTree[] CreateTrees(int experts)
         {
-            var index = (from * experts) + to;
-            var heap = _heaps[index] ??= new ExchangeHeap();
-            heap.Push(cost, token);
+            var trees = new ExchangeTree[experts];
+            for (var j = 0; j < experts; j++)
+            {
+                trees[j] = new ExchangeTree(experts);
+            }
+
+            return trees;
         }
     }
 }

@@ -55,6 +55,37 @@ public sealed class ConcaveBMatchingTests
     }
 
     [Fact]
+    public void Mid_size_matchings_equal_a_textbook_min_cost_flow_across_vector_widths()
+    {
+        var random = new Random(29);
+        for (var n = 0; n < 40; n++)
+        {
+            var tokens = random.Next(1, 25);
+            var experts = random.Next(5, 21);
+            var units = random.Next(1, Math.Min(4, experts) + 1);
+            var gains = new double[tokens * experts];
+            for (var g = 0; g < gains.Length; g++)
+            {
+                gains[g] = random.Next(2) == 0 ? random.Next(0, 3) : random.NextDouble() * 3;
+            }
+
+            var start = new double[experts];
+            var slope = new double[experts];
+            for (var j = 0; j < experts; j++)
+            {
+                start[j] = (random.NextDouble() * 8) - 4;
+                slope[j] = random.Next(3) == 0 ? 0 : random.NextDouble() * 2;
+            }
+
+            double Marginal(int j, long r) => start[j] - (slope[j] * Math.Min(r, 6));
+            var result = ConcaveBMatching.Solve(tokens, experts, units, gains, Marginal);
+            var value = Value(result.Assignment, gains, experts, Marginal);
+            var reference = ReferenceMinCostFlow.MaxGain(tokens, experts, units, gains, Marginal);
+            Assert.True(Math.Abs(value - reference) <= 1e-9 * Math.Max(1, Math.Abs(reference)), $"instance {n}: {value} vs {reference}");
+        }
+    }
+
+    [Fact]
     public void Asking_for_more_distinct_experts_than_exist_is_rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ConcaveBMatching.Solve(1, 2, 3, new double[2], (_, _) => 0));
