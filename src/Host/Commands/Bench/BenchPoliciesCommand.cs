@@ -10,7 +10,8 @@ namespace EdgeMoE.Host.Commands.Bench;
 /// <summary>
 /// <c>edgemoe bench policies [--json] [--runs N]</c>: single-thread solve time of every Stable-MoE routing policy on
 /// the paper's slot (J = 10, 390 tokens, K = 3) and a large slot (J = 64, 4,096 tokens, K = 2), each run on a fresh
-/// seeded synthetic slot; reports the median and 90th percentile in milliseconds.
+/// seeded synthetic slot (<see cref="SyntheticSlots"/>); reports the median and 90th percentile in milliseconds.
+/// Warm-up runs let the tiered JIT reach its optimised code before timing starts.
 /// </summary>
 internal sealed class BenchPoliciesCommand : IBenchArea
 {
@@ -25,19 +26,29 @@ internal sealed class BenchPoliciesCommand : IBenchArea
         var json = BenchCommand.JsonOption();
         var runs = new Option<int>("--runs")
         {
-            Description = "Timed runs per policy and size (each on a fresh slot), after 3 warm-up runs.",
-            DefaultValueFactory = _ => 21,
+            Description = "Timed runs per policy and size, each on a fresh slot.",
+            DefaultValueFactory = _ => 31,
         };
-        var command = new Command("policies", "Solve time of the Stable-MoE routing policies (stable-moe and baselines A–D).") { json, runs };
-        command.SetAction(parse => Execute(console, parse.GetValue(json), parse.GetValue(runs)));
+        var warmUp = new Option<int>("--warmup")
+        {
+            Description = "Untimed runs per policy and size before the timed ones.",
+            DefaultValueFactory = _ => 20,
+        };
+        var command = new Command("policies", "Solve time of the Stable-MoE routing policies (stable-moe and baselines A–D).") { json, runs, warmUp };
+        command.SetAction(parse => Execute(console, parse.GetValue(json), parse.GetValue(runs), parse.GetValue(warmUp)));
         return command;
     }
 
-    private static int Execute(CliConsole console, bool asJson, int runs)
+    private static int Execute(CliConsole console, bool asJson, int runs, int warmUp)
     {
         if (runs < 1)
         {
             throw new BadInputException($"option '--runs' must be ≥ 1, got {runs}");
+        }
+
+        if (warmUp < 0)
+        {
+            throw new BadInputException($"option '--warmup' must be ≥ 0, got {warmUp}");
         }
 
         var rows = new List<(string Size, int Experts, int Tokens, int K, string Policy, double Median, double P90)>();
@@ -45,7 +56,7 @@ internal sealed class BenchPoliciesCommand : IBenchArea
         {
             foreach (var policy in RoutingPolicyCatalog.All)
             {
-                var times = Measure(policy, experts, tokens, k, runs);
+                var times = Measure(policy, experts, tokens, k, runs, warmUp);
                 rows.Add((size, experts, tokens, k, policy.Name, Percentile(times, 0.5), Percentile(times, 0.9)));
                 console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{size,-6} J={experts,-3} tokens={tokens,-5} K={k}  {policy.Name,-20} median {Percentile(times, 0.5),9:F3} ms   p90 {Percentile(times, 0.9),9:F3} ms"));
@@ -60,6 +71,7 @@ internal sealed class BenchPoliciesCommand : IBenchArea
                 writer.WriteStartObject();
                 writer.WriteString("area", "policies");
                 writer.WriteNumber("runs", runs);
+                writer.WriteNumber("warmup", warmUp);
                 writer.WriteStartArray("results");
                 foreach (var row in rows)
                 {
@@ -84,11 +96,10 @@ internal sealed class BenchPoliciesCommand : IBenchArea
         return ExitCodes.Success;
     }
 
-    private static double[] Measure(IRoutingPolicy policy, int experts, int tokens, int k, int runs)
+    private static double[] Measure(IRoutingPolicy policy, int experts, int tokens, int k, int runs, int warmUp)
     {
-        const int WarmUp = 3;
         var times = new double[runs];
-        for (var run = -WarmUp; run < runs; run++)
+        for (var run = -warmUp; run < runs; run++)
         {
             var slot = SyntheticSlots.PaperScale(new Random(1000 + run), experts, tokens, k);
             var random = new Random(run);
