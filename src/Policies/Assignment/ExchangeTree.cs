@@ -67,7 +67,12 @@ internal sealed class ExchangeTree
         _tokenAt[slot] = token;
         var leaf = _capacity + slot;
         costs.CopyTo(_nodes.AsSpan(leaf * _width, _width));
-        UpdateAncestors(leaf);
+
+        // The slot was empty (+∞), so costs can only fall: lower each ancestor to the new leaf, no siblings read.
+        for (var node = leaf >> 1; node >= 1 && LowerTo(node, leaf); node >>= 1)
+        {
+        }
+
         return slot;
     }
 
@@ -90,11 +95,25 @@ internal sealed class ExchangeTree
     public void SetCost(int slot, int target, double cost)
     {
         var node = _capacity + slot;
+        var lower = cost <= _nodes[(node * _width) + target];
         _nodes[(node * _width) + target] = cost;
         for (node >>= 1; node >= 1; node >>= 1)
         {
-            var left = 2 * node;
-            _nodes[(node * _width) + target] = Math.Min(_nodes[(left * _width) + target], _nodes[((left + 1) * _width) + target]);
+            var at = (node * _width) + target;
+            if (lower)
+            {
+                if (_nodes[at] <= cost)
+                {
+                    return;
+                }
+
+                _nodes[at] = cost;
+            }
+            else
+            {
+                var left = 2 * node * _width;
+                _nodes[at] = Math.Min(_nodes[left + target], _nodes[left + _width + target]);
+            }
         }
     }
 
@@ -108,6 +127,35 @@ internal sealed class ExchangeTree
                 return;
             }
         }
+    }
+
+    // node = elementwise min(node, leaf); true when the node changed.
+    private bool LowerTo(int node, int leaf)
+    {
+        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref var target = ref Unsafe.Add(ref nodes, node * _width);
+        ref var source = ref Unsafe.Add(ref nodes, leaf * _width);
+        var changed = false;
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; k <= _width - Vector<double>.Count; k += Vector<double>.Count)
+            {
+                var old = Vector.LoadUnsafe(ref target, (nuint)k);
+                var min = Vector.Min(old, Vector.LoadUnsafe(ref source, (nuint)k));
+                changed |= min != old;
+                min.StoreUnsafe(ref target, (nuint)k);
+            }
+        }
+
+        for (; k < _width; k++)
+        {
+            var min = Math.Min(Unsafe.Add(ref target, k), Unsafe.Add(ref source, k));
+            changed |= min != Unsafe.Add(ref target, k);
+            Unsafe.Add(ref target, k) = min;
+        }
+
+        return changed;
     }
 
     // node = elementwise min(left child, right child); true when the node changed.
