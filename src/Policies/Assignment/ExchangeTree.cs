@@ -130,48 +130,25 @@ internal sealed class ExchangeTree
     }
 
     // node = elementwise min(node, leaf); true when the node changed.
-    private bool LowerTo(int node, int leaf)
-    {
-        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
-        ref var target = ref Unsafe.Add(ref nodes, node * _width);
-        ref var source = ref Unsafe.Add(ref nodes, leaf * _width);
-        var changed = false;
-        var k = 0;
-        if (Vector.IsHardwareAccelerated)
-        {
-            for (; k <= _width - Vector<double>.Count; k += Vector<double>.Count)
-            {
-                var old = Vector.LoadUnsafe(ref target, (nuint)k);
-                var min = Vector.Min(old, Vector.LoadUnsafe(ref source, (nuint)k));
-                changed |= min != old;
-                min.StoreUnsafe(ref target, (nuint)k);
-            }
-        }
-
-        for (; k < _width; k++)
-        {
-            var min = Math.Min(Unsafe.Add(ref target, k), Unsafe.Add(ref source, k));
-            changed |= min != Unsafe.Add(ref target, k);
-            Unsafe.Add(ref target, k) = min;
-        }
-
-        return changed;
-    }
+    private bool LowerTo(int node, int leaf) => MinInto(node, node, leaf);
 
     // node = elementwise min(left child, right child); true when the node changed.
-    private bool MinOfChildren(int node)
+    private bool MinOfChildren(int node) => MinInto(node, 2 * node, (2 * node) + 1);
+
+    // Vectorised target = min(first, second) over one cost vector each; true when the target changed.
+    private bool MinInto(int targetNode, int firstNode, int secondNode)
     {
         ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
-        ref var target = ref Unsafe.Add(ref nodes, node * _width);
-        ref var left = ref Unsafe.Add(ref nodes, 2 * node * _width);
-        ref var right = ref Unsafe.Add(ref left, _width);
+        ref var target = ref Unsafe.Add(ref nodes, targetNode * _width);
+        ref var first = ref Unsafe.Add(ref nodes, firstNode * _width);
+        ref var second = ref Unsafe.Add(ref nodes, secondNode * _width);
         var changed = false;
         var k = 0;
         if (Vector.IsHardwareAccelerated)
         {
             for (; k <= _width - Vector<double>.Count; k += Vector<double>.Count)
             {
-                var min = Vector.Min(Vector.LoadUnsafe(ref left, (nuint)k), Vector.LoadUnsafe(ref right, (nuint)k));
+                var min = Vector.Min(Vector.LoadUnsafe(ref first, (nuint)k), Vector.LoadUnsafe(ref second, (nuint)k));
                 changed |= min != Vector.LoadUnsafe(ref target, (nuint)k);
                 min.StoreUnsafe(ref target, (nuint)k);
             }
@@ -179,7 +156,7 @@ internal sealed class ExchangeTree
 
         for (; k < _width; k++)
         {
-            var min = Math.Min(Unsafe.Add(ref left, k), Unsafe.Add(ref right, k));
+            var min = Math.Min(Unsafe.Add(ref first, k), Unsafe.Add(ref second, k));
             changed |= min != Unsafe.Add(ref target, k);
             Unsafe.Add(ref target, k) = min;
         }
