@@ -17,9 +17,9 @@ namespace EdgeMoE.Policies.Assignment;
 /// supplies iff its residual graph has no negative cycle; adding a token (no incoming arcs) keeps that, and
 /// augmenting along a shortest source-to-sink path preserves it. The residual graph is collapsed onto the J expert
 /// nodes: a token i' held by j and not by k gives the exchange arc j → k of cost w_i'j − w_i'k, the cheapest kept by
-/// one vector segment tree per expert (<see cref="ExchangeTree"/>). Dijkstra with node potentials (reduced costs ≥ 0, Johnson) runs on J + 1 nodes and stops
-/// when the sink is settled; unsettled nodes' potentials grow by the sink distance, which keeps every reduced cost
-/// ≥ 0. A shortest walk in the collapsed graph may pass a token twice; it is then a shortest path plus zero-cost
+/// one vector segment tree per expert (<see cref="ExchangeTree"/>). Dijkstra with node potentials (reduced costs
+/// ≥ 0, Johnson) runs on J + 1 nodes and stops when the sink is settled; unsettled nodes' potentials grow by the
+/// sink distance, which keeps every reduced cost ≥ 0 (rounding residues below 0 are clamped to 0). A shortest walk in the collapsed graph may pass a token twice; it is then a shortest path plus zero-cost
 /// cycles, uses every original arc at most once, and is as good as the path. Concavity keeps the sink arc of an
 /// expert whose load just grew non-negative in reduced cost. Cost per unit: O(J·settled) plus O(J log n) tree work
 /// per token moved.</para>
