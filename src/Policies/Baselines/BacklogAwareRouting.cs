@@ -19,6 +19,7 @@ public abstract class BacklogAwareRouting(bool greedy) : IRoutingPolicy
     public RoutingDecision Decide(SlotInstance slot, Random random)
     {
         ArgumentNullException.ThrowIfNull(slot);
+        slot.Validate();
         var available = slot.AvailableExperts();
         var count = slot.ExpertsPerTokenServed;
         var routed = new long[slot.ExpertCount];

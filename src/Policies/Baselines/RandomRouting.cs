@@ -12,6 +12,7 @@ public sealed class RandomRouting : IRoutingPolicy
     public RoutingDecision Decide(SlotInstance slot, Random random)
     {
         ArgumentNullException.ThrowIfNull(slot);
+        slot.Validate();
         ArgumentNullException.ThrowIfNull(random);
         var pool = slot.AvailableExperts();
         var count = slot.ExpertsPerTokenServed;

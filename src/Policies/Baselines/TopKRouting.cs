@@ -12,6 +12,7 @@ public sealed class TopKRouting : IRoutingPolicy
     public RoutingDecision Decide(SlotInstance slot, Random random)
     {
         ArgumentNullException.ThrowIfNull(slot);
+        slot.Validate();
         var available = slot.AvailableExperts();
         var count = slot.ExpertsPerTokenServed;
         var keys = new double[slot.ExpertCount];

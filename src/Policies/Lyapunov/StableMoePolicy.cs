@@ -18,6 +18,7 @@ public sealed class StableMoePolicy : IRoutingPolicy
     public RoutingDecision Decide(SlotInstance slot, Random random)
     {
         ArgumentNullException.ThrowIfNull(slot);
+        slot.Validate();
         var experts = slot.ExpertCount;
         var available = slot.AvailableExperts();
 

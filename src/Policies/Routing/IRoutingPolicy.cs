@@ -12,7 +12,7 @@ public interface IRoutingPolicy
     /// Decides one slot. Every token gets exactly min(K, available) distinct available experts, every expert a
     /// frequency within its caps; the result is scored by <see cref="SlotObjective"/>.
     /// </summary>
-    /// <param name="slot">The slot (validated by the caller with <see cref="SlotInstance.Validate"/>).</param>
+    /// <param name="slot">The slot; checked with <see cref="SlotInstance.Validate"/> (ArgumentException when inconsistent).</param>
     /// <param name="random">The only source of randomness (used by the random baseline alone).</param>
     RoutingDecision Decide(SlotInstance slot, Random random);
 }

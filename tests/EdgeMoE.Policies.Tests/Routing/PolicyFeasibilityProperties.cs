@@ -47,6 +47,16 @@ public sealed class PolicyFeasibilityProperties
         Assert.Contains("objective", Assert.Single(RoutingFeasibility.Violations(slot, With([0, 1], [0, 0, 0]) with { Objective = 7 })));
     }
 
+    [Theory]
+    [MemberData(nameof(Policies))]
+    public void Every_policy_rejects_an_inconsistent_slot_naming_the_field(string name)
+    {
+        var state = new ExpertState(0, 0, 1e8, 2e-27, 1, 1);
+        var slot = new SlotInstance(1, 1, 1, 1, 1e7, [state with { EnergyBacklog = -1 }], new GatingScores(1, 1, [0.5]));
+        var error = Assert.Throws<ArgumentException>(() => RoutingPolicyCatalog.Find(name)!.Decide(slot, new Random(1)));
+        Assert.Contains("Experts[0].EnergyBacklog", error.Message);
+    }
+
     // Larger than the oracle can enumerate: up to 12 experts, 40 tokens, K up to 5 (possibly above the available count).
     private static SlotInstance Medium(Random random)
     {
