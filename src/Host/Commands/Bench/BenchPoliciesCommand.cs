@@ -15,6 +15,8 @@ namespace EdgeMoE.Host.Commands.Bench;
 /// </summary>
 internal sealed class BenchPoliciesCommand : IBenchArea
 {
+    private static readonly TimeSpan MinimumWarmUp = TimeSpan.FromMilliseconds(500);
+
     private static readonly (string Name, int Experts, int Tokens, int K)[] Sizes =
     [
         ("paper", 10, 390, 3),
@@ -31,7 +33,7 @@ internal sealed class BenchPoliciesCommand : IBenchArea
         };
         var warmUp = new Option<int>("--warmup")
         {
-            Description = "Untimed runs per policy and size before the timed ones.",
+            Description = "Untimed runs per policy and size before the timed ones (continued for at least 0.5 s when > 0).",
             DefaultValueFactory = _ => 20,
         };
         var command = new Command("policies", "Solve time of the Stable-MoE routing policies (stable-moe and baselines A–D).") { json, runs, warmUp };
@@ -96,20 +98,24 @@ internal sealed class BenchPoliciesCommand : IBenchArea
         return ExitCodes.Success;
     }
 
+    // Warm-up runs continue for at least MinimumWarmUp so that the tiered JIT has promoted the hot methods.
     private static double[] Measure(IRoutingPolicy policy, int experts, int tokens, int k, int runs, int warmUp)
     {
+        var warming = Stopwatch.StartNew();
+        for (var run = 0; run < warmUp || (warmUp > 0 && warming.Elapsed < MinimumWarmUp); run++)
+        {
+            policy.Decide(SyntheticSlots.PaperScale(new Random(run), experts, tokens, k), new Random(run));
+        }
+
         var times = new double[runs];
-        for (var run = -warmUp; run < runs; run++)
+        for (var run = 0; run < runs; run++)
         {
             var slot = SyntheticSlots.PaperScale(new Random(1000 + run), experts, tokens, k);
             var random = new Random(run);
             var watch = Stopwatch.StartNew();
             policy.Decide(slot, random);
             watch.Stop();
-            if (run >= 0)
-            {
-                times[run] = watch.Elapsed.TotalMilliseconds;
-            }
+            times[run] = watch.Elapsed.TotalMilliseconds;
         }
 
         return times;
