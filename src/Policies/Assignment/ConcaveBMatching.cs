@@ -46,10 +46,18 @@ public static class ConcaveBMatching
             throw new ArgumentException($"expected {tokens} × {experts} gains, got {gains.Length}", nameof(gains));
         }
 
-        return new Search(tokens, experts, unitsPerToken, gains, marginalGain).Run();
+        var search = new Search(tokens, experts, unitsPerToken, gains, marginalGain);
+        try
+        {
+            return search.Run();
+        }
+        finally
+        {
+            search.Dispose();
+        }
     }
 
-    private sealed class Search(int tokens, int experts, int units, double[] gains, Func<int, long, double> marginalGain)
+    private sealed class Search(int tokens, int experts, int units, double[] gains, Func<int, long, double> marginalGain) : IDisposable
     {
         private readonly bool[] _assigned = new bool[tokens * experts];
         private readonly int[] _slot = new int[tokens * experts];
@@ -285,6 +293,14 @@ public static class ConcaveBMatching
                 {
                     _trees[other].SetCost(_slot[row + other], expert, gains[row + other] - gains[row + expert]);
                 }
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var tree in _trees)
+            {
+                tree.Dispose();
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -8,9 +9,10 @@ namespace EdgeMoE.Policies.Assignment;
 /// The tokens an expert holds, with the cost of moving each of them to every other expert, in a segment tree
 /// whose nodes are whole cost vectors: the root holds, for every target expert k, the cheapest move of any held
 /// token to k. Inserting or removing a token rewrites one leaf and its ancestors (O(J·log n), vectorised); blocking
-/// one target (the token also holds it) rewrites a single column (O(log n)).
+/// one target (the token also holds it) rewrites a single column (O(log n)). Node storage is rented from the shared
+/// array pool, since a large slot needs megabytes per solve; <see cref="Dispose"/> returns it.
 /// </summary>
-internal sealed class ExchangeTree
+internal sealed class ExchangeTree : IDisposable
 {
     private readonly int _width;
     private int _capacity;
@@ -169,6 +171,7 @@ internal sealed class ExchangeTree
         var capacity = 2 * _capacity;
         var nodes = Infinite(2 * capacity * _width);
         _nodes.AsSpan(_capacity * _width, _capacity * _width).CopyTo(nodes.AsSpan(capacity * _width));
+        ArrayPool<double>.Shared.Return(_nodes);
         _nodes = nodes;
         _capacity = capacity;
         Array.Resize(ref _tokenAt, capacity);
@@ -178,10 +181,21 @@ internal sealed class ExchangeTree
         }
     }
 
+    /// <summary>Returns the node storage to the pool; the tree must not be used afterwards.</summary>
+    public void Dispose()
+    {
+        if (_nodes.Length > 0)
+        {
+            ArrayPool<double>.Shared.Return(_nodes);
+            _nodes = [];
+        }
+    }
+
+    // Pool arrays may be longer than asked and hold old values: only the first `length` entries are used.
     private static double[] Infinite(int length)
     {
-        var array = new double[length];
-        Array.Fill(array, double.PositiveInfinity);
+        var array = ArrayPool<double>.Shared.Rent(length);
+        array.AsSpan(0, length).Fill(double.PositiveInfinity);
         return array;
     }
 }
