@@ -6,5 +6,6 @@ internal static class BenchCatalog
     public static IReadOnlyList<IBenchArea> All { get; } =
     [
         new BenchJesaCommand(),
+        new BenchPoliciesCommand(),
     ];
 }
