@@ -1,6 +1,4 @@
-using System.CommandLine;
-using System.Diagnostics;
-using EdgeMoE.Host.Cli;
+using System.Text.Json;
 using EdgeMoE.Policies.Assignment;
 
 namespace EdgeMoE.Host.Commands.Solve;
@@ -9,49 +7,36 @@ namespace EdgeMoE.Host.Commands.Solve;
 /// <c>edgemoe solve assignment</c>: exact rectangular linear assignment.
 /// In: <c>{"cost": [[...] n rows × m columns]}</c>. Out: <c>{"assignment": [column or -1 per row], "cost", "solve_ms"}</c>.
 /// </summary>
-internal sealed class AssignmentSolve : ISolver
+internal sealed class AssignmentSolve : JsonSolver<AssignmentSolve.Problem, AssignmentResult>
 {
-    public Command Build(CliConsole console)
-    {
-        var input = SolveCommand.InputOption();
-        var command = new Command("assignment", "Minimum-cost assignment of rows to distinct columns (n > m: m rows get one).") { input };
-        command.SetAction(parse => Execute(console, parse.GetValue(input)!));
-        return command;
-    }
+    protected override string Name => "assignment";
 
-    private static int Execute(CliConsole console, string path)
+    protected override string Description => "Minimum-cost assignment of rows to distinct columns (n > m: m rows get one).";
+
+    protected override Problem Read(JsonInstance instance)
     {
-        var instances = JsonInstances.Read(path, console.Input);
-        var results = new List<(AssignmentResult Result, double Millis)>();
-        foreach (var instance in instances.Items)
+        var rows = instance.Matrix("cost");
+        var columns = rows.Length == 0 ? 0 : rows[0].Length;
+        var flat = new double[rows.Length * columns];
+        for (var i = 0; i < rows.Length; i++)
         {
-            var rows = instance.Matrix("cost");
-            var columns = rows.Length == 0 ? 0 : rows[0].Length;
-            var flat = new double[rows.Length * columns];
-            for (var i = 0; i < rows.Length; i++)
-            {
-                rows[i].CopyTo(flat, i * columns);
-            }
-
-            var clock = Stopwatch.StartNew();
-            var result = LinearAssignment.Solve(flat, rows.Length, columns);
-            results.Add((result, clock.Elapsed.TotalMilliseconds));
+            rows[i].CopyTo(flat, i * columns);
         }
 
-        JsonResults.Write(console.Out, instances, results, (writer, item) =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("assignment");
-            foreach (var column in item.Result.ColumnOfRow)
-            {
-                writer.WriteNumberValue(column);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteNumber("cost", item.Result.Cost);
-            writer.WriteNumber("solve_ms", item.Millis);
-            writer.WriteEndObject();
-        });
-        return ExitCodes.Success;
+        return new Problem(flat, rows.Length, columns);
     }
+
+    protected override AssignmentResult Solve(Problem problem, JsonInstance instance) =>
+        LinearAssignment.Solve(problem.RowMajorCost, problem.Rows, problem.Columns);
+
+    protected override void Write(Utf8JsonWriter writer, AssignmentResult result, TimeSpan elapsed)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumbers("assignment", result.ColumnOfRow);
+        writer.WriteNumber("cost", result.Cost);
+        writer.WriteNumber("solve_ms", elapsed.TotalMilliseconds);
+        writer.WriteEndObject();
+    }
+
+    internal sealed record Problem(double[] RowMajorCost, int Rows, int Columns);
 }

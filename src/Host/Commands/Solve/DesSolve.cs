@@ -1,6 +1,4 @@
-using System.CommandLine;
-using System.Diagnostics;
-using EdgeMoE.Host.Cli;
+using System.Text.Json;
 using EdgeMoE.Policies.Jesa.Selection;
 
 namespace EdgeMoE.Host.Commands.Solve;
@@ -10,49 +8,35 @@ namespace EdgeMoE.Host.Commands.Solve;
 /// In: <c>{"scores": [g_j], "energy": [e_j], "threshold": z, "max_experts": D}</c>.
 /// Out: <c>{"selected": [j...], "energy", "score", "status": "optimal"|"top-d-fallback", "nodes_explored", "solve_us"}</c>.
 /// </summary>
-internal sealed class DesSolve : ISolver
+internal sealed class DesSolve : JsonSolver<DesSolve.Problem, ExpertSelection>
 {
-    public Command Build(CliConsole console)
+    private readonly DynamicExpertSelection _solver = new();
+
+    protected override string Name => "des";
+
+    protected override string Description => "Dynamic Expert Selection (JESA Algorithm 1) for one hidden state.";
+
+    protected override Problem Read(JsonInstance instance)
     {
-        var input = SolveCommand.InputOption();
-        var command = new Command("des", "Dynamic Expert Selection (JESA Algorithm 1) for one hidden state.") { input };
-        command.SetAction(parse => Execute(console, parse.GetValue(input)!));
-        return command;
+        var scores = instance.Numbers("scores", min: 0);
+        var energy = instance.Numbers("energy", scores.Length, min: 0);
+        return new Problem(scores, energy, instance.Number("threshold"), instance.Integer("max_experts", min: 1));
     }
 
-    private static int Execute(CliConsole console, string path)
+    protected override ExpertSelection Solve(Problem problem, JsonInstance instance) =>
+        _solver.Solve(problem.Scores, problem.Energy, problem.Threshold, problem.MaxExperts);
+
+    protected override void Write(Utf8JsonWriter writer, ExpertSelection result, TimeSpan elapsed)
     {
-        var instances = JsonInstances.Read(path, console.Input);
-        var solver = new DynamicExpertSelection();
-        var results = new List<(ExpertSelection Result, double Micros)>();
-        foreach (var instance in instances.Items)
-        {
-            var scores = instance.Numbers("scores", min: 0);
-            var energy = instance.Numbers("energy", scores.Length, min: 0);
-            var threshold = instance.Number("threshold");
-            var maxExperts = instance.Integer("max_experts", min: 1);
-            var clock = Stopwatch.StartNew();
-            var result = solver.Solve(scores, energy, threshold, maxExperts);
-            results.Add((result, clock.Elapsed.TotalMicroseconds));
-        }
-
-        JsonResults.Write(console.Out, instances, results, (writer, item) =>
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("selected");
-            foreach (var j in item.Result.Selected)
-            {
-                writer.WriteNumberValue(j);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteNumber("energy", item.Result.Energy);
-            writer.WriteNumber("score", item.Result.Score);
-            writer.WriteString("status", item.Result.Status == DesStatus.Optimal ? "optimal" : "top-d-fallback");
-            writer.WriteNumber("nodes_explored", item.Result.NodesExplored);
-            writer.WriteNumber("solve_us", item.Micros);
-            writer.WriteEndObject();
-        });
-        return ExitCodes.Success;
+        writer.WriteStartObject();
+        writer.WriteNumbers("selected", result.Selected);
+        writer.WriteNumber("energy", result.Energy);
+        writer.WriteNumber("score", result.Score);
+        writer.WriteString("status", result.Status == DesStatus.Optimal ? "optimal" : "top-d-fallback");
+        writer.WriteNumber("nodes_explored", result.NodesExplored);
+        writer.WriteNumber("solve_us", elapsed.TotalMicroseconds);
+        writer.WriteEndObject();
     }
+
+    internal sealed record Problem(double[] Scores, double[] Energy, double Threshold, int MaxExperts);
 }

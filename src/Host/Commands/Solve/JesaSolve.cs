@@ -1,7 +1,4 @@
-using System.CommandLine;
-using System.Diagnostics;
 using System.Text.Json;
-using EdgeMoE.Host.Cli;
 using EdgeMoE.Policies.Jesa;
 
 namespace EdgeMoE.Host.Commands.Solve;
@@ -12,49 +9,32 @@ namespace EdgeMoE.Host.Commands.Solve;
 /// gains [K][K][M], threshold, max_experts, scores [K][N_i][K], seed.
 /// Out: selection [K][N_i][...], subcarrier_of_link [K][K], energy_comm_j, energy_comp_j, iterations, solve_ms.
 /// </summary>
-internal sealed class JesaSolve : ISolver
+internal sealed class JesaSolve : JsonSolver<(JesaProblem Problem, int Seed), JesaSolution>
 {
-    public Command Build(CliConsole console)
-    {
-        var input = SolveCommand.InputOption();
-        var command = new Command("jesa", "Joint expert and subcarrier allocation (JESA Algorithm 2) for one round.") { input };
-        command.SetAction(parse => Execute(console, parse.GetValue(input)!));
-        return command;
-    }
+    protected override string Name => "jesa";
 
-    private static int Execute(CliConsole console, string path)
+    protected override string Description => "Joint expert and subcarrier allocation (JESA Algorithm 2) for one round.";
+
+    protected override JesaSolution Solve((JesaProblem Problem, int Seed) input, JsonInstance instance)
     {
-        var instances = JsonInstances.Read(path, console.Input);
-        var results = new List<(JesaSolution Solution, double Millis)>();
-        foreach (var instance in instances.Items)
+        try
         {
-            var (problem, seed) = Read(instance);
-            var clock = Stopwatch.StartNew();
-            JesaSolution solution;
-            try
-            {
-                solution = JesaSolver.Solve(problem, seed);
-            }
-            catch (InsufficientSubcarriersException ex)
-            {
-                throw instance.Error("subcarriers", $"is too small: {ex.Message}");
-            }
-
-            results.Add((solution, clock.Elapsed.TotalMilliseconds));
+            return JesaSolver.Solve(input.Problem, input.Seed);
         }
-
-        JsonResults.Write(console.Out, instances, results, Write);
-        return ExitCodes.Success;
+        catch (InsufficientSubcarriersException ex)
+        {
+            throw instance.Error("subcarriers", $"is too small: {ex.Message}");
+        }
     }
 
-    private static (JesaProblem Problem, int Seed) Read(JsonInstance instance)
+    protected override (JesaProblem Problem, int Seed) Read(JsonInstance instance)
     {
         var k = instance.Integer("experts", min: 1);
         var m = instance.Integer("subcarriers", min: 1);
-        var spacing = Positive(instance, "bandwidth_hz");
-        var power = Positive(instance, "power_w");
-        var noise = Positive(instance, "noise_w");
-        var bits = Positive(instance, "hidden_state_bits");
+        var spacing = instance.PositiveNumber("bandwidth_hz");
+        var power = instance.PositiveNumber("power_w");
+        var noise = instance.PositiveNumber("noise_w");
+        var bits = instance.PositiveNumber("hidden_state_bits");
         var compute = instance.Numbers("compute_j_per_token", k, min: 0);
         var threshold = instance.Number("threshold");
         var maxExperts = instance.Integer("max_experts", min: 1);
@@ -64,7 +44,7 @@ internal sealed class JesaSolve : ISolver
         var gainRows = instance.Array("gains", k);
         for (var i = 0; i < k; i++)
         {
-            var to = Nested(instance, gainRows[i], $"gains[{i}]", k);
+            var to = instance.ArrayOf(gainRows[i], $"gains[{i}]", k);
             gains[i] = new double[k][];
             for (var j = 0; j < k; j++)
             {
@@ -80,7 +60,7 @@ internal sealed class JesaSolve : ISolver
         var scoreRows = instance.Array("scores", k);
         for (var i = 0; i < k; i++)
         {
-            var states = Nested(instance, scoreRows[i], $"scores[{i}]", -1);
+            var states = instance.ArrayOf(scoreRows[i], $"scores[{i}]");
             scores[i] = new double[states.Length][];
             for (var n = 0; n < states.Length; n++)
             {
@@ -92,26 +72,8 @@ internal sealed class JesaSolve : ISolver
         return (new JesaProblem(network, scores, threshold, maxExperts), seed);
     }
 
-    private static double Positive(JsonInstance instance, string field)
+    protected override void Write(Utf8JsonWriter writer, JesaSolution solution, TimeSpan elapsed)
     {
-        var value = instance.Number(field);
-        return value > 0 ? value : throw instance.Error(field, $"must be > 0, got {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
-    }
-
-    private static JsonElement[] Nested(JsonInstance instance, JsonElement element, string field, int length)
-    {
-        if (element.ValueKind != JsonValueKind.Array)
-        {
-            throw instance.Error(field, $"must be an array, got {JsonInstances.Describe(element)}");
-        }
-
-        var items = element.EnumerateArray().ToArray();
-        return length < 0 || items.Length == length ? items : throw instance.Error(field, $"must have {length} entries, got {items.Length}");
-    }
-
-    private static void Write(Utf8JsonWriter writer, (JesaSolution Solution, double Millis) item)
-    {
-        var solution = item.Solution;
         writer.WriteStartObject();
         writer.WriteStartArray("selection");
         foreach (var states in solution.Selection)
@@ -119,7 +81,7 @@ internal sealed class JesaSolve : ISolver
             writer.WriteStartArray();
             foreach (var chosen in states)
             {
-                WriteIntegers(writer, chosen);
+                writer.WriteNumbers(chosen);
             }
 
             writer.WriteEndArray();
@@ -129,25 +91,14 @@ internal sealed class JesaSolve : ISolver
         writer.WriteStartArray("subcarrier_of_link");
         foreach (var row in solution.SubcarrierOfLink)
         {
-            WriteIntegers(writer, row);
+            writer.WriteNumbers(row);
         }
 
         writer.WriteEndArray();
         writer.WriteNumber("energy_comm_j", solution.EnergyCommJ);
         writer.WriteNumber("energy_comp_j", solution.EnergyCompJ);
         writer.WriteNumber("iterations", solution.Iterations);
-        writer.WriteNumber("solve_ms", item.Millis);
+        writer.WriteNumber("solve_ms", elapsed.TotalMilliseconds);
         writer.WriteEndObject();
-    }
-
-    private static void WriteIntegers(Utf8JsonWriter writer, int[] values)
-    {
-        writer.WriteStartArray();
-        foreach (var value in values)
-        {
-            writer.WriteNumberValue(value);
-        }
-
-        writer.WriteEndArray();
     }
 }

@@ -33,6 +33,15 @@ internal sealed class JsonInstance
     public double Number(string field, double min = double.NegativeInfinity, double max = double.PositiveInfinity) =>
         CheckRange(field, ReadNumber(Required(field), field), min, max);
 
+    /// <summary>A number that must be strictly positive (a rate, a power, a duration).</summary>
+    public double PositiveNumber(string field)
+    {
+        var value = Number(field);
+        return value > 0
+            ? value
+            : throw Error(field, $"must be > 0, got {value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}");
+    }
+
     public double NumberOr(string field, double fallback, double min = double.NegativeInfinity, double max = double.PositiveInfinity) =>
         Has(field) ? Number(field, min, max) : fallback;
 
@@ -148,6 +157,23 @@ internal sealed class JsonInstance
         }
 
         return items;
+    }
+
+    /// <summary>The elements of a nested array (e.g. <c>gains[2]</c>), <paramref name="length"/> ≥ 0 demanding that many.</summary>
+    public JsonElement[] ArrayOf(JsonElement element, string field, int length = -1)
+    {
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            throw Error(field, $"must be an array, got {JsonInstances.Describe(element)}");
+        }
+
+        var count = element.GetArrayLength();
+        if (length >= 0 && count != length)
+        {
+            throw Error(field, $"must have {length} entries, got {count}");
+        }
+
+        return element.EnumerateArray().ToArray();
     }
 
     /// <summary>A numeric array read from a nested element (see <see cref="Array"/>).</summary>

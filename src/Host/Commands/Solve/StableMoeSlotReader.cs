@@ -15,8 +15,8 @@ internal static class StableMoeSlotReader
         var tradeOff = json.Number("V", min: 0);
         var gatingWeight = json.Number("mu", min: 0);
         var k = json.Integer("K", min: 1);
-        var tau = Positive(json, "tau");
-        var cycles = Positive(json, "cycles_per_token");
+        var tau = json.PositiveNumber("tau");
+        var cycles = json.PositiveNumber("cycles_per_token");
         var expertObjects = json.Objects("experts");
         if (expertObjects.Count == 0)
         {
@@ -46,11 +46,5 @@ internal static class StableMoeSlotReader
             MaxEnergyJoules: expert.Number("E_max", min: 0),
             AverageEnergyJoules: expert.Number("E_avg", min: 0),
             Available: expert.BooleanOr("available", true));
-    }
-
-    private static double Positive(JsonInstance json, string field)
-    {
-        var value = json.Number(field, min: 0);
-        return value > 0 ? value : throw json.Error(field, "must be > 0, got 0");
     }
 }
