@@ -21,7 +21,7 @@ internal static class Gradients
 
         if (input.Grad is null)
         {
-            input.Grad = Tensor.Uninitialized(input.Shape.ToArray());
+            input.Grad = Tensor.ForResult(input.Shape.ToArray());
             fresh = true;
         }
 

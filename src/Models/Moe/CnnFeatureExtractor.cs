@@ -40,7 +40,7 @@ public sealed class CnnFeatureExtractor : Module
         var x = input;
         foreach (var block in _blocks)
         {
-            x = Functional.MaxPool2d(Functional.Relu(block.Forward(x)), 2);
+            x = Functional.ReluMaxPool2d(block.Forward(x), 2);
         }
 
         return Functional.Relu(_projection.Forward(Functional.Flatten(x)));

@@ -17,8 +17,9 @@ public static class Gemm
     /// <summary>Columns of the register tile (two 16-float zmm vectors).</summary>
     internal const int NR = 32;
 
-    // KC×NR of B (32 KB) stays in L1 across a column of micro-tiles; MC×KC of A (128 KB) in L2.
-    internal const int KC = 256;
+    // KC×NR of B (≤ 48 KB) stays in L1 across a column of micro-tiles; MC×KC of A (≤ 192 KB) in L2.
+    // K is cut into equal blocks of at most KC so that no thin remainder block reloads C for little work.
+    internal const int KC = 384;
     internal const int MC = 128;
     internal const int NC = 1024;
 
@@ -68,9 +69,10 @@ public static class Gemm
             for (var jc = 0; jc < n; jc += NC)
             {
                 var nc = Math.Min(NC, n - jc);
-                for (var pcIndex = 0; pcIndex < k; pcIndex += KC)
+                var kBlock = BalancedBlock(k);
+                for (var pcIndex = 0; pcIndex < k; pcIndex += kBlock)
                 {
-                    var kc = Math.Min(KC, k - pcIndex);
+                    var kc = Math.Min(kBlock, k - pcIndex);
                     var load = accumulate || pcIndex > 0;
                     GemmPacking.PackB(transB, pb, ldb, pcIndex, kc, jc, nc, packedB);
                     for (var ic = 0; ic < m; ic += MC)
@@ -89,6 +91,13 @@ public static class Gemm
         Vector512.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Avx512F.IsSupported ? GemmKernel.Vector512
         : Vector256.IsHardwareAccelerated ? GemmKernel.Vector256
         : GemmKernel.Scalar;
+
+    private static int BalancedBlock(int k)
+    {
+        var blocks = (k + KC - 1) / KC;
+        var size = (k + blocks - 1) / blocks;
+        return Math.Min(KC, (size + 7) & ~7);
+    }
 
     private static GemmKernel Resolve(GemmKernel kernel)
     {

@@ -72,6 +72,10 @@ public sealed class Tensor
     public static Tensor Uninitialized(params int[] shape) =>
         new(GC.AllocateUninitializedArray<float>(TensorShape.ElementCount(shape)), shape);
 
+    /// <summary>Storage for an operation's result: unspecified contents, taken from the active <see cref="TensorArena"/> when there is one.</summary>
+    internal static Tensor ForResult(params int[] shape) =>
+        new(TensorArena.Allocate(TensorShape.ElementCount(shape)), shape);
+
     /// <summary>A new tensor holding a copy of <paramref name="values"/>.</summary>
     public static Tensor FromValues(ReadOnlySpan<float> values, params int[] shape)
     {

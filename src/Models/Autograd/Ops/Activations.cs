@@ -9,7 +9,7 @@ public static partial class Functional
     /// <summary>max(x, 0).</summary>
     public static Tensor Relu(Tensor x)
     {
-        var y = Tensor.Uninitialized(x.Shape.ToArray());
+        var y = Tensor.ForResult(x.Shape.ToArray());
         TensorPrimitives.Max(x.Span, 0f, y.Span);
         return Gradients.ShouldRecord(x) ? Gradients.Record(y, new ReluNode(x)) : y;
     }
@@ -17,7 +17,7 @@ public static partial class Functional
     /// <summary>tanh(x).</summary>
     public static Tensor Tanh(Tensor x)
     {
-        var y = Tensor.Uninitialized(x.Shape.ToArray());
+        var y = Tensor.ForResult(x.Shape.ToArray());
         TensorPrimitives.Tanh(x.Span, y.Span);
         return Gradients.ShouldRecord(x) ? Gradients.Record(y, new TanhNode(x)) : y;
     }
@@ -25,7 +25,7 @@ public static partial class Functional
     /// <summary>1 / (1 + e^(−x)).</summary>
     public static Tensor Sigmoid(Tensor x)
     {
-        var y = Tensor.Uninitialized(x.Shape.ToArray());
+        var y = Tensor.ForResult(x.Shape.ToArray());
         TensorPrimitives.Sigmoid(x.Span, y.Span);
         return Gradients.ShouldRecord(x) ? Gradients.Record(y, new SigmoidNode(x)) : y;
     }
@@ -33,7 +33,7 @@ public static partial class Functional
     /// <summary>GELU: x·Φ(x) with the exact normal CDF, or PyTorch's tanh approximation when <paramref name="tanhApproximation"/>.</summary>
     public static Tensor Gelu(Tensor x, bool tanhApproximation = false)
     {
-        var y = Tensor.Uninitialized(x.Shape.ToArray());
+        var y = Tensor.ForResult(x.Shape.ToArray());
         var src = x.Span;
         var dst = y.Span;
         for (var i = 0; i < src.Length; i++)

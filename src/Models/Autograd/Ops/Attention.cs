@@ -19,7 +19,7 @@ public static partial class Functional
 
         var a = new AttentionShape(q.Shape[0], q.Shape[1], k.Shape[1], q.Shape[2], heads);
         var probabilities = new float[a.Batch * heads * a.Queries * a.Keys];
-        var y = Tensor.Uninitialized(a.Batch, a.Queries, a.Width);
+        var y = Tensor.ForResult(a.Batch, a.Queries, a.Width);
         for (var b = 0; b < a.Batch; b++)
         {
             for (var h = 0; h < heads; h++)

@@ -20,7 +20,7 @@ public static partial class Functional
         var g = new ConvGeometry(x.Shape[1], x.Shape[2], x.Shape[3], weight.Shape[2], weight.Shape[3], stride, padding);
         g.Validate(nameof(Conv2d));
         int batch = x.Shape[0], outChannels = weight.Shape[0], pixels = g.OutPixels, patch = g.PatchSize;
-        var y = Tensor.Uninitialized(batch, outChannels, g.OutHeight, g.OutWidth);
+        var y = Tensor.ForResult(batch, outChannels, g.OutHeight, g.OutWidth);
         var col = ScratchBuffers.Rent(0, patch * pixels);
         var imageSize = g.Channels * g.Height * g.Width;
         for (var n = 0; n < batch; n++)

@@ -28,7 +28,7 @@ public static partial class Functional
             mask[i] = random.NextDouble() >= p ? keep : 0f;
         }
 
-        var y = Tensor.Uninitialized(x.Shape.ToArray());
+        var y = Tensor.ForResult(x.Shape.ToArray());
         System.Numerics.Tensors.TensorPrimitives.Multiply(x.Span, mask, y.Span);
         return Gradients.ShouldRecord(x) ? Gradients.Record(y, new DropoutNode(x, mask)) : y;
     }

@@ -10,7 +10,7 @@ public static partial class Functional
     public static Tensor Add(Tensor a, Tensor b)
     {
         RequireSameShape(a, b, nameof(Add));
-        var y = Tensor.Uninitialized(a.Shape.ToArray());
+        var y = Tensor.ForResult(a.Shape.ToArray());
         TensorPrimitives.Add(a.Span, b.Span, y.Span);
         return Gradients.ShouldRecord(a, b) ? Gradients.Record(y, new AddNode(a, b, 1f)) : y;
     }
@@ -19,7 +19,7 @@ public static partial class Functional
     public static Tensor Sub(Tensor a, Tensor b)
     {
         RequireSameShape(a, b, nameof(Sub));
-        var y = Tensor.Uninitialized(a.Shape.ToArray());
+        var y = Tensor.ForResult(a.Shape.ToArray());
         TensorPrimitives.Subtract(a.Span, b.Span, y.Span);
         return Gradients.ShouldRecord(a, b) ? Gradients.Record(y, new AddNode(a, b, -1f)) : y;
     }
@@ -28,7 +28,7 @@ public static partial class Functional
     public static Tensor Mul(Tensor a, Tensor b)
     {
         RequireSameShape(a, b, nameof(Mul));
-        var y = Tensor.Uninitialized(a.Shape.ToArray());
+        var y = Tensor.ForResult(a.Shape.ToArray());
         TensorPrimitives.Multiply(a.Span, b.Span, y.Span);
         return Gradients.ShouldRecord(a, b) ? Gradients.Record(y, new MulNode(a, b)) : y;
     }
@@ -36,7 +36,7 @@ public static partial class Functional
     /// <summary>s·x for a constant s.</summary>
     public static Tensor Scale(Tensor x, float s)
     {
-        var y = Tensor.Uninitialized(x.Shape.ToArray());
+        var y = Tensor.ForResult(x.Shape.ToArray());
         TensorPrimitives.Multiply(x.Span, s, y.Span);
         return Gradients.ShouldRecord(x) ? Gradients.Record(y, new ScaleNode(x, s)) : y;
     }
@@ -51,7 +51,7 @@ public static partial class Functional
         }
 
         var width = x.Length / rows;
-        var y = Tensor.Uninitialized(x.Shape.ToArray());
+        var y = Tensor.ForResult(x.Shape.ToArray());
         for (var i = 0; i < rows; i++)
         {
             TensorPrimitives.Multiply(x.Span.Slice(i * width, width), s.Span[i], y.Span.Slice(i * width, width));

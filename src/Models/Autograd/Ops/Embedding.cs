@@ -13,7 +13,7 @@ public static partial class Functional
         }
 
         int vocabulary = weight.Shape[0], width = weight.Shape[1];
-        var y = Tensor.Uninitialized(indices.Length, width);
+        var y = Tensor.ForResult(indices.Length, width);
         for (var i = 0; i < indices.Length; i++)
         {
             if ((uint)indices[i] >= (uint)vocabulary)
@@ -38,7 +38,7 @@ public static partial class Functional
             throw new ArgumentException($"Patchify: input {TensorShape.Format(x.Shape)} must be [N, C, H, W] with H and W multiples of patch {patch}");
         }
 
-        var y = Tensor.Uninitialized(x.Shape[0], x.Shape[2] / patch * (x.Shape[3] / patch), x.Shape[1] * patch * patch);
+        var y = Tensor.ForResult(x.Shape[0], x.Shape[2] / patch * (x.Shape[3] / patch), x.Shape[1] * patch * patch);
         PatchCopy(x.Shape, patch, x.Span, y.Span, toPatches: true);
         return Gradients.ShouldRecord(x) ? Gradients.Record(y, new PatchifyNode(x, patch)) : y;
     }

@@ -17,7 +17,7 @@ public static partial class Functional
         }
 
         var rows = x.Length / Math.Max(width, 1);
-        var y = Tensor.Uninitialized(x.Shape.ToArray());
+        var y = Tensor.ForResult(x.Shape.ToArray());
         var normalized = new float[x.Length];
         var inverseStd = new float[rows];
         for (var r = 0; r < rows; r++)

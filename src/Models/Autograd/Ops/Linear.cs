@@ -20,7 +20,7 @@ public static partial class Functional
         var rows = x.Length / Math.Max(features, 1);
         var shape = x.Shape.ToArray();
         shape[^1] = outputs;
-        var y = Tensor.Uninitialized(shape);
+        var y = Tensor.ForResult(shape);
         if (bias is not null)
         {
             for (var r = 0; r < rows; r++)

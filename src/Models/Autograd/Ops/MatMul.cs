@@ -16,7 +16,7 @@ public static partial class Functional
 
         var batch = a.Rank == 3 ? a.Shape[0] : 1;
         int m = a.Size(-2), k = a.Size(-1), n = b.Size(-1);
-        var y = a.Rank == 3 ? Tensor.Uninitialized(batch, m, n) : Tensor.Uninitialized(m, n);
+        var y = a.Rank == 3 ? Tensor.ForResult(batch, m, n) : Tensor.ForResult(m, n);
         for (var i = 0; i < batch; i++)
         {
             Gemm.Multiply(false, false, m, n, k, a.Span.Slice(i * m * k, m * k), k, b.Span.Slice(i * k * n, k * n), n, y.Span.Slice(i * m * n, m * n), n);

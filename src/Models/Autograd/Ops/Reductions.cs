@@ -36,7 +36,7 @@ public static partial class Functional
         var inner = TensorShape.Inner(x.Shape, d);
         var extent = x.Shape[d];
         var shape = x.Shape.ToArray().Where((_, i) => i != d).ToArray();
-        var y = Tensor.Uninitialized(shape);
+        var y = Tensor.ForResult(shape);
         var scale = mean && extent > 0 ? 1.0 / extent : 1.0;
         var sums = new double[inner];
         for (var o = 0; o < outer; o++)

@@ -46,7 +46,7 @@ public static partial class Functional
         }
 
         shape[d] = total;
-        var y = Tensor.Uninitialized(shape);
+        var y = Tensor.ForResult(shape);
         var outer = TensorShape.Outer(shape, d);
         var inner = TensorShape.Inner(shape, d);
         var offset = 0;
@@ -83,7 +83,7 @@ public static partial class Functional
         {
             var shape = x.Shape.ToArray();
             shape[d] = sizes[p];
-            var piece = Tensor.Uninitialized(shape);
+            var piece = Tensor.ForResult(shape);
             var width = sizes[p] * inner;
             for (var o = 0; o < outer; o++)
             {

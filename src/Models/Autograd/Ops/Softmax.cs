@@ -8,7 +8,7 @@ public static partial class Functional
     /// <summary>Softmax over the last dimension (max-shifted for stability).</summary>
     public static Tensor Softmax(Tensor x)
     {
-        var y = Tensor.Uninitialized(x.Shape.ToArray());
+        var y = Tensor.ForResult(x.Shape.ToArray());
         var width = x.Size(-1);
         for (var r = 0; r < x.Length / Math.Max(width, 1); r++)
         {
@@ -21,7 +21,7 @@ public static partial class Functional
     /// <summary>log softmax over the last dimension: x − max − log Σ exp(x − max).</summary>
     public static Tensor LogSoftmax(Tensor x)
     {
-        var y = Tensor.Uninitialized(x.Shape.ToArray());
+        var y = Tensor.ForResult(x.Shape.ToArray());
         var width = x.Size(-1);
         for (var r = 0; r < x.Length / Math.Max(width, 1); r++)
         {

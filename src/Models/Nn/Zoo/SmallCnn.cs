@@ -34,8 +34,8 @@ public sealed class SmallCnn : Module
     /// <summary>Logits [N, classes] for images [N, C, 28, 28].</summary>
     public override Tensor Forward(Tensor input)
     {
-        var x = Functional.MaxPool2d(Functional.Relu(Conv1.Forward(input)), 2);
-        x = Functional.MaxPool2d(Functional.Relu(Conv2.Forward(x)), 2);
+        var x = Functional.ReluMaxPool2d(Conv1.Forward(input), 2);
+        x = Functional.ReluMaxPool2d(Conv2.Forward(x), 2);
         x = Functional.Relu(Fc1.Forward(Functional.Flatten(x)));
         return Fc2.Forward(x);
     }
