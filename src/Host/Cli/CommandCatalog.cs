@@ -13,5 +13,6 @@ internal static class CommandCatalog
         RunCommand.Build(console),
         SolveCommand.Build(console),
         BenchCommand.Build(console),
+        ChannelCommand.Build(console),
     ];
 }

@@ -5,6 +5,7 @@ internal static class BenchCatalog
 {
     public static IReadOnlyList<IBenchArea> All { get; } =
     [
+        new BenchJesaCommand(),
         new BenchNnCommand(),
     ];
 }

@@ -5,5 +5,8 @@ internal static class SolverCatalog
 {
     public static IReadOnlyList<ISolver> All { get; } =
     [
+        new DesSolve(),
+        new AssignmentSolve(),
+        new JesaSolve(),
     ];
 }
