@@ -14,5 +14,6 @@ internal static class CommandCatalog
         SolveCommand.Build(console),
         BenchCommand.Build(console),
         ChannelCommand.Build(console),
+        TrainCommand.Build(console),
     ];
 }
