@@ -7,31 +7,13 @@ namespace EdgeMoE.Models.Optim;
 /// <see cref="Options.Decoupled"/>, AdamW (θ ← θ(1 − lr·λ) before the update). Per step t:
 /// m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − (lr/(1−β₁ᵗ))·m / (√v/√(1−β₂ᵗ) + ε).
 /// </summary>
-public class Adam : Optimizer
+public class Adam(IReadOnlyList<Tensor> parameters, Adam.Options options) : Optimizer<Adam.Options, Adam.State>(parameters, options)
 {
-    private readonly State?[] _states;
-
-    /// <summary>Creates the optimiser; <paramref name="options"/> is validated here.</summary>
-    public Adam(IReadOnlyList<Tensor> parameters, Options options)
-        : base(parameters)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        Settings = options;
-        _states = new State?[parameters.Count];
-    }
-
-    /// <summary>The hyper-parameters.</summary>
-    public Options Settings { get; }
-
-    /// <summary>The state of parameter <paramref name="index"/>, or null before its first update.</summary>
-    public State? StateOf(int index) => _states[index];
-
     /// <inheritdoc />
     protected override void Update(int index, Span<float> parameter, ReadOnlySpan<float> gradient)
     {
         var o = Settings;
-        var state = _states[index] ??= new State(parameter.Length);
+        var state = StateFor(index, parameter.Length);
         state.Step++;
         var bias1 = 1 - Math.Pow(o.Beta1, state.Step);
         var bias2Sqrt = (float)Math.Sqrt(1 - Math.Pow(o.Beta2, state.Step));
@@ -51,6 +33,9 @@ public class Adam : Optimizer
         }
     }
 
+    /// <inheritdoc />
+    protected override State CreateState(int length) => new(length);
+
     /// <summary>Adam/AdamW hyper-parameters.</summary>
     /// <param name="LearningRate">Step size, &gt; 0.</param>
     /// <param name="Beta1">First-moment decay β₁ in [0, 1).</param>
@@ -58,7 +43,7 @@ public class Adam : Optimizer
     /// <param name="Epsilon">Added to the denominator, &gt; 0.</param>
     /// <param name="WeightDecay">λ ≥ 0: L2 penalty (Adam) or decoupled decay (AdamW).</param>
     /// <param name="Decoupled">True for AdamW.</param>
-    public sealed record Options(float LearningRate = 1e-3f, float Beta1 = 0.9f, float Beta2 = 0.999f, float Epsilon = 1e-8f, float WeightDecay = 0f, bool Decoupled = false)
+    public sealed record Options(float LearningRate = 1e-3f, float Beta1 = 0.9f, float Beta2 = 0.999f, float Epsilon = 1e-8f, float WeightDecay = 0f, bool Decoupled = false) : IOptimizerOptions
     {
         /// <summary>Throws naming the field at fault.</summary>
         public void Validate()

@@ -6,28 +6,13 @@ namespace EdgeMoE.Models.Optim;
 /// Stochastic gradient descent as PyTorch's torch.optim.SGD: g ← g + λθ; with momentum μ,
 /// b ← g (first step) or μb + (1 − dampening)g, and g ← g + μb (Nesterov) or b; θ ← θ − lr·g.
 /// </summary>
-public sealed class Sgd : Optimizer
+public sealed class Sgd(IReadOnlyList<Tensor> parameters, Sgd.Options options) : Optimizer<Sgd.Options, Sgd.State>(parameters, options)
 {
-    private readonly State?[] _states;
-
-    /// <summary>Creates the optimiser; <paramref name="options"/> is validated here.</summary>
-    public Sgd(IReadOnlyList<Tensor> parameters, Options options)
-        : base(parameters)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        Settings = options;
-        _states = new State?[parameters.Count];
-    }
-
-    /// <summary>The hyper-parameters.</summary>
-    public Options Settings { get; }
-
     /// <inheritdoc />
     protected override void Update(int index, Span<float> parameter, ReadOnlySpan<float> gradient)
     {
         var o = Settings;
-        var state = _states[index] ??= new State(parameter.Length);
+        var state = StateFor(index, parameter.Length);
         var first = !state.Started;
         state.Started = true;
         for (var i = 0; i < parameter.Length; i++)
@@ -44,13 +29,16 @@ public sealed class Sgd : Optimizer
         }
     }
 
+    /// <inheritdoc />
+    protected override State CreateState(int length) => new(length);
+
     /// <summary>SGD hyper-parameters.</summary>
     /// <param name="LearningRate">Step size, &gt; 0.</param>
     /// <param name="Momentum">μ in [0, 1).</param>
     /// <param name="Dampening">Fraction of the gradient withheld from the momentum buffer, [0, 1].</param>
     /// <param name="WeightDecay">L2 coefficient λ ≥ 0 added to the gradient.</param>
     /// <param name="Nesterov">Nesterov momentum (needs μ &gt; 0 and no dampening).</param>
-    public sealed record Options(float LearningRate, float Momentum = 0f, float Dampening = 0f, float WeightDecay = 0f, bool Nesterov = false)
+    public sealed record Options(float LearningRate, float Momentum = 0f, float Dampening = 0f, float WeightDecay = 0f, bool Nesterov = false) : IOptimizerOptions
     {
         /// <summary>Throws naming the field at fault.</summary>
         public void Validate()

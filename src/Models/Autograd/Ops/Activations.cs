@@ -19,7 +19,7 @@ public static partial class Functional
     {
         var y = Tensor.ForResult(x.Shape.ToArray());
         TensorPrimitives.Tanh(x.Span, y.Span);
-        return Gradients.ShouldRecord(x) ? Gradients.Record(y, new TanhNode(x)) : y;
+        return Gradients.ShouldRecord(x) ? Gradients.Record(y, new OutputSlopeNode(x, static t => 1 - (t * t))) : y;
     }
 
     /// <summary>1 / (1 + e^(−x)).</summary>
@@ -27,7 +27,7 @@ public static partial class Functional
     {
         var y = Tensor.ForResult(x.Shape.ToArray());
         TensorPrimitives.Sigmoid(x.Span, y.Span);
-        return Gradients.ShouldRecord(x) ? Gradients.Record(y, new SigmoidNode(x)) : y;
+        return Gradients.ShouldRecord(x) ? Gradients.Record(y, new OutputSlopeNode(x, static s => s * (1 - s))) : y;
     }
 
     /// <summary>GELU: x·Φ(x) with the exact normal CDF, or PyTorch's tanh approximation when <paramref name="tanhApproximation"/>.</summary>
@@ -90,7 +90,8 @@ public static partial class Functional
         }
     }
 
-    private sealed class TanhNode(Tensor x) : GradNode(x)
+    // Tanh and sigmoid: the derivative is a function of the output alone (1 − y², y(1 − y)).
+    private sealed class OutputSlopeNode(Tensor x, Func<float, float> slope) : GradNode(x)
     {
         internal override void Backward(Tensor output, Tensor gradOutput)
         {
@@ -99,21 +100,7 @@ public static partial class Functional
             var dy = gradOutput.Span;
             for (var i = 0; i < y.Length; i++)
             {
-                gx[i] += dy[i] * (1 - (y[i] * y[i]));
-            }
-        }
-    }
-
-    private sealed class SigmoidNode(Tensor x) : GradNode(x)
-    {
-        internal override void Backward(Tensor output, Tensor gradOutput)
-        {
-            var gx = Gradients.Zeroed(x)!;
-            var y = output.Span;
-            var dy = gradOutput.Span;
-            for (var i = 0; i < y.Length; i++)
-            {
-                gx[i] += dy[i] * y[i] * (1 - y[i]);
+                gx[i] += dy[i] * slope(y[i]);
             }
         }
     }

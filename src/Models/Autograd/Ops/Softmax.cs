@@ -8,27 +8,29 @@ public static partial class Functional
     /// <summary>Softmax over the last dimension (max-shifted for stability).</summary>
     public static Tensor Softmax(Tensor x)
     {
-        var y = Tensor.ForResult(x.Shape.ToArray());
-        var width = x.Size(-1);
-        for (var r = 0; r < x.Length / Math.Max(width, 1); r++)
-        {
-            SoftmaxRow(x.Span.Slice(r * width, width), y.Span.Slice(r * width, width));
-        }
-
-        return Gradients.ShouldRecord(x) ? Gradients.Record(y, new SoftmaxNode(x, width)) : y;
+        var y = RowWise(x, SoftmaxRow);
+        return Gradients.ShouldRecord(x) ? Gradients.Record(y, new SoftmaxNode(x, x.Size(-1))) : y;
     }
 
     /// <summary>log softmax over the last dimension: x − max − log Σ exp(x − max).</summary>
     public static Tensor LogSoftmax(Tensor x)
     {
+        var y = RowWise(x, LogSoftmaxRow);
+        return Gradients.ShouldRecord(x) ? Gradients.Record(y, new LogSoftmaxNode(x, x.Size(-1))) : y;
+    }
+
+    private delegate void RowKernel(ReadOnlySpan<float> row, Span<float> result);
+
+    private static Tensor RowWise(Tensor x, RowKernel kernel)
+    {
         var y = Tensor.ForResult(x.Shape.ToArray());
         var width = x.Size(-1);
         for (var r = 0; r < x.Length / Math.Max(width, 1); r++)
         {
-            LogSoftmaxRow(x.Span.Slice(r * width, width), y.Span.Slice(r * width, width));
+            kernel(x.Span.Slice(r * width, width), y.Span.Slice(r * width, width));
         }
 
-        return Gradients.ShouldRecord(x) ? Gradients.Record(y, new LogSoftmaxNode(x, width)) : y;
+        return y;
     }
 
     internal static void SoftmaxRow(ReadOnlySpan<float> x, Span<float> y)
