@@ -29,6 +29,7 @@ internal static class GradientTape
             var grad = tensor.Grad;
             if (grad is not null)
             {
+                node.EnsureInputsUnchanged();
                 node.Backward(tensor, grad);
             }
 

@@ -97,6 +97,7 @@ public abstract class Module
         foreach (var parameter in NamedParameters())
         {
             source.Slice(offset, parameter.Value.Length).CopyTo(parameter.Value.Span);
+            parameter.Value.MarkModified();
             offset += parameter.Value.Length;
         }
     }
@@ -110,6 +111,7 @@ public abstract class Module
         {
             var span = parameter.Value.Span;
             System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(x.Slice(offset, span.Length), alpha, span, span);
+            parameter.Value.MarkModified();
             offset += span.Length;
         }
     }
@@ -148,6 +150,7 @@ public abstract class Module
             }
 
             value.Span.CopyTo(parameter.Span);
+            parameter.MarkModified();
         }
     }
 

@@ -31,6 +31,7 @@ public abstract class Optimizer
             if (parameter.Grad is { } grad)
             {
                 Update(i, parameter.Span, grad.Span);
+                parameter.MarkModified();
             }
         }
     }

@@ -51,6 +51,12 @@ public sealed class Tensor
 
     internal GradNode? Node { get; set; }
 
+    /// <summary>Counts in-place updates made through the engine (optimiser steps, flat-vector writes).</summary>
+    internal int Version { get; private set; }
+
+    /// <summary>Records an in-place update, so that a graph recorded before it refuses to backpropagate.</summary>
+    internal void MarkModified() => Version++;
+
     /// <summary>Keeps the gradient of a non-leaf tensor after backward (leaves always keep theirs).</summary>
     public bool RetainsGrad { get; private set; }
 

@@ -5,8 +5,9 @@ namespace EdgeMoE.Models.Tensors;
 /// to the next, so that a steady training loop stops allocating large arrays (which on .NET means
 /// LOH allocations, page faults and gen-2 collections). Each <see cref="Use"/> opens a step on the
 /// current thread: operations then take their results, in order, from the buffers the previous step
-/// used. Tensors produced inside one step are therefore only valid until the next <see cref="Use"/>
-/// of the same arena; read what you need (the loss, the accuracy) before that.
+/// used. Tensors produced inside one step, and the graph recorded with them, are therefore only valid
+/// until the next <see cref="Use"/> of the same arena: run Backward and read what you need (the loss,
+/// the accuracy, flat gradients) before that. Parameters and their optimiser state never live here.
 /// </summary>
 public sealed class TensorArena
 {

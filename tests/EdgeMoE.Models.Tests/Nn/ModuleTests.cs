@@ -37,6 +37,25 @@ public sealed class ModuleTests
     }
 
     [Fact]
+    public void Parameter_free_layers_compose_with_correct_gradients_in_a_sequential()
+    {
+        var random = new Random(20);
+        var net = new Sequential(
+            new Conv2d(2, 3, 3, random, padding: 1),
+            ActivationLayer.Create(Activation.Tanh),
+            new MaxPool2d(2),
+            new AvgPool2d(1),
+            ActivationLayer.Create(Activation.Sigmoid),
+            new Flatten(),
+            new Dropout(0.25f, seed: 3).Eval(),
+            new Linear(3 * 3 * 2, 4, random),
+            ActivationLayer.Create(Activation.Relu));
+        var images = Random(21, 2, 2, 6, 5);
+        Directions(() => net.Forward(images), [images, .. net.Parameters()]);
+        Assert.Equal([2, 4], net.Forward(images).Shape.ToArray());
+    }
+
+    [Fact]
     public void Small_cnn_has_correct_directional_derivatives()
     {
         var model = new SmallCnn(new Random(13));
@@ -145,5 +164,19 @@ public sealed class ModuleTests
         var picks = GatingNetwork.TopK(scores, 2);
         Assert.Equal([1, 2], picks[0]);
         Assert.Equal([0, 1], picks[1]);
+    }
+
+    [Fact]
+    public void Backward_after_an_optimizer_step_on_the_same_graph_is_refused()
+    {
+        var expert = new MlpExpert(3, [4], 2, new Random(8));
+        var optimizer = new EdgeMoE.Models.Optim.Sgd(expert.Parameters(), new EdgeMoE.Models.Optim.Sgd.Options(0.1f));
+        var x = Tensor.Full(0.5f, 2, 3);
+        var first = expert.Forward(x);
+        var second = expert.Forward(x);
+        first.Backward(new float[4] { 1, 0, 0, 1 });
+        optimizer.Step();
+        var error = Assert.Throws<InvalidOperationException>(() => second.Backward(new float[4] { 1, 0, 0, 1 }));
+        Assert.Contains("modified in place", error.Message, StringComparison.Ordinal);
     }
 }
