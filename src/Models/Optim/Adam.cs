@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using EdgeMoE.Models.Tensors;
 
 namespace EdgeMoE.Models.Optim;
@@ -10,6 +11,7 @@ namespace EdgeMoE.Models.Optim;
 public class Adam(IReadOnlyList<Tensor> parameters, Adam.Options options) : Optimizer<Adam.Options, Adam.State>(parameters, options)
 {
     /// <inheritdoc />
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override void Update(int index, Span<float> parameter, ReadOnlySpan<float> gradient)
     {
         var o = Settings;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace EdgeMoE.Models.Tensors;
@@ -35,6 +36,7 @@ public static class Gemm
         Multiply(transA, transB, m, n, k, a, lda, b, ldb, c, ldc, accumulate, alpha, GemmKernel.Best);
 
     /// <summary>As <see cref="Multiply(bool, bool, int, int, int, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, Span{float}, int, bool, float)"/> on a chosen kernel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static unsafe void Multiply(
         bool transA, bool transB, int m, int n, int k,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb,
@@ -119,6 +121,7 @@ public static class Gemm
         return kernel;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void MacroKernel(
         GemmKernel kernel, int kc, int mc, int nc, float* packedA, float* packedB, float* c, int ldc, bool load, float* tile)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace EdgeMoE.Models.Tensors;
@@ -10,6 +11,7 @@ namespace EdgeMoE.Models.Tensors;
 internal static unsafe class GemmPacking
 {
     /// <summary>Packs rows [i0, i0+mc) × columns [p0, p0+kc) of op(A), scaled by α.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA(bool transA, float* a, int lda, int i0, int mc, int p0, int kc, float alpha, float* dst)
     {
         const int mr = Gemm.MR;
@@ -62,6 +64,7 @@ internal static unsafe class GemmPacking
     }
 
     /// <summary>Packs rows [p0, p0+kc) × columns [j0, j0+nc) of op(B).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackB(bool transB, float* b, int ldb, int p0, int kc, int j0, int nc, float* dst)
     {
         const int nr = Gemm.NR;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace EdgeMoE.Models.Tensors;
@@ -18,6 +19,7 @@ public static class Im2Col
         Walk(MemoryMarshal.CreateSpan(ref MemoryMarshal.GetReference(col), col.Length), g, image, default(ScatterAdd));
 
     // For stride 1 each patch row reads one contiguous run of an image row, with padding on either side.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Walk<TTransfer>(Span<float> col, in ConvGeometry g, Span<float> image, TTransfer transfer)
         where TTransfer : struct, ITransfer
     {

@@ -14,6 +14,7 @@ public static partial class Functional
     /// </summary>
     public static Tensor ReluMaxPool2d(Tensor x, int kernel, int? stride = null) => MaxPool(x, kernel, stride ?? kernel, relu: true);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Tensor MaxPool(Tensor x, int kernel, int stride, bool relu)
     {
         var g = PoolGeometry(x, kernel, stride, relu ? nameof(ReluMaxPool2d) : nameof(MaxPool2d));
@@ -76,6 +77,7 @@ public static partial class Functional
 
     // Two input rows → one output row; the first maximum in row-major window order wins ties, as in PyTorch.
     // Branch-free (flags turned into integers): on real activations the winner is unpredictable.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MaxPoolRow2x2(ReadOnlySpan<float> rows, int width, int outWidth, int baseIndex, Span<float> output, Span<int> argmax)
     {
         var top = rows[..width];
