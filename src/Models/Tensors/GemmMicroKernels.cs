@@ -127,36 +127,73 @@ internal static unsafe class GemmMicroKernels
         c71.Store(c + (7L * ldc) + 16);
     }
 
-    // Four passes of an 8-row × 8-column block keep 8 ymm accumulators live (AVX2 has 16 registers).
+    // Four passes over 4-row × 16-column quarters of the tile: 8 ymm accumulators, 2 B vectors and a
+    // broadcast stay within AVX2's 16 registers.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Simd256(int kc, float* a, float* b, float* c, int ldc, bool load)
     {
-        Span<Vector256<float>> acc = stackalloc Vector256<float>[8];
-        for (var group = 0; group < 32; group += 8)
+        for (var quarter = 0; quarter < 4; quarter++)
         {
-            for (var r = 0; r < 8; r++)
+            var rowOffset = (quarter >> 1) * 4;
+            var columnOffset = (quarter & 1) * 16;
+            var t = c + ((long)rowOffset * ldc) + columnOffset;
+            Vector256<float> c00, c01;
+            Vector256<float> c10, c11;
+            Vector256<float> c20, c21;
+            Vector256<float> c30, c31;
+            if (load)
             {
-                acc[r] = load ? Vector256.Load(c + ((long)r * ldc) + group) : Vector256<float>.Zero;
+                c00 = Vector256.Load(t + (0L * ldc));
+                c01 = Vector256.Load(t + (0L * ldc) + 8);
+                c10 = Vector256.Load(t + (1L * ldc));
+                c11 = Vector256.Load(t + (1L * ldc) + 8);
+                c20 = Vector256.Load(t + (2L * ldc));
+                c21 = Vector256.Load(t + (2L * ldc) + 8);
+                c30 = Vector256.Load(t + (3L * ldc));
+                c31 = Vector256.Load(t + (3L * ldc) + 8);
+            }
+            else
+            {
+                c00 = Vector256<float>.Zero;
+                c01 = Vector256<float>.Zero;
+                c10 = Vector256<float>.Zero;
+                c11 = Vector256<float>.Zero;
+                c20 = Vector256<float>.Zero;
+                c21 = Vector256<float>.Zero;
+                c30 = Vector256<float>.Zero;
+                c31 = Vector256<float>.Zero;
             }
 
-            var pa = a;
-            var pb = b + group;
+            var pa = a + rowOffset;
+            var pb = b + columnOffset;
             for (var p = 0; p < kc; p++)
             {
-                var bv = Vector256.Load(pb);
-                for (var r = 0; r < 8; r++)
-                {
-                    acc[r] = Vector256.FusedMultiplyAdd(Vector256.Create(pa[r]), bv, acc[r]);
-                }
-
+                var b0 = Vector256.Load(pb);
+                var b1 = Vector256.Load(pb + 8);
+                var a0 = Vector256.Create(pa[0]);
+                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                var a1 = Vector256.Create(pa[1]);
+                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                var a2 = Vector256.Create(pa[2]);
+                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+                var a3 = Vector256.Create(pa[3]);
+                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
                 pa += 8;
                 pb += 32;
             }
 
-            for (var r = 0; r < 8; r++)
-            {
-                acc[r].Store(c + ((long)r * ldc) + group);
-            }
+            c00.Store(t + (0L * ldc));
+            c01.Store(t + (0L * ldc) + 8);
+            c10.Store(t + (1L * ldc));
+            c11.Store(t + (1L * ldc) + 8);
+            c20.Store(t + (2L * ldc));
+            c21.Store(t + (2L * ldc) + 8);
+            c30.Store(t + (3L * ldc));
+            c31.Store(t + (3L * ldc) + 8);
         }
     }
 
