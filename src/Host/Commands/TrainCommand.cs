@@ -88,7 +88,7 @@ internal static class TrainCommand
                 if ((step + 1) % ProgressEverySteps == 0 || step + 1 == steps)
                 {
                     var rate = (start + count) / epochWatch.Elapsed.TotalSeconds;
-                    console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}/{settings.Epochs}  step {step + 1}/{steps}  loss {lossSum / lossCount:F4}  {rate:F0} images/s"));
+                    console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}/{settings.Epochs} {Bar(step + 1, steps)} {step + 1}/{steps}  loss {lossSum / lossCount:F4}  {rate:F0} images/s"));
                     lossSum = 0;
                     lossCount = 0;
                 }
@@ -140,6 +140,13 @@ internal static class TrainCommand
         return settings.Model == "mlp"
             ? new MlpExpert(train.ImageSize, [256, 128], train.Classes, random)
             : new SmallCnn(random, train.Channels, train.Classes);
+    }
+
+    private static string Bar(int done, int total)
+    {
+        const int Width = 20;
+        var filled = done * Width / Math.Max(total, 1);
+        return "[" + new string('#', filled) + new string('.', Width - filled) + "]";
     }
 
     private static (float Mean, float Deviation) PixelStatistics(float[] pixels)
