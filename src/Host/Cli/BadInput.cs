@@ -7,6 +7,7 @@ internal static class BadInput
     public static string? Describe(Exception ex) => ex switch
     {
         BadInputException bad => bad.Message,
+        EdgeMoE.Hocon.HoconException hocon => hocon.Message,
         AggregateException { InnerExceptions.Count: 1 } agg => Describe(agg.InnerExceptions[0]),
         _ => null,
     };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgeMoE.Host.Commands;
 using EdgeMoE.Host.Commands.Bench;
+using EdgeMoE.Host.Commands.Config;
 using EdgeMoE.Host.Commands.Solve;
 
 namespace EdgeMoE.Host.Cli;
@@ -14,6 +15,7 @@ internal static class CommandCatalog
         SolveCommand.Build(console),
         BenchCommand.Build(console),
         ChannelCommand.Build(console),
+        ConfigCommand.Build(console),
         TrainCommand.Build(console),
     ];
 }

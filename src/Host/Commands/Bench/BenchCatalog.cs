@@ -6,6 +6,7 @@ internal static class BenchCatalog
     public static IReadOnlyList<IBenchArea> All { get; } =
     [
         new BenchJesaCommand(),
+        new BenchPoliciesCommand(),
         new BenchNnCommand(),
     ];
 }

@@ -5,6 +5,7 @@ internal static class SolverCatalog
 {
     public static IReadOnlyList<ISolver> All { get; } =
     [
+        .. StableMoeSolver.ForEveryPolicy(),
         new DesSolve(),
         new AssignmentSolve(),
         new JesaSolve(),

@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using EdgeMoE.Host.Cli;
+using EdgeMoE.Policies.Routing;
+
+namespace EdgeMoE.Host.Commands.Bench;
+
+/// <summary>
+/// <c>edgemoe bench policies [--json] [--runs N]</c>: single-thread solve time of every Stable-MoE routing policy on
+/// the paper's slot (J = 10, 390 tokens, K = 3) and a large slot (J = 64, 4,096 tokens, K = 2), each run on a fresh
+/// seeded synthetic slot (<see cref="SyntheticSlots"/>); reports the median and 90th percentile in milliseconds.
+/// Warm-up runs let the tiered JIT reach its optimised code before timing starts.
+/// </summary>
+internal sealed class BenchPoliciesCommand : IBenchArea
+{
+    private static readonly TimeSpan MinimumWarmUp = TimeSpan.FromMilliseconds(500);
+
+    private static readonly (string Name, int Experts, int Tokens, int K)[] Sizes =
+    [
+        ("paper", 10, 390, 3),
+        ("large", 64, 4096, 2),
+    ];
+
+    public Command Build(CliConsole console)
+    {
+        var json = BenchCommand.JsonOption();
+        var runs = new Option<int>("--runs")
+        {
+            Description = "Timed runs per policy and size, each on a fresh slot.",
+            DefaultValueFactory = _ => 31,
+        };
+        var warmUp = new Option<int>("--warmup")
+        {
+            Description = "Untimed runs per policy and size before the timed ones (continued for at least 0.5 s when > 0).",
+            DefaultValueFactory = _ => 20,
+        };
+        var command = new Command("policies", "Solve time of the Stable-MoE routing policies (stable-moe and baselines A–D).") { json, runs, warmUp };
+        command.SetAction(parse => Execute(console, parse.GetValue(json), parse.GetValue(runs), parse.GetValue(warmUp)));
+        return command;
+    }
+
+    private static int Execute(CliConsole console, bool asJson, int runs, int warmUp)
+    {
+        if (runs < 1)
+        {
+            throw new BadInputException($"option '--runs' must be ≥ 1, got {runs}");
+        }
+
+        if (warmUp < 0)
+        {
+            throw new BadInputException($"option '--warmup' must be ≥ 0, got {warmUp}");
+        }
+
+        var rows = new List<(string Size, int Experts, int Tokens, int K, string Policy, double Median, double P90)>();
+        foreach (var (size, experts, tokens, k) in Sizes)
+        {
+            foreach (var policy in RoutingPolicyCatalog.All)
+            {
+                var times = Measure(policy, experts, tokens, k, runs, warmUp);
+                rows.Add((size, experts, tokens, k, policy.Name, Percentile(times, 0.5), Percentile(times, 0.9)));
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{size,-6} J={experts,-3} tokens={tokens,-5} K={k}  {policy.Name,-20} median {Percentile(times, 0.5),9:F3} ms   p90 {Percentile(times, 0.9),9:F3} ms"));
+            }
+        }
+
+        if (asJson)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("area", "policies");
+                writer.WriteNumber("runs", runs);
+                writer.WriteNumber("warmup", warmUp);
+                writer.WriteStartArray("results");
+                foreach (var row in rows)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("size", row.Size);
+                    writer.WriteNumber("experts", row.Experts);
+                    writer.WriteNumber("tokens", row.Tokens);
+                    writer.WriteNumber("k", row.K);
+                    writer.WriteString("policy", row.Policy);
+                    writer.WriteNumber("median_ms", row.Median);
+                    writer.WriteNumber("p90_ms", row.P90);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+            }
+
+            console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    // Warm-up runs continue for at least MinimumWarmUp so that the tiered JIT has promoted the hot methods.
+    private static double[] Measure(IRoutingPolicy policy, int experts, int tokens, int k, int runs, int warmUp)
+    {
+        var warming = Stopwatch.StartNew();
+        for (var run = 0; run < warmUp || (warmUp > 0 && warming.Elapsed < MinimumWarmUp); run++)
+        {
+            policy.Decide(SyntheticSlots.PaperScale(new Random(run), experts, tokens, k), new Random(run));
+        }
+
+        var times = new double[runs];
+        for (var run = 0; run < runs; run++)
+        {
+            var slot = SyntheticSlots.PaperScale(new Random(1000 + run), experts, tokens, k);
+            var random = new Random(run);
+            var watch = Stopwatch.StartNew();
+            policy.Decide(slot, random);
+            watch.Stop();
+            times[run] = watch.Elapsed.TotalMilliseconds;
+        }
+
+        return times;
+    }
+
+    private static double Percentile(double[] values, double q)
+    {
+        var sorted = values.Order().ToArray();
+        var at = (int)Math.Ceiling(q * sorted.Length) - 1;
+        return sorted[Math.Clamp(at, 0, sorted.Length - 1)];
+    }
+}

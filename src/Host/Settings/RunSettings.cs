@@ -1,0 +1,31 @@
+namespace EdgeMoE.Host.Settings;
+
+/// <summary>The <c>edgemoe.run</c> section: how one <c>edgemoe run</c> behaves.</summary>
+/// <param name="Seed">Master random seed.</param>
+/// <param name="Slots">Number of time slots to emulate (&gt; 0).</param>
+/// <param name="Policy">A policy name from <see cref="StableMoeSettings.Policies"/>'s vocabulary, or <c>all</c>.</param>
+/// <param name="OutputDir">Folder for metrics.csv, summary.json and config.conf.</param>
+/// <param name="Dataset">Which token images to use.</param>
+/// <param name="DataDir">Folder of the Fashion-MNIST IDX files.</param>
+/// <param name="Threads">Dispatcher worker threads; 0 means one per core.</param>
+public sealed record RunSettings(int Seed, int Slots, string Policy, string OutputDir, DatasetChoice Dataset, string DataDir, int Threads)
+{
+    public const string Section = "run";
+
+    /// <summary>Runs every policy of the scenario's list.</summary>
+    public const string AllPolicies = "all";
+
+    internal static RunSettings Read(SettingsReader r) => new(
+        Seed: r.Int("seed"),
+        Slots: r.Int("slots", min: 1),
+        Policy: r.OneOf("policy", [.. StableMoeSettings.KnownPolicies, AllPolicies]),
+        OutputDir: r.NonEmptyString("output-dir"),
+        Dataset: r.OneOf("dataset", ["auto", "fashion-mnist", "synthetic"]) switch
+        {
+            "fashion-mnist" => DatasetChoice.FashionMnist,
+            "synthetic" => DatasetChoice.Synthetic,
+            _ => DatasetChoice.Auto,
+        },
+        DataDir: r.NonEmptyString("data-dir"),
+        Threads: r.Int("threads", min: 0));
+}

@@ -1,0 +1,67 @@
+using EdgeMoE.Policies.Lyapunov;
+using EdgeMoE.Policies.Routing;
+using EdgeMoE.Policies.Tests.Routing;
+
+namespace EdgeMoE.Policies.Tests.Lyapunov;
+
+public sealed class StableMoePolicyTests
+{
+    private static readonly StableMoePolicy Policy = new();
+
+    [Fact]
+    public void The_solver_reaches_the_brute_force_optimum_on_two_thousand_tiny_slots()
+    {
+        var random = new Random(20260611);
+        for (var n = 0; n < 2000; n++)
+        {
+            var slot = RandomSlots.Tiny(random);
+            var decision = Policy.Decide(slot, new Random(n));
+            var optimum = BruteForceSlot.Optimum(slot);
+            Assert.True(
+                Math.Abs(decision.Objective - optimum) <= 1e-9 * Math.Max(1, Math.Abs(optimum)),
+                $"instance {n}: solver {decision.Objective:R}, optimum {optimum:R}");
+            Assert.Empty(RoutingFeasibility.Violations(slot, decision));
+        }
+    }
+
+    [Fact]
+    public void The_solver_is_at_least_as_good_as_every_baseline_on_paper_sized_slots()
+    {
+        var random = new Random(7);
+        for (var n = 0; n < 5; n++)
+        {
+            var slot = SyntheticSlots.PaperScale(random);
+            var best = Policy.Decide(slot, new Random(1)).Objective;
+            foreach (var baseline in RoutingPolicyCatalog.All.Where(p => p is not StableMoePolicy))
+            {
+                var other = baseline.Decide(slot, new Random(1)).Objective;
+                Assert.True(best >= other - (1e-9 * Math.Abs(other)), $"{baseline.Name}: {other:R} > stable-moe {best:R}");
+            }
+        }
+    }
+
+    [Fact]
+    public void With_no_penalty_weight_on_scores_an_idle_expert_draws_the_tokens_away_from_a_backlogged_one()
+    {
+        // Two experts, equal scores, K = 1: expert 0 is backlogged (Q = 50) and can only finish 5 tokens, expert 1
+        // is idle and fast. Every token routed to 0 costs Q = 50, so all go to 1.
+        var fast = new ExpertState(0, 0, 3e9, 2e-27, 15, 5);
+        var slow = new ExpertState(50, 0, 5e7, 2e-27, 15, 5);
+        var slot = new SlotInstance(10, 0, 1, 1, 1e7, [slow, fast], new GatingScores(4, 2, [.. Enumerable.Repeat(0.5, 8)]));
+        var decision = Policy.Decide(slot, new Random(1));
+        Assert.Equal([0L, 4L], decision.Routed);
+        Assert.Equal(5, decision.Completed[0]);
+    }
+
+    [Fact]
+    public void Unavailable_experts_get_no_tokens_and_run_at_zero_hertz()
+    {
+        var state = new ExpertState(3, 1, 3e9, 2e-27, 15, 5);
+        var slot = new SlotInstance(50, 1, 3, 1, 1e7, [state, state with { Available = false }, state],
+            new GatingScores(2, 3, [0.1, 0.9, 0.2, 0.3, 0.8, 0.4]));
+        var decision = Policy.Decide(slot, new Random(1));
+        Assert.All(decision.Routing, route => Assert.Equal([0, 2], route));
+        Assert.Equal(0, decision.FrequencyHz[1]);
+        Assert.Empty(RoutingFeasibility.Violations(slot, decision));
+    }
+}
