@@ -35,6 +35,21 @@ public sealed class TrainCommandTests
     }
 
     [Theory]
+    [InlineData("sgd")]
+    [InlineData("adamw")]
+    public void Other_optimizers_with_smoothing_and_clipping_also_learn(string optimizer)
+    {
+        var (exit, output, error) = CliRunner.Run(
+            "train", "--dataset", "synthetic", "--model", "mlp", "--optimizer", optimizer, "--lr", "0.01",
+            "--weight-decay", "0.01", "--label-smoothing", "0.1", "--clip-norm", "1", "--json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]);
+        Assert.InRange(json.RootElement.GetProperty("test_accuracy").GetDouble(), 0.5, 1.0);
+    }
+
+    [Theory]
+    [InlineData("--optimizer", "lbfgs", "--optimizer")]
+    [InlineData("--label-smoothing", "1.5", "--label-smoothing")]
     [InlineData("--model", "resnet", "--model")]
     [InlineData("--dataset", "cifar", "--dataset")]
     [InlineData("--epochs", "0", "--epochs")]

@@ -5,13 +5,12 @@ using EdgeMoE.Host.Cli;
 using EdgeMoE.Models.Data;
 using EdgeMoE.Models.Moe;
 using EdgeMoE.Models.Nn;
-using EdgeMoE.Models.Optim;
 using EdgeMoE.Models.Serialization;
 
 namespace EdgeMoE.Host.Commands;
 
 /// <summary>
-/// <c>edgemoe train</c>: trains an image classifier (SmallCnn or an MLP) with Adam and cross-entropy on
+/// <c>edgemoe train</c>: trains an image classifier (SmallCnn or an MLP) with Adam (or SGD, AdamW) and cross-entropy on
 /// Fashion-MNIST or synthetic Gaussian-cluster images, single-threaded and reproducible from the seed;
 /// reports progress on stderr and, with --json, the test accuracy and speed as the last line.
 /// </summary>
@@ -28,14 +27,19 @@ internal static class TrainCommand
         var model = new Option<string>("--model") { Description = "small-cnn or mlp.", DefaultValueFactory = _ => "small-cnn" };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training set.", DefaultValueFactory = _ => 1 };
         var batch = new Option<int>("--batch") { Description = "Images per mini-batch.", DefaultValueFactory = _ => 128 };
-        var lr = new Option<float>("--lr") { Description = "Adam learning rate.", DefaultValueFactory = _ => 1e-3f };
+        var lr = new Option<float>("--lr") { Description = "Learning rate (per step).", DefaultValueFactory = _ => 1e-3f };
+        var optimizer = new Option<string>("--optimizer") { Description = "sgd, adam or adamw.", DefaultValueFactory = _ => "adam" };
+        var momentum = new Option<float>("--momentum") { Description = "Momentum of sgd (0 disables it).", DefaultValueFactory = _ => 0.9f };
+        var weightDecay = new Option<float>("--weight-decay") { Description = "L2 weight decay (decoupled for adamw).", DefaultValueFactory = _ => 0f };
+        var smoothing = new Option<float>("--label-smoothing") { Description = "Label smoothing of the cross-entropy, in [0, 1].", DefaultValueFactory = _ => 0f };
+        var clip = new Option<double>("--clip-norm") { Description = "Clip the global gradient norm to this value; 0 disables clipping.", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation, shuffling and synthetic data.", DefaultValueFactory = _ => 1 };
         var dataDir = new Option<string>("--data-dir") { Description = "Directory of the Fashion-MNIST IDX files.", DefaultValueFactory = _ => FashionMnist.DefaultDirectory };
         var save = new Option<string?>("--save") { Description = "Write the trained weights to this safetensors file." };
         var json = new Option<bool>("--json") { Description = "Print {\"test_accuracy\",\"wall_seconds\",\"images_per_s\"} as the last line." };
         var command = new Command("train", "Train an image classifier (SmallCnn or MLP) with Adam and report its test accuracy.")
         {
-            dataset, model, epochs, batch, lr, seed, dataDir, save, json,
+            dataset, model, epochs, batch, lr, optimizer, momentum, weightDecay, smoothing, clip, seed, dataDir, save, json,
         };
         command.SetAction(parse => Execute(
             console,
@@ -47,7 +51,12 @@ internal static class TrainCommand
                 parse.GetValue(lr),
                 parse.GetValue(seed),
                 parse.GetValue(dataDir)!,
-                parse.GetValue(save)),
+                parse.GetValue(save),
+                parse.GetValue(optimizer)!,
+                parse.GetValue(momentum),
+                parse.GetValue(weightDecay),
+                parse.GetValue(smoothing),
+                parse.GetValue(clip)),
             parse.GetValue(json)));
         return command;
     }
@@ -58,8 +67,8 @@ internal static class TrainCommand
         var wall = Stopwatch.StartNew();
         var (train, test) = Load(settings);
         var network = CreateModel(settings, train);
-        var trainer = new ClassifierTrainer(network, new Adam(network.Parameters(), new Adam.Options(LearningRate: settings.LearningRate)));
-        console.Error.WriteLine($"training {settings.Model} ({network.ParameterCount} parameters) on {train.Count} {settings.Dataset} images, batch {settings.Batch}, Adam lr {settings.LearningRate}, seed {settings.Seed}");
+        var trainer = new ClassifierTrainer(network, settings.CreateOptimizer(network.Parameters()), settings.LabelSmoothing, settings.GradientClipNorm);
+        console.Error.WriteLine($"training {settings.Model} ({network.ParameterCount} parameters) on {train.Count} {settings.Dataset} images, batch {settings.Batch}, {settings.Optimizer} lr {settings.LearningRate}, seed {settings.Seed}");
 
         // Standardise with the training set's pixel mean and deviation, as torchvision's Normalize does.
         var (mean, deviation) = PixelStatistics(train.Pixels);

@@ -7,10 +7,16 @@ namespace EdgeMoE.Models.Nn;
 /// <summary>
 /// Supervised training of an image classifier with cross-entropy: one <see cref="Step"/> is forward,
 /// loss, backward and optimiser update on a mini-batch; <see cref="Accuracy"/> evaluates without
-/// recording a graph. Batches are copied out of the caller's pixel array into a reused input tensor.
+/// recording a graph. Batches are copied out of the caller's pixel array into a reused input tensor,
+/// and activations and gradients live in a <see cref="TensorArena"/> reused from step to step.
 /// </summary>
-public sealed class ClassifierTrainer(Module model, Optimizer optimizer, float labelSmoothing = 0f)
+/// <param name="model">The classifier: images [N, C, H, W] → logits [N, classes].</param>
+/// <param name="optimizer">Updates the model's parameters.</param>
+/// <param name="labelSmoothing">ε of the cross-entropy, in [0, 1].</param>
+/// <param name="gradientClipNorm">Global gradient-norm limit applied before each update; 0 disables clipping.</param>
+public sealed class ClassifierTrainer(Module model, Optimizer optimizer, float labelSmoothing = 0f, double gradientClipNorm = 0)
 {
+    private readonly IReadOnlyList<Tensor> _parameters = model.Parameters();
     private readonly TensorArena _arena = new();
     private Tensor? _batch;
 
@@ -32,6 +38,11 @@ public sealed class ClassifierTrainer(Module model, Optimizer optimizer, float l
         using var step = _arena.Use();
         var loss = Functional.CrossEntropy(Model.Forward(input), labels, labelSmoothing);
         loss.Backward();
+        if (gradientClipNorm > 0)
+        {
+            GradientClipping.ClipGradNorm(_parameters, gradientClipNorm);
+        }
+
         Optimizer.Step();
         return loss.Item();
     }
