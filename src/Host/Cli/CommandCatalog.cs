@@ -16,5 +16,6 @@ internal static class CommandCatalog
         BenchCommand.Build(console),
         ChannelCommand.Build(console),
         ConfigCommand.Build(console),
+        TrainCommand.Build(console),
     ];
 }

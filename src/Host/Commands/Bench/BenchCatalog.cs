@@ -7,5 +7,6 @@ internal static class BenchCatalog
     [
         new BenchJesaCommand(),
         new BenchPoliciesCommand(),
+        new BenchNnCommand(),
     ];
 }

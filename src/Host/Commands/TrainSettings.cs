@@ -1,0 +1,83 @@
+using EdgeMoE.Host.Cli;
+using EdgeMoE.Models.Optim;
+using EdgeMoE.Models.Tensors;
+
+namespace EdgeMoE.Host.Commands;
+
+/// <summary>The options of <c>edgemoe train</c>, validated with messages that name the option.</summary>
+internal sealed record TrainSettings(
+    string Dataset,
+    string Model,
+    int Epochs,
+    int Batch,
+    float LearningRate,
+    int Seed,
+    string DataDirectory,
+    string? SavePath,
+    string Optimizer = "adam",
+    float Momentum = 0.9f,
+    float WeightDecay = 0f,
+    float LabelSmoothing = 0f,
+    double GradientClipNorm = 0)
+{
+    /// <summary>The optimiser these settings ask for, over <paramref name="parameters"/>.</summary>
+    public Optimizer CreateOptimizer(IReadOnlyList<Tensor> parameters) => Optimizer switch
+    {
+        "sgd" => new Sgd(parameters, new Sgd.Options(LearningRate, Momentum, WeightDecay: WeightDecay)),
+        "adamw" => new AdamW(parameters, new AdamW.Options(LearningRate, WeightDecay: WeightDecay)),
+        _ => new Adam(parameters, new Adam.Options(LearningRate, WeightDecay: WeightDecay)),
+    };
+
+    public void Validate()
+    {
+        if (Dataset is not ("fashion-mnist" or "synthetic"))
+        {
+            throw new BadInputException($"--dataset must be fashion-mnist or synthetic, got '{Dataset}'");
+        }
+
+        if (Model is not ("small-cnn" or "mlp"))
+        {
+            throw new BadInputException($"--model must be small-cnn or mlp, got '{Model}'");
+        }
+
+        if (Epochs < 1)
+        {
+            throw new BadInputException($"--epochs must be ≥ 1, got {Epochs}");
+        }
+
+        if (Batch < 1)
+        {
+            throw new BadInputException($"--batch must be ≥ 1, got {Batch}");
+        }
+
+        if (!(LearningRate > 0 && float.IsFinite(LearningRate)))
+        {
+            throw new BadInputException($"--lr must be a positive number, got {LearningRate}");
+        }
+
+        if (Optimizer is not ("sgd" or "adam" or "adamw"))
+        {
+            throw new BadInputException($"--optimizer must be sgd, adam or adamw, got '{Optimizer}'");
+        }
+
+        if (Momentum is < 0f or >= 1f)
+        {
+            throw new BadInputException($"--momentum must be in [0, 1), got {Momentum}");
+        }
+
+        if (!(WeightDecay >= 0f))
+        {
+            throw new BadInputException($"--weight-decay must be ≥ 0, got {WeightDecay}");
+        }
+
+        if (LabelSmoothing is < 0f or > 1f or float.NaN)
+        {
+            throw new BadInputException($"--label-smoothing must be in [0, 1], got {LabelSmoothing}");
+        }
+
+        if (!(GradientClipNorm >= 0))
+        {
+            throw new BadInputException($"--clip-norm must be ≥ 0 (0 disables clipping), got {GradientClipNorm}");
+        }
+    }
+}
