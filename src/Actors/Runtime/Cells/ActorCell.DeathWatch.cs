@@ -1,0 +1,69 @@
+namespace EdgeMoE.Actors.Runtime;
+
+/// <summary>Death watch: a watcher gets <see cref="Terminated"/> exactly once per watched actor, even if it was already dead.</summary>
+internal sealed partial class ActorCell
+{
+    public IActorRef Watch(IActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.Equals(_self))
+        {
+            return actor;
+        }
+
+        if ((Extras.Watching ??= []).Add(actor))
+        {
+            ((ActorRefBase)actor).SendSystem(new Watch((ActorRefBase)actor, _self));
+        }
+
+        return actor;
+    }
+
+    public void Unwatch(IActorRef actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (_extras?.Watching?.Remove(actor) == true)
+        {
+            ((ActorRefBase)actor).SendSystem(new Unwatch((ActorRefBase)actor, _self));
+        }
+    }
+
+    private void AddWatcher(ActorRefBase watcher)
+    {
+        if (!watcher.Equals(_self))
+        {
+            (Extras.WatchedBy ??= []).Add(watcher);
+        }
+    }
+
+    private void HandleDeathNotification(ActorRefBase actor)
+    {
+        var isChild = actor is LocalActorRef { Cell: var cell } && ReferenceEquals(cell._parent, this);
+
+        // Removing from the watch set first is what makes Terminated exactly-once.
+        if (_extras?.Watching?.Remove(actor) == true && _state is CellState.Running or CellState.Restarting)
+        {
+            _self.Send(new Envelope(new Terminated(actor), actor));
+        }
+
+        if (isChild)
+        {
+            ChildTerminated(((LocalActorRef)actor).Cell);
+        }
+    }
+
+    private void UnwatchAll()
+    {
+        if (_extras?.Watching is not { } watching)
+        {
+            return;
+        }
+
+        foreach (var actor in watching)
+        {
+            ((ActorRefBase)actor).SendSystem(new Unwatch((ActorRefBase)actor, _self));
+        }
+
+        watching.Clear();
+    }
+}
