@@ -131,7 +131,14 @@ internal sealed partial class ActorCell : IActorContext
         }
     }
 
-    private void DeadLetter(in Envelope envelope) => _system.PublishDeadLetter(new DeadLetter(envelope.Message, envelope.Sender, _self));
+    // A dead letter that cannot reach its (stopped) subscriber is dropped, or it would circulate for ever.
+    private void DeadLetter(in Envelope envelope)
+    {
+        if (envelope.Message is not Runtime.DeadLetter)
+        {
+            _system.PublishDeadLetter(new DeadLetter(envelope.Message, envelope.Sender, _self));
+        }
+    }
 
     private enum CellState : byte
     {
