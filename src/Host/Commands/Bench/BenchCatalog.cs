@@ -5,5 +5,6 @@ internal static class BenchCatalog
 {
     public static IReadOnlyList<IBenchArea> All { get; } =
     [
+        new BenchActorsCommand(),
     ];
 }
