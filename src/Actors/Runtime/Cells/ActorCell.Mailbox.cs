@@ -31,7 +31,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     public void EnqueueUser(in Envelope envelope)
     {
-        if (IsTerminated || !_queue.TryEnqueue(envelope, mayWait: _system.Superstep is null))
+        if (IsTerminated || !_queue.TryEnqueue(envelope, mayWait: _system.Superstep is null && !ReferenceEquals(_running, this)))
         {
             DeadLetter(envelope);
             return;
