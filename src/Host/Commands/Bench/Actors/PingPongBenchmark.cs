@@ -84,16 +84,12 @@ internal static class PingPongBenchmark
     // Warm up for a tenth of the duration, then count messages over the duration itself.
     private static double Measure(TimeSpan duration, Func<long> total)
     {
-        var warmUp = Stopwatch.StartNew();
-        while (warmUp.Elapsed < duration / 10)
-        {
-            Thread.Yield();
-        }
-
+        // Block rather than spin: the measuring thread must not take a core from the players.
+        using var pause = new ManualResetEventSlim();
+        pause.Wait(duration / 10);
         var start = total();
         var clock = Stopwatch.StartNew();
-        using var done = new ManualResetEventSlim();
-        done.Wait(duration);
+        pause.Wait(duration);
         var end = total();
         return (end - start) / clock.Elapsed.TotalSeconds;
     }
