@@ -213,7 +213,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             {
                 HandleAutoReceived(auto);
             }
-            else
+            else if (envelope.Message is not Terminated terminated || ExpectsTerminated(terminated))
             {
                 _actor!.ReceiveMessage(envelope.Message);
             }

@@ -20,6 +20,9 @@ internal sealed class ActorCellExtras
     /// <summary>Actors this one watches.</summary>
     public HashSet<IActorRef>? Watching;
 
+    /// <summary>Watched actors whose <see cref="Terminated"/> sits in the mailbox: still wanted (true) or unwatched meanwhile (false).</summary>
+    public Dictionary<IActorRef, bool>? TerminatedQueued;
+
     /// <summary>Actors watching this one.</summary>
     public HashSet<ActorRefBase>? WatchedBy;
 
