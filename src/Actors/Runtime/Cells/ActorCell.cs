@@ -79,7 +79,7 @@ internal sealed partial class ActorCell : IActorContext
 
     public ILogger Log => Extras.Logger ??= _system.CreateLogger(_props.ActorType, Path);
 
-    public IStash Stash => new CellStash(this);
+    public IStash Stash => Extras.StashView ??= new CellStash(this);
 
     public bool IsTerminated => _state == CellState.Terminated;
 

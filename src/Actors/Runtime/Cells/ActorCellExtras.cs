@@ -29,6 +29,9 @@ internal sealed class ActorCellExtras
     /// <summary>Stashed messages, oldest first.</summary>
     public List<Envelope>? Stash;
 
+    /// <summary>The <see cref="IStash"/> handed to the actor.</summary>
+    public IStash? StashView;
+
     /// <summary>Unstashed messages, processed before the mailbox.</summary>
     public Queue<Envelope>? Prepended;
 
