@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Logging;
+
+namespace EdgeMoE.Actors.Runtime;
+
+/// <summary>
+/// The parts of an actor cell that most actors never use, allocated on first use so an idle actor stays small:
+/// children, death watch, stash, logger, random generator, restart statistics, async state.
+/// </summary>
+internal sealed class ActorCellExtras
+{
+    /// <summary>Children by name (in creation order); guarded by locking this dictionary.</summary>
+    public Dictionary<string, ActorCell>? Children;
+
+    /// <summary>Children asked to stop that have not confirmed yet.</summary>
+    public HashSet<ActorCell>? Dying;
+
+    /// <summary>Counter for automatic child names.</summary>
+    public long NextChildNumber;
+
+    /// <summary>Actors this one watches.</summary>
+    public HashSet<IActorRef>? Watching;
+
+    /// <summary>Watched actors whose <see cref="Terminated"/> sits in the mailbox: still wanted (true) or unwatched meanwhile (false).</summary>
+    public Dictionary<IActorRef, bool>? TerminatedQueued;
+
+    /// <summary>Actors watching this one.</summary>
+    public HashSet<ActorRefBase>? WatchedBy;
+
+    /// <summary>Stashed messages, oldest first.</summary>
+    public List<Envelope>? Stash;
+
+    /// <summary>The <see cref="IStash"/> handed to the actor.</summary>
+    public IStash? StashView;
+
+    /// <summary>Unstashed messages, processed before the mailbox.</summary>
+    public Queue<Envelope>? Prepended;
+
+    public ILogger? Logger;
+
+    public Random? Random;
+
+    /// <summary>Cause of a restart that waits for the old instance's children to stop.</summary>
+    public Exception? PendingRestartCause;
+
+    /// <summary><see cref="DispatcherKind.DedicatedThread"/> actors: their thread.</summary>
+    public DedicatedThread? Thread;
+
+    /// <summary>A <c>RunTask</c> of this actor is in flight; the cell belongs to its continuation.</summary>
+    public volatile bool Awaiting;
+
+    /// <summary>Virtual time: how the in-flight task is counted (see <see cref="Superstep"/>).</summary>
+    public AsyncAccounting Accounting;
+
+    /// <summary>Virtual time: asks issued from this actor's async code and not yet answered.</summary>
+    public int PendingAsks;
+}
+
+/// <summary>How an actor's in-flight async handler counts towards virtual-time quiescence.</summary>
+internal enum AsyncAccounting
+{
+    /// <summary>No handler in flight.</summary>
+    None,
+
+    /// <summary>The handler is working: quiescence waits for it.</summary>
+    Counted,
+
+    /// <summary>The handler awaits an ask, which needs the next superstep: quiescence does not wait.</summary>
+    Parked,
+}

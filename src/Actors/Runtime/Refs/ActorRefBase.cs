@@ -1,0 +1,71 @@
+namespace EdgeMoE.Actors.Runtime;
+
+/// <summary>Common base of every actor reference: path equality and the two delivery entry points.</summary>
+internal abstract class ActorRefBase : IActorRef
+{
+    protected ActorRefBase(ActorSystem system, ActorPath path)
+    {
+        System = system;
+        Path = path;
+    }
+
+    /// <inheritdoc />
+    public ActorPath Path { get; }
+
+    /// <summary>The system this reference belongs to.</summary>
+    internal ActorSystem System { get; }
+
+    /// <inheritdoc />
+    public void Tell(object message, IActorRef? sender = null)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        Send(new Envelope(message, sender ?? ActorCell.CurrentSelf));
+    }
+
+    /// <summary>Sends with exactly the given sender: directly in real time, through the superstep outbox in virtual time.</summary>
+    internal void Send(in Envelope envelope)
+    {
+        if (System.Superstep is { } superstep)
+        {
+            superstep.Post(this, envelope);
+        }
+        else
+        {
+            DeliverUser(envelope);
+        }
+    }
+
+    /// <summary>Puts a user message into the target right now (real mode, or virtual mode at a superstep boundary).</summary>
+    internal abstract void DeliverUser(in Envelope envelope);
+
+    /// <summary>Puts a system message into the target right now.</summary>
+    internal abstract void DeliverSystem(SystemMessage message);
+
+    /// <summary>Sends a system message, through the superstep outbox in virtual mode.</summary>
+    internal void SendSystem(SystemMessage message)
+    {
+        if (System.Superstep is { } superstep)
+        {
+            superstep.PostSystem(this, message);
+        }
+        else
+        {
+            DeliverSystem(message);
+        }
+    }
+
+    /// <inheritdoc />
+    public bool Equals(IActorRef? other) => other is not null && Path.Equals(other.Path);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is IActorRef other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Path.GetHashCode();
+
+    /// <inheritdoc />
+    public int CompareTo(IActorRef? other) => other is null ? 1 : Path.CompareTo(other.Path);
+
+    /// <inheritdoc />
+    public override string ToString() => $"Actor[{Path}]";
+}

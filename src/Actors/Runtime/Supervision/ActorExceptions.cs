@@ -1,0 +1,26 @@
+namespace EdgeMoE.Actors.Runtime;
+
+/// <summary>The actor's constructor, <c>PreStart</c> or <c>PostRestart</c> threw; the default decider stops it.</summary>
+public sealed class ActorInitializationException(IActorRef actor, string message, Exception? inner)
+    : Exception(message, inner)
+{
+    /// <summary>The actor that failed to start.</summary>
+    public IActorRef Actor { get; } = actor;
+}
+
+/// <summary>Thrown inside an actor that received <see cref="Kill"/>; the default decider stops it.</summary>
+public sealed class ActorKilledException(string message) : Exception(message);
+
+/// <summary>An actor received <see cref="Terminated"/> for a watched actor and did not handle it.</summary>
+public sealed class DeathPactException(IActorRef dead)
+    : Exception($"Unhandled Terminated for {dead.Path}: a watching actor must handle Terminated or it fails.")
+{
+    /// <summary>The watched actor that terminated.</summary>
+    public IActorRef DeadActor { get; } = dead;
+}
+
+/// <summary>An actor name is already taken by a living sibling (or is malformed).</summary>
+public sealed class InvalidActorNameException(string message) : Exception(message);
+
+/// <summary>An <c>Ask</c> got no reply within its timeout (virtual time in virtual mode).</summary>
+public sealed class AskTimeoutException(string message) : TimeoutException(message);

@@ -1,0 +1,2 @@
+global using EdgeMoE.Actors.Runtime;
+global using EdgeMoE.Actors.TestKit;
