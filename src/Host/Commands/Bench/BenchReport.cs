@@ -31,7 +31,15 @@ internal sealed class BenchReport(CliConsole console)
                 writer.WriteStartObject();
                 foreach (var (key, value) in _numbers)
                 {
-                    writer.WriteNumber(key, value);
+                    // JSON has no NaN or infinity: an undefined measure (e.g. a ratio over zero) is null.
+                    if (double.IsFinite(value))
+                    {
+                        writer.WriteNumber(key, value);
+                    }
+                    else
+                    {
+                        writer.WriteNull(key);
+                    }
                 }
 
                 writer.WriteEndObject();

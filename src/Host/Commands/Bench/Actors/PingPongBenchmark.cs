@@ -81,12 +81,19 @@ internal static class PingPongBenchmark
         }
     }
 
-    // Warm up for a tenth of the duration, then count messages over the duration itself.
+    // Warm up for a tenth of the duration and until messages flow (a starved thread pool can take a while to
+    // start the players), then count messages over the duration itself.
     private static double Measure(TimeSpan duration, Func<long> total)
     {
         // Block rather than spin: the measuring thread must not take a core from the players.
         using var pause = new ManualResetEventSlim();
         pause.Wait(duration / 10);
+        var startDeadline = Stopwatch.StartNew();
+        while (total() == 0 && startDeadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            pause.Wait(TimeSpan.FromMilliseconds(10));
+        }
+
         var start = total();
         var clock = Stopwatch.StartNew();
         pause.Wait(duration);
