@@ -51,6 +51,26 @@ public sealed class DeathWatchTests : ActorTestKit
         TestActor.ExpectNoMsg();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_Terminated_already_queued_is_dropped_when_the_watcher_unwatches_first(bool unwatch)
+    {
+        var echo = ActorOf<Echo>("echo");
+        var watcher = ActorOf(Props.Create(() => new LateUnwatcher(echo, TestActor.Ref, unwatch)), "watcher");
+        watcher.Tell("go");
+        if (unwatch)
+        {
+            ExpectMsg<string>(s => s == "unwatched");
+            ExpectNoMsg();
+        }
+        else
+        {
+            ExpectMsg<string>(s => s == "kept");
+            ExpectMsg<Terminated>();
+        }
+    }
+
     [Fact]
     public void An_unhandled_Terminated_fails_the_watcher_with_a_death_pact()
     {
@@ -67,6 +87,35 @@ public sealed class DeathWatchTests : ActorTestKit
     {
         TestActor.Watch(Sys.DeadLetters);
         TestActor.ExpectTerminated(Sys.DeadLetters);
+    }
+
+    /// <summary>Stops a watched child and, through an echo, unwatches it in the same superstep that its death arrives.</summary>
+    private sealed class LateUnwatcher(IActorRef echo, IActorRef probe, bool unwatch) : ActorBase
+    {
+        private IActorRef? _child;
+
+        protected override void OnReceive(object message)
+        {
+            switch (message)
+            {
+                case "go":
+                    _child = Context.Watch(Context.ActorOf(Props.Create<Echo>(), "child"));
+                    Context.Stop(_child);
+                    echo.Tell("then");
+                    break;
+                case "then":
+                    if (unwatch)
+                    {
+                        Context.Unwatch(_child!);
+                    }
+
+                    probe.Tell(unwatch ? "unwatched" : "kept");
+                    break;
+                case Terminated terminated:
+                    probe.Tell(terminated);
+                    break;
+            }
+        }
     }
 
     private sealed class IgnoringWatcher(IActorRef target) : ActorBase

@@ -23,7 +23,7 @@ public sealed class LifecycleTests : ActorTestKit
         parent.Tell(new SpawnChild("c1"), TestActor.Ref);
         parent.Tell(new SpawnChild("c2"), TestActor.Ref);
         var setup = TestActor.ReceiveN(4).Cast<string>().ToHashSet();
-        Assert.Equal(["spawned:c1", "spawned:c2", "c1:PreStart", "c2:PreStart"], setup.Order());
+        Assert.Equal(["c1:PreStart", "c2:PreStart", "spawned:c1", "spawned:c2"], setup.Order(StringComparer.Ordinal));
         TestActor.Watch(parent);
 
         Sys.Stop(parent);

@@ -11,7 +11,7 @@ public sealed class PerPairOrderingProperty
     {
         var cases = Gen.Zip(Gen.Choose(1, 12), Gen.Choose(1, 400)).ToArbitrary();
         var property = Prop.ForAll(cases, c => ArriveCompleteAndInOrder(c.Item1, c.Item2, TimeMode.Real));
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), property);
+        Check.One(Seeded(30), property);
     }
 
     [Fact]
@@ -19,8 +19,12 @@ public sealed class PerPairOrderingProperty
     {
         var cases = Gen.Zip(Gen.Choose(1, 12), Gen.Choose(1, 400)).ToArbitrary();
         var property = Prop.ForAll(cases, c => ArriveCompleteAndInOrder(c.Item1, c.Item2, TimeMode.Virtual));
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(15), property);
+        Check.One(Seeded(15), property);
     }
+
+    // Fixed seed: the same cases in every run.
+    private static Config Seeded(int tests) =>
+        Config.QuickThrowOnFailure.WithMaxTest(tests).WithReplay(new Replay(new Rnd(20261121UL, 0x9E3779B97F4A7C15UL), null));
 
     private static bool ArriveCompleteAndInOrder(int senders, int messages, TimeMode time)
     {

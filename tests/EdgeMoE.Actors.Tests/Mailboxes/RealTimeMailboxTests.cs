@@ -25,18 +25,6 @@ public sealed class RealTimeMailboxTests() : ActorTestKit(new ActorSystemSetting
         Assert.Empty(DeadLetters);
     }
 
-    [Fact]
-    public void A_dedicated_thread_actor_runs_off_the_thread_pool()
-    {
-        var actor = ActorOf(Props.Create<ThreadReporter>().WithDispatcher(DispatcherKind.DedicatedThread), "pinned");
-        actor.Tell("where", TestActor.Ref);
-        actor.Tell("where", TestActor.Ref);
-        var first = ExpectMsg<(bool Pool, int Thread)>();
-        var second = ExpectMsg<(bool Pool, int Thread)>();
-        Assert.False(first.Pool);
-        Assert.Equal(first.Thread, second.Thread);
-    }
-
     private sealed class GatedEcho(SemaphoreSlim gate) : ActorBase
     {
         protected override void OnReceive(object message)
@@ -44,11 +32,5 @@ public sealed class RealTimeMailboxTests() : ActorTestKit(new ActorSystemSetting
             gate.Wait();
             Sender.Tell(message);
         }
-    }
-
-    private sealed class ThreadReporter : ActorBase
-    {
-        protected override void OnReceive(object message) =>
-            Sender.Tell((Thread.CurrentThread.IsThreadPoolThread, Environment.CurrentManagedThreadId));
     }
 }

@@ -148,15 +148,19 @@ public sealed class SupervisionTests : ActorTestKit
     }
 
     [Fact]
-    public void A_top_level_actor_that_escalates_is_stopped_and_the_system_keeps_running()
+    public void A_failing_top_level_actor_is_restarted_by_the_user_guardian_and_the_system_keeps_running()
     {
-        var escalating = ActorOf(Props.Create(() => new Supervisor(new OneForOneStrategy(decider: _ => Directive.Escalate), () => Props.Create<Counter>())), "escalating");
-        TestActor.Watch(escalating);
-        escalating.Tell(new InvalidOperationException("up"));
-        TestActor.ExpectTerminated(escalating);
-        var echo = ActorOf<Echo>("echo");
-        echo.Tell("still here", TestActor.Ref);
-        ExpectMsg<string>(s => s == "still here");
+        var counter = ActorOf<Counter>("counter");
+        counter.Tell("a");
+        counter.Tell(new InvalidOperationException("boom"));
+        Assert.Equal(0, Ask<int>(counter, "count"));
+    }
+
+    [Fact]
+    public void A_failure_escalated_to_the_user_guardian_stops_only_that_actor()
+    {
+        using var kit = new EscalatingGuardianKit();
+        kit.Run();
     }
 
     private sealed class FailingAtStart : ActorBase
@@ -165,6 +169,21 @@ public sealed class SupervisionTests : ActorTestKit
 
         protected override void OnReceive(object message)
         {
+        }
+    }
+
+    private sealed class EscalatingGuardianKit()
+        : ActorTestKit(new ActorSystemSettings { GuardianStrategy = new OneForOneStrategy(decider: _ => Directive.Escalate) })
+    {
+        public void Run()
+        {
+            var failing = ActorOf<Counter>("failing");
+            var sibling = ActorOf<Counter>("sibling");
+            TestActor.Watch(failing);
+            failing.Tell(new InvalidOperationException("up"));
+            TestActor.ExpectTerminated(failing);
+            sibling.Tell("x");
+            Assert.Equal(1, Ask<int>(sibling, "count"));
         }
     }
 }

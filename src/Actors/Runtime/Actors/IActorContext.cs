@@ -44,7 +44,7 @@ public interface IActorContext
     /// <summary>Receive <see cref="Terminated"/> once when <paramref name="actor"/> stops (at once if already dead).</summary>
     IActorRef Watch(IActorRef actor);
 
-    /// <summary>Stop watching; no <see cref="Terminated"/> is delivered for it afterwards unless already queued.</summary>
+    /// <summary>Stop watching; no <see cref="Terminated"/> for it is delivered afterwards, even one already queued.</summary>
     void Unwatch(IActorRef actor);
 
     /// <summary>

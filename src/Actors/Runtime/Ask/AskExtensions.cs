@@ -20,13 +20,15 @@ public static class AskExtensions
         // An actor's async handler awaiting this ask must not hold up the superstep that will deliver the reply.
         var awaiting = ActorCell.AsyncCurrent?.ExtrasForAsk;
         var promise = new PromiseActorRef<T>(system, system.NextTemporaryPath(), target, awaiting);
+        promise.ArmTimeout(system.Timers.ScheduleEnvelope(timeout, promise, new Envelope(AskTimeoutSignal.Instance, null)));
+        receiver.Send(new Envelope(message, promise));
+
+        // Park only after the request is in the outbox, or the superstep could close without it.
         if (awaiting is not null)
         {
             system.Superstep?.AskStarted(awaiting);
         }
 
-        promise.ArmTimeout(system.Timers.ScheduleEnvelope(timeout, promise, new Envelope(AskTimeoutSignal.Instance, null)));
-        receiver.Send(new Envelope(message, promise));
         return promise.Task;
     }
 

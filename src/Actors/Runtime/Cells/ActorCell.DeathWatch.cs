@@ -22,6 +22,11 @@ internal sealed partial class ActorCell
     public void Unwatch(IActorRef actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (_extras?.TerminatedQueued is { } queued && queued.ContainsKey(actor))
+        {
+            queued[actor] = false;
+        }
+
         if (_extras?.Watching?.Remove(actor) == true)
         {
             ((ActorRefBase)actor).SendSystem(new Unwatch((ActorRefBase)actor, _self));
@@ -43,6 +48,7 @@ internal sealed partial class ActorCell
         // Removing from the watch set first is what makes Terminated exactly-once.
         if (_extras?.Watching?.Remove(actor) == true && _state is CellState.Running or CellState.Restarting)
         {
+            (_extras.TerminatedQueued ??= [])[actor] = true;
             _self.Send(new Envelope(new Terminated(actor), actor));
         }
 
@@ -51,6 +57,10 @@ internal sealed partial class ActorCell
             ChildTerminated(((LocalActorRef)actor).Cell);
         }
     }
+
+    /// <summary>As in Akka, a queued <see cref="Terminated"/> is dropped when its actor was unwatched meanwhile; others pass.</summary>
+    private bool ExpectsTerminated(Terminated terminated) =>
+        _extras?.TerminatedQueued is not { } queued || !queued.Remove(terminated.ActorRef, out var wanted) || wanted;
 
     private void UnwatchAll()
     {

@@ -31,7 +31,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     public void EnqueueUser(in Envelope envelope)
     {
-        if (IsTerminated || !_queue.TryEnqueue(envelope, mayWait: _system.Superstep is null))
+        if (IsTerminated || !_queue.TryEnqueue(envelope, mayWait: _system.Superstep is null && !ReferenceEquals(_running, this)))
         {
             DeadLetter(envelope);
             return;
@@ -213,7 +213,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             {
                 HandleAutoReceived(auto);
             }
-            else
+            else if (envelope.Message is not Terminated terminated || ExpectsTerminated(terminated))
             {
                 _actor!.ReceiveMessage(envelope.Message);
             }

@@ -79,7 +79,7 @@ internal sealed partial class ActorCell : IActorContext
 
     public ILogger Log => Extras.Logger ??= _system.CreateLogger(_props.ActorType, Path);
 
-    public IStash Stash => new CellStash(this);
+    public IStash Stash => Extras.StashView ??= new CellStash(this);
 
     public bool IsTerminated => _state == CellState.Terminated;
 
@@ -131,7 +131,14 @@ internal sealed partial class ActorCell : IActorContext
         }
     }
 
-    private void DeadLetter(in Envelope envelope) => _system.PublishDeadLetter(new DeadLetter(envelope.Message, envelope.Sender, _self));
+    // A dead letter that cannot reach its (stopped) subscriber is dropped, or it would circulate for ever.
+    private void DeadLetter(in Envelope envelope)
+    {
+        if (envelope.Message is not Runtime.DeadLetter)
+        {
+            _system.PublishDeadLetter(new DeadLetter(envelope.Message, envelope.Sender, _self));
+        }
+    }
 
     private enum CellState : byte
     {

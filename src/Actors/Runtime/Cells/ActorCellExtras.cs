@@ -20,11 +20,17 @@ internal sealed class ActorCellExtras
     /// <summary>Actors this one watches.</summary>
     public HashSet<IActorRef>? Watching;
 
+    /// <summary>Watched actors whose <see cref="Terminated"/> sits in the mailbox: still wanted (true) or unwatched meanwhile (false).</summary>
+    public Dictionary<IActorRef, bool>? TerminatedQueued;
+
     /// <summary>Actors watching this one.</summary>
     public HashSet<ActorRefBase>? WatchedBy;
 
     /// <summary>Stashed messages, oldest first.</summary>
     public List<Envelope>? Stash;
+
+    /// <summary>The <see cref="IStash"/> handed to the actor.</summary>
+    public IStash? StashView;
 
     /// <summary>Unstashed messages, processed before the mailbox.</summary>
     public Queue<Envelope>? Prepended;

@@ -1,6 +1,6 @@
 namespace EdgeMoE.Actors.Runtime;
 
-/// <summary>The <see cref="IStash"/> view of a cell (a struct-like wrapper; the messages live in the cell's extras).</summary>
+/// <summary>The <see cref="IStash"/> view of a cell (the messages themselves live in the cell's extras).</summary>
 internal sealed class CellStash(ActorCell cell) : IStash
 {
     public int Count => cell.StashCount;

@@ -1,9 +1,9 @@
 namespace EdgeMoE.Actors.Runtime;
 
 /// <summary>Common base of every actor reference: path equality and the two delivery entry points.</summary>
-public abstract class ActorRefBase : IActorRef
+internal abstract class ActorRefBase : IActorRef
 {
-    private protected ActorRefBase(ActorSystem system, ActorPath path)
+    protected ActorRefBase(ActorSystem system, ActorPath path)
     {
         System = system;
         Path = path;

@@ -46,8 +46,9 @@ internal sealed class VirtualTimeScheduler(Superstep superstep) : TimerScheduler
                 return false;
             }
 
-            AdvanceTo(first.Due);
-            while (_queue.TryPeek(out var timer, out _) && timer.Due == first.Due)
+            var due = first.Due;
+            AdvanceTo(due);
+            while (_queue.TryPeek(out var timer, out _) && timer.Due == due)
             {
                 _queue.Dequeue();
                 if (timer.IsCancellationRequested)

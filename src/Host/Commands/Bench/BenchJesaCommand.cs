@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Policies.Assignment;
 using EdgeMoE.Policies.Jesa;
@@ -36,31 +34,18 @@ internal sealed class BenchJesaCommand : IBenchArea
             throw new BadInputException($"--rounds must be ≥ 1, got {rounds}");
         }
 
-        var numbers = new Dictionary<string, double>
-        {
-            ["des_k64_d4_median_us"] = DesMicros(64, 4, seed),
-            ["des_k256_d8_median_us"] = DesMicros(256, 8, seed),
-            ["assignment_2048x2048_median_ms"] = AssignmentMillis(2048, 2048, 5, seed),
-            ["assignment_56x2048_median_ms"] = AssignmentMillis(56, 2048, 31, seed),
-            ["jesa_k8_m2048_n64_median_ms"] = JesaMillis(seed),
-        };
+        var report = new BenchReport(console);
+        report.Add("des_k64_d4_median_us", DesMicros(64, 4, seed));
+        report.Add("des_k256_d8_median_us", DesMicros(256, 8, seed));
+        report.Add("assignment_2048x2048_median_ms", AssignmentMillis(2048, 2048, 5, seed));
+        report.Add("assignment_56x2048_median_ms", AssignmentMillis(56, 2048, 31, seed));
+        report.Add("jesa_k8_m2048_n64_median_ms", JesaMillis(seed));
         var (reached, iterations) = TheoremOne(rounds, seed);
-        numbers["theorem1_k4_m2048_rounds"] = rounds;
-        numbers["theorem1_reached_lb_share"] = reached;
-        numbers["theorem1_bound"] = TheoremOneBound(4, 2048);
-        numbers["theorem1_mean_iterations"] = iterations;
-
-        foreach (var (name, value) in numbers)
-        {
-            console.Error.WriteLine($"{name,-34} {value.ToString("G6", CultureInfo.InvariantCulture)}");
-        }
-
-        if (json)
-        {
-            console.Out.WriteLine(JsonSerializer.Serialize(numbers));
-        }
-
-        return ExitCodes.Success;
+        report.Add("theorem1_k4_m2048_rounds", rounds);
+        report.Add("theorem1_reached_lb_share", reached);
+        report.Add("theorem1_bound", TheoremOneBound(4, 2048));
+        report.Add("theorem1_mean_iterations", iterations);
+        return report.Finish(json);
     }
 
     /// <summary>Median over batches of 64 hidden states of the time per hidden state, µs.</summary>
@@ -84,7 +69,7 @@ internal sealed class BenchJesaCommand : IBenchArea
             batches.Add(clock.Elapsed.TotalMicroseconds / 64);
         }
 
-        return Median(batches.Skip(4));
+        return Timings.Median(batches.Skip(4));
     }
 
     private static double AssignmentMillis(int rows, int columns, int runs, int seed)
@@ -104,7 +89,7 @@ internal sealed class BenchJesaCommand : IBenchArea
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
 
-        return Median(times);
+        return Timings.Median(times);
     }
 
     private static double JesaMillis(int seed)
@@ -118,7 +103,7 @@ internal sealed class BenchJesaCommand : IBenchArea
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
 
-        return Median(times.Skip(1));
+        return Timings.Median(times.Skip(1));
     }
 
     /// <summary>Share of Rayleigh rounds (K = 4, M = 2048, 8 hidden states each, threshold 0.6, D = 2) where JESA's energy equals LB's.</summary>
@@ -148,11 +133,5 @@ internal sealed class BenchJesaCommand : IBenchArea
         }
 
         return bound;
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

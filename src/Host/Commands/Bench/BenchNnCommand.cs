@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Models.Nn;
 using EdgeMoE.Models.Optim;
@@ -29,24 +28,15 @@ internal sealed class BenchNnCommand : IBenchArea
 
     private static int Execute(CliConsole console, bool json)
     {
-        var results = new List<(string Key, double Value)>();
+        console.Error.WriteLine($"GEMM kernel: {Gemm.BestAvailable}; SmallCnn training: batch {Batch}, Adam, single thread");
+        var report = new BenchReport(console);
         foreach (var n in new[] { 256, 512, 1024 })
         {
-            var gflops = GemmGflops(n);
-            console.Error.WriteLine($"gemm {n}x{n}x{n}: {gflops:F1} GFLOP/s ({Gemm.BestAvailable} kernel)");
-            results.Add(($"gemm_gflops_{n}", gflops));
+            report.Add($"gemm_gflops_{n}", GemmGflops(n));
         }
 
-        var imagesPerSecond = SmallCnnImagesPerSecond();
-        console.Error.WriteLine($"SmallCnn training, batch {Batch}, Adam: {imagesPerSecond:F0} images/s");
-        results.Add(("small_cnn_train_images_per_s", imagesPerSecond));
-        if (json)
-        {
-            var fields = results.Select(r => $"\"{r.Key}\":{r.Value.ToString("F2", CultureInfo.InvariantCulture)}");
-            console.Out.WriteLine("{" + string.Join(",", fields) + "}");
-        }
-
-        return 0;
+        report.Add("small_cnn_train_images_per_s", SmallCnnImagesPerSecond());
+        return report.Finish(json);
     }
 
     private static double GemmGflops(int n)
@@ -66,7 +56,7 @@ internal sealed class BenchNnCommand : IBenchArea
             times.Add(watch.Elapsed.TotalSeconds);
         }
 
-        return flops / Median(times) / 1e9;
+        return flops / Timings.Median(times) / 1e9;
     }
 
     private static double SmallCnnImagesPerSecond()
@@ -87,12 +77,6 @@ internal sealed class BenchNnCommand : IBenchArea
             }
         }
 
-        return Batch / Median(times);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        return Batch / Timings.Median(times);
     }
 }

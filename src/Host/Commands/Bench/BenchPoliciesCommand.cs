@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Policies.Routing;
 
@@ -53,50 +51,22 @@ internal sealed class BenchPoliciesCommand : IBenchArea
             throw new BadInputException($"option '--warmup' must be ≥ 0, got {warmUp}");
         }
 
-        var rows = new List<(string Size, int Experts, int Tokens, int K, string Policy, double Median, double P90)>();
+        var report = new BenchReport(console);
         foreach (var (size, experts, tokens, k) in Sizes)
         {
+            console.Error.WriteLine($"{size} slot: J = {experts}, {tokens} tokens, K = {k}");
             foreach (var policy in RoutingPolicyCatalog.All)
             {
                 var times = Measure(policy, experts, tokens, k, runs, warmUp);
-                rows.Add((size, experts, tokens, k, policy.Name, Percentile(times, 0.5), Percentile(times, 0.9)));
-                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{size,-6} J={experts,-3} tokens={tokens,-5} K={k}  {policy.Name,-20} median {Percentile(times, 0.5),9:F3} ms   p90 {Percentile(times, 0.9),9:F3} ms"));
+                report.Add($"{Key(policy.Name)}_{size}_median_ms", Timings.Median(times));
+                report.Add($"{Key(policy.Name)}_{size}_p90_ms", Timings.Percentile(times, 0.9));
             }
         }
 
-        if (asJson)
-        {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("area", "policies");
-                writer.WriteNumber("runs", runs);
-                writer.WriteNumber("warmup", warmUp);
-                writer.WriteStartArray("results");
-                foreach (var row in rows)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("size", row.Size);
-                    writer.WriteNumber("experts", row.Experts);
-                    writer.WriteNumber("tokens", row.Tokens);
-                    writer.WriteNumber("k", row.K);
-                    writer.WriteString("policy", row.Policy);
-                    writer.WriteNumber("median_ms", row.Median);
-                    writer.WriteNumber("p90_ms", row.P90);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-
-            console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-        }
-
-        return ExitCodes.Success;
+        return report.Finish(asJson);
     }
+
+    private static string Key(string policyName) => policyName.Replace('-', '_');
 
     // Warm-up runs continue for at least MinimumWarmUp so that the tiered JIT has promoted the hot methods.
     private static double[] Measure(IRoutingPolicy policy, int experts, int tokens, int k, int runs, int warmUp)
@@ -119,12 +89,5 @@ internal sealed class BenchPoliciesCommand : IBenchArea
         }
 
         return times;
-    }
-
-    private static double Percentile(double[] values, double q)
-    {
-        var sorted = values.Order().ToArray();
-        var at = (int)Math.Ceiling(q * sorted.Length) - 1;
-        return sorted[Math.Clamp(at, 0, sorted.Length - 1)];
     }
 }

@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace EdgeMoE.Host.Tests.Bench;
+
+public sealed class BenchActorsCommandTests
+{
+    [Fact]
+    public void Bench_actors_reports_every_measure_of_the_issue_as_json_on_the_last_line()
+    {
+        var (exit, output, error) = CliRunner.Run("bench", "actors", "--json", "--seconds", "0.2", "--actors", "2000");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output.TrimEnd().Split('\n')[^1]);
+        var numbers = json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+        foreach (var key in new[]
+                 {
+                     "pingpong_msgs_per_s", "raw_channel_msgs_per_s", "pingpong_vs_raw_channel", "spawn_actors_per_s",
+                     "bytes_per_idle_actor", "ask_roundtrip_us",
+                 })
+        {
+            Assert.True(numbers.TryGetValue(key, out var value) && value > 0, $"{key} missing or not positive in: {output}");
+        }
+
+        Assert.Equal(2000, numbers["idle_actors"]);
+    }
+
+    [Fact]
+    public void A_non_positive_actor_count_is_bad_usage()
+    {
+        var (exit, _, error) = CliRunner.Run("bench", "actors", "--actors", "0");
+        Assert.Equal(2, exit);
+        Assert.Contains("--actors", error);
+    }
+}
