@@ -110,7 +110,7 @@ public sealed class RunCommandTests
     public void Fashion_mnist_never_falls_back_when_asked_for()
     {
         using var scenario = new TinyScenario();
-        var (exit, _, error) = CliRunner.Run("run", scenario.File, "--dataset", "fashion-mnist", "--data-dir", scenario.Output("missing"), "--out", scenario.Output("out"));
+        var (exit, _, error) = CliRunner.Run("run", scenario.ScenarioFile, "--dataset", "fashion-mnist", "--data-dir", scenario.Output("missing"), "--out", scenario.Output("out"));
         Assert.Equal(2, exit);
         Assert.Contains("dataset-fashion-mnist", error);
     }
@@ -119,7 +119,7 @@ public sealed class RunCommandTests
     public void Auto_falls_back_to_the_synthetic_set_with_a_banner()
     {
         using var scenario = new TinyScenario();
-        var (exit, _, error) = CliRunner.Run("run", scenario.File, "--dataset", "auto", "--data-dir", scenario.Output("missing"), "--slots", "1", "--policy", "random", "--out", scenario.Output("out"));
+        var (exit, _, error) = CliRunner.Run("run", scenario.ScenarioFile, "--dataset", "auto", "--data-dir", scenario.Output("missing"), "--slots", "1", "--policy", "random", "--out", scenario.Output("out"));
         Assert.True(exit == 0, error);
         Assert.Contains("SYNTHETIC", error);
         Assert.Contains("apt-get install dataset-fashion-mnist", error);
@@ -132,7 +132,7 @@ public sealed class RunCommandTests
     public void Bad_options_exit_2_naming_the_setting(string option, string value, string key)
     {
         using var scenario = new TinyScenario();
-        var (exit, _, error) = CliRunner.Run("run", scenario.File, option, value, "--out", scenario.Output("out"));
+        var (exit, _, error) = CliRunner.Run("run", scenario.ScenarioFile, option, value, "--out", scenario.Output("out"));
         Assert.Equal(2, exit);
         Assert.Contains(key, error);
     }
@@ -141,7 +141,7 @@ public sealed class RunCommandTests
     public void A_malformed_outage_exits_2_naming_the_key()
     {
         using var scenario = new TinyScenario("outages = [\"9:1-2\"]");
-        var (exit, _, error) = CliRunner.Run("run", scenario.File, "--out", scenario.Output("out"));
+        var (exit, _, error) = CliRunner.Run("run", scenario.ScenarioFile, "--out", scenario.Output("out"));
         Assert.Equal(2, exit);
         Assert.Contains("edgemoe.stable-moe.outages", error);
     }
@@ -151,7 +151,7 @@ public sealed class RunCommandTests
     private static (string Metrics, string Summary) Run(TinyScenario scenario, string output, params string[] options)
     {
         var folder = scenario.Output(output);
-        var (exit, _, error) = CliRunner.Run(["run", scenario.File, "--out", folder, .. options]);
+        var (exit, _, error) = CliRunner.Run(["run", scenario.ScenarioFile, "--out", folder, .. options]);
         Assert.True(exit == 0, error);
         return (File.ReadAllText(Path.Combine(folder, "metrics.csv")), File.ReadAllText(Path.Combine(folder, "summary.json")));
     }

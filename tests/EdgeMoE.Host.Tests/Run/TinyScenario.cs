@@ -8,7 +8,7 @@ internal sealed class TinyScenario : IDisposable
     public TinyScenario(string extra = "")
     {
         File.Copy(RepositoryFiles.Hocon("reference.conf"), Path.Combine(_folder.Path, "reference.conf"));
-        File = _folder.Write("tiny.conf", $$"""
+        ScenarioFile = _folder.Write("tiny.conf", $$"""
             edgemoe {
               run { slots = 6, policy = all, dataset = synthetic }
               stable-moe {
@@ -29,7 +29,7 @@ internal sealed class TinyScenario : IDisposable
             """);
     }
 
-    public string File { get; }
+    public string ScenarioFile { get; }
 
     /// <summary>A fresh output folder inside the scratch folder.</summary>
     public string Output(string name) => Path.Combine(_folder.Path, name);
