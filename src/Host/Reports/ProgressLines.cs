@@ -7,10 +7,13 @@ namespace EdgeMoE.Host.Reports;
 /// Progress of a run as plain lines on stderr: a line every tenth of the slots and at every accuracy point, with the
 /// slot's throughput, the mean token queue and the latest test accuracy. Wall times appear here only, never in files.
 /// </summary>
-public sealed class ProgressLines(TextWriter error, long slots)
+public sealed class ProgressLines(TextWriter error, long slots) : IRunProgress
 {
     private readonly long _every = Math.Max(1, slots / 10);
     private double? _accuracy;
+
+    /// <inheritdoc />
+    public void Show(Action body) => body();
 
     /// <summary>Announces a policy.</summary>
     public void Begin(string policy, int index, int count) =>

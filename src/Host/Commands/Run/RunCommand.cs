@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using EdgeMoE.Actors.Edge.Messages;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Reports;
 using EdgeMoE.Host.Scenarios;
@@ -52,27 +53,30 @@ internal static class RunCommand
             $"lambda = {settings.StableMoe.ArrivalRate}, {settings.Run.Slots} slots, seed {settings.Run.Seed}, {plan.Threads} threads -> {folder}");
 
         var summaries = new List<PolicySummary>();
-        var progress = new ProgressLines(console.Error, settings.Run.Slots);
+        IRunProgress progress = ProgressBars.Fits(console.Error) ? new ProgressBars(settings.Run.Slots) : new ProgressLines(console.Error, settings.Run.Slots);
         using (var csv = new MetricsCsv(Path.Combine(folder, "metrics.csv")))
         {
-            for (var p = 0; p < policies.Count; p++)
+            progress.Show(() =>
             {
-                var policy = policies[p];
-                var started = wall.Elapsed;
-                progress.Begin(policy.Name, p, policies.Count);
-                var slots = new List<EdgeMoE.Actors.Edge.Messages.SlotMetrics>();
-                long cumulative = 0;
-                StableMoeNetwork.Run(plan, policy, slot =>
+                for (var p = 0; p < policies.Count; p++)
                 {
-                    cumulative += slot.Router.Processed;
-                    slots.Add(slot);
-                    csv.Append(policy.Name, slot, cumulative);
-                    progress.Slot(policy.Name, slot, cumulative);
-                });
-                summaries.Add(PolicySummary.Of(policy.Name, slots));
-                SummaryJson.Write(Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, summaries);
-                progress.End(policy.Name, wall.Elapsed - started);
-            }
+                    var policy = policies[p];
+                    var started = wall.Elapsed;
+                    progress.Begin(policy.Name, p, policies.Count);
+                    var slots = new List<SlotMetrics>();
+                    long cumulative = 0;
+                    StableMoeNetwork.Run(plan, policy, slot =>
+                    {
+                        cumulative += slot.Router.Processed;
+                        slots.Add(slot);
+                        csv.Append(policy.Name, slot, cumulative);
+                        progress.Slot(policy.Name, slot, cumulative);
+                    });
+                    summaries.Add(PolicySummary.Of(policy.Name, slots));
+                    SummaryJson.Write(Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, summaries);
+                    progress.End(policy.Name, wall.Elapsed - started);
+                }
+            });
         }
 
         console.Out.Write(ComparisonTable.Render(summaries));
