@@ -41,7 +41,7 @@ public sealed class ProgressBars(long slots) : IRunProgress
         var meanQ = slot.Servers.Average(s => (double)s.TokenBacklog);
         var accuracy = _accuracy is { } a ? (100 * a).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "-";
         task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"{policy,-13} slot {slot.Slot + 1,4}  thr {slot.Router.Processed,4}/slot  cum {cumulative,7}  Q {meanQ,7:0.0}  acc {accuracy}"));
+            $"{policy,-12} thr {slot.Router.Processed,4}/slot  Q {meanQ,6:0.0}  acc {accuracy}"));
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using EdgeMoE.Actors.Edge.Learning;
 using EdgeMoE.Actors.Edge.Messages;
 using EdgeMoE.Actors.Runtime;
 using EdgeMoE.Models.Moe;
@@ -15,7 +16,7 @@ namespace EdgeMoE.Actors.Edge.Routing;
 public sealed class RouterActor : ReceiveActor
 {
     private readonly RouterSettings _settings;
-    private readonly GateLearner _gate;
+    private readonly RematerialisedNetwork _gate;
     private readonly IActorRef _policy;
     private readonly IActorRef _clock;
     private readonly Dictionary<long, InFlightToken> _inFlight = [];
@@ -35,7 +36,7 @@ public sealed class RouterActor : ReceiveActor
     public RouterActor(RouterSettings settings, IActorRef policy, IActorRef clock)
     {
         _settings = settings;
-        _gate = new GateLearner(settings.TestSet.ImageSize, settings.Servers, settings.GateHidden, settings.GateLearningRate, Context.Random);
+        _gate = RematerialisedNetwork.Gate(settings.TestSet.ImageSize, settings.Servers, settings.GateHidden, settings.GateLearningRate, Context.Random);
         _policy = policy;
         _clock = clock;
         Receive<ConnectServers>(c => (_channels, _servers) = (c.Channels, c.Servers));
@@ -51,7 +52,7 @@ public sealed class RouterActor : ReceiveActor
     private void Score(TokenBatch batch)
     {
         _batch = batch;
-        _scores = _gate.Scores(batch.Pixels);
+        _scores = _gate.Forward(batch.Pixels);
         _policy.Tell(new DecisionRequest(batch.Slot, new GatingScores(batch.TokenIds.Length, _settings.Servers, Array.ConvertAll(_scores, s => (double)s))));
     }
 
@@ -123,7 +124,7 @@ public sealed class RouterActor : ReceiveActor
             tokens[i] = new MixtureLoss.Token(_processed[i].Label, _processed[i].Experts, _processed[i].Outputs);
         }
 
-        var result = MixtureLoss.Evaluate(tokens, _gate.Scores(pixels), _settings.Servers);
+        var result = MixtureLoss.Evaluate(tokens, _gate.Forward(pixels), _settings.Servers);
         _gate.Train(pixels, result.ScoreGradients);
         SendGradients(slot, result);
         foreach (var token in _processed)
@@ -163,7 +164,7 @@ public sealed class RouterActor : ReceiveActor
         var pixels = new float[indices.Length * ImageSize];
         var labels = new int[indices.Length];
         test.Gather(indices, pixels, labels);
-        var scores = _gate.Scores(pixels);
+        var scores = _gate.Forward(pixels);
         var chosen = GatingNetwork.TopK(Tensor.FromValues(scores, indices.Length, _settings.Servers), Math.Min(_settings.ExpertsPerToken, _settings.Servers));
         for (var i = 0; i < chosen.Length; i++)
         {

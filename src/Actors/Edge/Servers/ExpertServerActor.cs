@@ -1,3 +1,4 @@
+using EdgeMoE.Actors.Edge.Learning;
 using EdgeMoE.Actors.Edge.Messages;
 using EdgeMoE.Actors.Runtime;
 using EdgeMoE.Models.Compute;
@@ -14,7 +15,7 @@ namespace EdgeMoE.Actors.Edge.Servers;
 public sealed class ExpertServerActor : ReceiveActor
 {
     private readonly ExpertServerSettings _settings;
-    private readonly ExpertLearner _learner;
+    private readonly RematerialisedNetwork _learner;
     private readonly IActorRef _policy;
     private readonly IActorRef _clock;
     private readonly Queue<QueuedToken> _queue = new();
@@ -32,7 +33,7 @@ public sealed class ExpertServerActor : ReceiveActor
     public ExpertServerActor(ExpertServerSettings settings, IActorRef policy, IActorRef clock, IActorRef? channel = null)
     {
         _settings = settings;
-        _learner = new ExpertLearner(settings.Network, settings.Classes, settings.LearningRate, Context.Random);
+        _learner = RematerialisedNetwork.Expert(settings.Network, settings.Classes, settings.LearningRate, Context.Random);
         _policy = policy;
         _clock = clock;
         _channel = channel ?? Context.System.DeadLetters;
@@ -55,7 +56,7 @@ public sealed class ExpertServerActor : ReceiveActor
 
     private void Compute(TokenDispatch dispatch)
     {
-        var imageSize = _learner.ImageSize;
+        var imageSize = _learner.ItemSize;
         for (var i = 0; i < dispatch.TokenIds.Length; i++)
         {
             _queue.Enqueue(new QueuedToken(dispatch.TokenIds[i], dispatch.Pixels.AsMemory(i * imageSize, imageSize)));
@@ -85,7 +86,7 @@ public sealed class ExpertServerActor : ReceiveActor
 
     private void Learn(OutputGradients gradients)
     {
-        var imageSize = _learner.ImageSize;
+        var imageSize = _learner.ItemSize;
         var pixels = new float[gradients.TokenIds.Length * imageSize];
         for (var i = 0; i < gradients.TokenIds.Length; i++)
         {
