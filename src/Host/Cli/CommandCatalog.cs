@@ -2,6 +2,7 @@ using System.CommandLine;
 using EdgeMoE.Host.Commands;
 using EdgeMoE.Host.Commands.Bench;
 using EdgeMoE.Host.Commands.Config;
+using EdgeMoE.Host.Commands.Run;
 using EdgeMoE.Host.Commands.Solve;
 
 namespace EdgeMoE.Host.Cli;

@@ -1,0 +1,58 @@
+namespace EdgeMoE.Actors.Edge.Messages;
+
+/// <summary>The slot clock starts slot <paramref name="Slot"/> (0-based): sent to the client and every expert server.</summary>
+public sealed record SlotTick(long Slot);
+
+/// <summary>What the router measured in one slot.</summary>
+/// <param name="Slot">The slot.</param>
+/// <param name="Arrivals">Tokens that arrived from the client this slot.</param>
+/// <param name="Processed">Tokens whose K expert outputs were all aggregated this slot (the throughput).</param>
+/// <param name="TrainingLoss">Mean cross-entropy of the processed tokens before the update; NaN when none was processed.</param>
+/// <param name="GatingConsistency">G(t) = Σ_ij g_ij·x_ij of the slot's routing.</param>
+/// <param name="Objective">The P1 value V·Γ_u − Γ_p the policy reported for its decision.</param>
+public sealed record RouterSlotReport(long Slot, int Arrivals, int Processed, double TrainingLoss, double GatingConsistency, double Objective);
+
+/// <summary>What one expert server did in one slot (paper eqs. 1–4).</summary>
+/// <param name="Slot">The slot.</param>
+/// <param name="Server">Server index j.</param>
+/// <param name="Available">False during a configured outage (nothing routed, f = 0).</param>
+/// <param name="Routed">d_rou_j, tokens routed to the server this slot.</param>
+/// <param name="Completed">d_com_j, tokens it computed this slot.</param>
+/// <param name="TokenBacklog">Q_j(t+1), tokens left in its queue at the end of the slot.</param>
+/// <param name="EnergyBacklog">Z_j(t+1), its energy queue at the end of the slot (J).</param>
+/// <param name="EnergyJoules">E_j(t), computation energy of the slot (J).</param>
+/// <param name="FrequencyHz">f_j(t), the CPU frequency it ran at (Hz).</param>
+/// <param name="Trained">Tokens whose output gradient it applied this slot.</param>
+public sealed record ServerSlotReport(
+    long Slot, int Server, bool Available, long Routed, long Completed, long TokenBacklog, double EnergyBacklog,
+    double EnergyJoules, double FrequencyHz, int Trained);
+
+/// <summary>Traffic of one router↔server link in one slot.</summary>
+/// <param name="Slot">The slot.</param>
+/// <param name="Server">Server index j of the link.</param>
+/// <param name="Bits">Bits carried in both directions (tokens, outputs, gradients).</param>
+/// <param name="Joules">Transmit energy P0·M_j·(bits/rate) of those transfers (J).</param>
+public sealed record LinkSlotReport(long Slot, int Server, double Bits, double Joules);
+
+/// <summary>The clock asks the router to measure test accuracy after slot <paramref name="Slot"/>.</summary>
+/// <param name="Slot">The slot just finished.</param>
+/// <param name="FullTestSet">True for the whole test set (the final point), false for the fixed subset.</param>
+public sealed record EvaluateModel(long Slot, bool FullTestSet);
+
+/// <summary>The router's answer to <see cref="EvaluateModel"/>: the MoE's accuracy in [0, 1].</summary>
+public sealed record EvaluationReport(long Slot, double Accuracy);
+
+/// <summary>Everything measured in one slot, published by the clock to its observer once every participant reported.</summary>
+/// <param name="Slot">The slot.</param>
+/// <param name="StartedAt">Virtual time at which the slot started.</param>
+/// <param name="Router">The router's report.</param>
+/// <param name="Servers">One report per server, by index.</param>
+/// <param name="Links">One report per link, by server index.</param>
+/// <param name="TestAccuracy">Test accuracy when evaluated after this slot, else null.</param>
+/// <param name="FullTestSet">True when <paramref name="TestAccuracy"/> is over the whole test set.</param>
+public sealed record SlotMetrics(
+    long Slot, TimeSpan StartedAt, RouterSlotReport Router, IReadOnlyList<ServerSlotReport> Servers,
+    IReadOnlyList<LinkSlotReport> Links, double? TestAccuracy, bool FullTestSet);
+
+/// <summary>Sent to the observer after the last slot's <see cref="SlotMetrics"/>.</summary>
+public sealed record RunCompleted(long Slots);

@@ -1,0 +1,33 @@
+namespace EdgeMoE.Actors.Edge.Messages;
+
+/// <summary>The client's tokens of one slot, sent to the router: one image per token.</summary>
+/// <param name="Slot">The slot.</param>
+/// <param name="TokenIds">Run-wide token numbers, ascending.</param>
+/// <param name="Labels">The class of each token.</param>
+/// <param name="Pixels">The images, token after token (tokens × image size floats).</param>
+public sealed record TokenBatch(long Slot, long[] TokenIds, int[] Labels, float[] Pixels);
+
+/// <summary>
+/// The router's tokens for one server in one slot, with the frequency it must run at. Exactly one per server per
+/// slot (possibly empty), so the server knows d_rou_j once it arrives.
+/// </summary>
+/// <param name="Slot">The slot.</param>
+/// <param name="Server">Destination server j.</param>
+/// <param name="TokenIds">The routed tokens, in routing order.</param>
+/// <param name="Pixels">Their images (tokens × image size floats).</param>
+/// <param name="FrequencyHz">f_j(t) decided by the policy (Hz).</param>
+public sealed record TokenDispatch(long Slot, int Server, long[] TokenIds, float[] Pixels, double FrequencyHz);
+
+/// <summary>A server's forward outputs of the tokens it computed in one slot (exactly one per server per slot).</summary>
+/// <param name="Slot">The slot.</param>
+/// <param name="Server">Source server j.</param>
+/// <param name="TokenIds">The computed tokens, FIFO order.</param>
+/// <param name="Outputs">Their outputs y_ij (tokens × classes floats).</param>
+public sealed record ExpertOutputs(long Slot, int Server, long[] TokenIds, float[] Outputs);
+
+/// <summary>dL/dy_ij for the tokens processed in one slot that server j computed (exactly one per server per slot).</summary>
+/// <param name="Slot">The slot.</param>
+/// <param name="Server">Destination server j.</param>
+/// <param name="TokenIds">Tokens, ascending.</param>
+/// <param name="Gradients">dL/dy_ij (tokens × classes floats).</param>
+public sealed record OutputGradients(long Slot, int Server, long[] TokenIds, float[] Gradients);

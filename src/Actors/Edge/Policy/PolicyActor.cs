@@ -1,0 +1,74 @@
+using EdgeMoE.Actors.Edge.Messages;
+using EdgeMoE.Actors.Runtime;
+using EdgeMoE.Policies.Routing;
+
+namespace EdgeMoE.Actors.Edge.Policy;
+
+/// <summary>
+/// Holds one routing policy (Stable-MoE or a baseline) and decides each slot from a snapshot: the
+/// <see cref="ServerStatus"/> every server sent at the slot's start (Q_j, Z_j, availability) and the router's gating
+/// scores. The decision is made once both halves of the snapshot are in, whatever order they arrive in.
+/// </summary>
+public sealed class PolicyActor : ReceiveActor
+{
+    private readonly IRoutingPolicy _policy;
+    private readonly SlotParameters _parameters;
+    private readonly Dictionary<long, ServerStatus?[]> _statuses = [];
+    private readonly Dictionary<long, (DecisionRequest Request, IActorRef Router)> _requests = [];
+
+    /// <param name="policy">The policy; only it touches the actor's generator.</param>
+    /// <param name="parameters">V, μ, K and the servers' profiles.</param>
+    public PolicyActor(IRoutingPolicy policy, SlotParameters parameters)
+    {
+        _policy = policy;
+        _parameters = parameters;
+        Receive<ServerStatus>(s =>
+        {
+            Statuses(s.Slot)[s.Server] = s;
+            TryDecide(s.Slot);
+        });
+        Receive<DecisionRequest>(r =>
+        {
+            _requests[r.Slot] = (r, Sender);
+            TryDecide(r.Slot);
+        });
+    }
+
+    private ServerStatus?[] Statuses(long slot)
+    {
+        if (!_statuses.TryGetValue(slot, out var statuses))
+        {
+            statuses = new ServerStatus?[_parameters.Servers.Count];
+            _statuses[slot] = statuses;
+        }
+
+        return statuses;
+    }
+
+    private void TryDecide(long slot)
+    {
+        var statuses = Statuses(slot);
+        if (!_requests.TryGetValue(slot, out var pending) || Array.Exists(statuses, s => s is null))
+        {
+            return;
+        }
+
+        _statuses.Remove(slot);
+        _requests.Remove(slot);
+        var experts = new ExpertState[statuses.Length];
+        for (var j = 0; j < experts.Length; j++)
+        {
+            var s = statuses[j]!;
+            var p = _parameters.Servers[j];
+            experts[j] = new ExpertState(
+                s.TokenBacklog, s.EnergyBacklog, p.MaxFrequencyHz, p.SwitchedCapacitance, p.EnergyCapJoules, p.AverageEnergyBudgetJoules, s.Available);
+        }
+
+        var profile = _parameters.Servers[0];
+        var instance = new SlotInstance(
+            _parameters.TradeOff, _parameters.GatingWeight, _parameters.ExpertsPerToken, profile.SlotSeconds, profile.CyclesPerToken,
+            experts, pending.Request.Scores);
+        var decision = _policy.Decide(instance, Context.Random);
+        pending.Router.Tell(new SlotDecision(slot, decision.Routing, decision.FrequencyHz, decision.Objective));
+    }
+}

@@ -1,0 +1,204 @@
+using EdgeMoE.Actors.Edge.Learning;
+using EdgeMoE.Actors.Edge.Messages;
+using EdgeMoE.Actors.Runtime;
+using EdgeMoE.Models.Moe;
+using EdgeMoE.Models.Tensors;
+using EdgeMoE.Policies.Routing;
+
+namespace EdgeMoE.Actors.Edge.Routing;
+
+/// <summary>
+/// The router: scores each slot's tokens with its gate, asks the policy for the routing and frequencies, sends every
+/// server its tokens through its channel, and aggregates outputs. A token is processed once all its K outputs arrived;
+/// once every server answered for the slot, the router computes the cross-entropy of the processed tokens, sends each
+/// server dL/d(its outputs), trains the gate and reports the slot. It also measures test accuracy on request.
+/// </summary>
+public sealed class RouterActor : ReceiveActor
+{
+    private readonly RouterSettings _settings;
+    private readonly RematerialisedNetwork _gate;
+    private readonly IActorRef _policy;
+    private readonly IActorRef _clock;
+    private readonly Dictionary<long, InFlightToken> _inFlight = [];
+    private readonly List<InFlightToken> _processed = [];
+    private IReadOnlyList<IActorRef> _channels = [];
+    private IReadOnlyList<IActorRef> _servers = [];
+    private TokenBatch? _batch;
+    private float[] _scores = [];
+    private double _gatingConsistency;
+    private double _objective;
+    private int _answered;
+    private PendingEvaluation? _evaluation;
+
+    /// <param name="settings">Gate, K and test images.</param>
+    /// <param name="policy">Decides each slot.</param>
+    /// <param name="clock">Receives <see cref="RouterSlotReport"/> and <see cref="EvaluationReport"/>.</param>
+    public RouterActor(RouterSettings settings, IActorRef policy, IActorRef clock)
+    {
+        _settings = settings;
+        _gate = RematerialisedNetwork.Gate(settings.TestSet.ImageSize, settings.Servers, settings.GateHidden, settings.GateLearningRate, Context.Random);
+        _policy = policy;
+        _clock = clock;
+        Receive<ConnectServers>(c => (_channels, _servers) = (c.Channels, c.Servers));
+        Receive<TokenBatch>(Score);
+        Receive<SlotDecision>(Dispatch);
+        Receive<ExpertOutputs>(Aggregate);
+        Receive<EvaluateModel>(Evaluate);
+        Receive<EvaluationOutputs>(CollectEvaluation);
+    }
+
+    private int ImageSize => _settings.TestSet.ImageSize;
+
+    private void Score(TokenBatch batch)
+    {
+        _batch = batch;
+        _scores = _gate.Forward(batch.Pixels);
+        _policy.Tell(new DecisionRequest(batch.Slot, new GatingScores(batch.TokenIds.Length, _settings.Servers, Array.ConvertAll(_scores, s => (double)s))));
+    }
+
+    private void Dispatch(SlotDecision decision)
+    {
+        var batch = _batch ?? throw new InvalidOperationException($"decision for slot {decision.Slot} before its tokens");
+        var perServer = new List<int>[_settings.Servers];
+        for (var j = 0; j < perServer.Length; j++)
+        {
+            perServer[j] = [];
+        }
+
+        _gatingConsistency = 0;
+        _objective = decision.Objective;
+        for (var i = 0; i < batch.TokenIds.Length; i++)
+        {
+            var experts = decision.Routing[i];
+            _inFlight.Add(batch.TokenIds[i], new InFlightToken(batch.TokenIds[i], batch.Labels[i], batch.Pixels.AsMemory(i * ImageSize, ImageSize), experts));
+            foreach (var j in experts)
+            {
+                perServer[j].Add(i);
+                _gatingConsistency += _scores[(i * _settings.Servers) + j];
+            }
+        }
+
+        _answered = 0;
+        for (var j = 0; j < perServer.Length; j++)
+        {
+            var tokens = perServer[j];
+            var ids = new long[tokens.Count];
+            var pixels = new float[tokens.Count * ImageSize];
+            for (var k = 0; k < tokens.Count; k++)
+            {
+                ids[k] = batch.TokenIds[tokens[k]];
+                batch.Pixels.AsSpan(tokens[k] * ImageSize, ImageSize).CopyTo(pixels.AsSpan(k * ImageSize));
+            }
+
+            _channels[j].Tell(new TokenDispatch(decision.Slot, j, ids, pixels, decision.FrequencyHz[j]));
+        }
+    }
+
+    private void Aggregate(ExpertOutputs outputs)
+    {
+        var classes = _settings.TestSet.Classes;
+        for (var k = 0; k < outputs.TokenIds.Length; k++)
+        {
+            var token = _inFlight[outputs.TokenIds[k]];
+            if (token.Receive(outputs.Server, outputs.Outputs.AsSpan(k * classes, classes).ToArray()))
+            {
+                _processed.Add(token);
+            }
+        }
+
+        if (++_answered == _settings.Servers)
+        {
+            Learn(outputs.Slot);
+        }
+    }
+
+    private void Learn(long slot)
+    {
+        // Outputs arrive in an order set by link latencies; training in token order keeps the arithmetic canonical.
+        _processed.Sort((a, b) => a.Id.CompareTo(b.Id));
+        var pixels = new float[_processed.Count * ImageSize];
+        var tokens = new MixtureLoss.Token[_processed.Count];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            _processed[i].Image.Span.CopyTo(pixels.AsSpan(i * ImageSize));
+            tokens[i] = new MixtureLoss.Token(_processed[i].Label, _processed[i].Experts, _processed[i].Outputs);
+        }
+
+        var result = MixtureLoss.Evaluate(tokens, _gate.Forward(pixels), _settings.Servers);
+        _gate.Train(pixels, result.ScoreGradients);
+        SendGradients(slot, result);
+        foreach (var token in _processed)
+        {
+            _inFlight.Remove(token.Id);
+        }
+
+        _clock.Tell(new RouterSlotReport(slot, _batch!.TokenIds.Length, _processed.Count, result.Loss, _gatingConsistency, _objective));
+        _processed.Clear();
+        _batch = null;
+    }
+
+    private void SendGradients(long slot, MixtureLoss.Result result)
+    {
+        for (var j = 0; j < _settings.Servers; j++)
+        {
+            var ids = new List<long>();
+            var gradients = new List<float>();
+            for (var i = 0; i < _processed.Count; i++)
+            {
+                var position = Array.IndexOf(_processed[i].Experts, j);
+                if (position >= 0)
+                {
+                    ids.Add(_processed[i].Id);
+                    gradients.AddRange(result.OutputGradients[i][position]);
+                }
+            }
+
+            _channels[j].Tell(new OutputGradients(slot, j, [.. ids], [.. gradients]));
+        }
+    }
+
+    private void Evaluate(EvaluateModel request)
+    {
+        var test = _settings.TestSet;
+        var indices = request.FullTestSet ? Enumerable.Range(0, test.Count).ToArray() : _settings.EvaluationSubset;
+        var pixels = new float[indices.Length * ImageSize];
+        var labels = new int[indices.Length];
+        test.Gather(indices, pixels, labels);
+        var scores = _gate.Forward(pixels);
+        var chosen = GatingNetwork.TopK(Tensor.FromValues(scores, indices.Length, _settings.Servers), Math.Min(_settings.ExpertsPerToken, _settings.Servers));
+        for (var i = 0; i < chosen.Length; i++)
+        {
+            Array.Sort(chosen[i]);
+        }
+
+        var evaluation = new PendingEvaluation(request.Slot, Sender, labels, scores, chosen, new float[_settings.Servers][]);
+        for (var j = 0; j < _settings.Servers; j++)
+        {
+            var mine = new List<float>();
+            for (var i = 0; i < chosen.Length; i++)
+            {
+                if (Array.IndexOf(chosen[i], j) >= 0)
+                {
+                    mine.AddRange(pixels.AsSpan(i * ImageSize, ImageSize).ToArray());
+                }
+            }
+
+            _servers[j].Tell(new EvaluationRequest(request.Slot, [.. mine]));
+        }
+
+        _evaluation = evaluation;
+    }
+
+    private void CollectEvaluation(EvaluationOutputs outputs)
+    {
+        var evaluation = _evaluation ?? throw new InvalidOperationException("evaluation outputs without a request");
+        evaluation.Outputs[outputs.Server] = outputs.Outputs;
+        if (Array.Exists(evaluation.Outputs, o => o is null))
+        {
+            return;
+        }
+
+        _evaluation = null;
+        evaluation.ReplyTo.Tell(new EvaluationReport(evaluation.Slot, evaluation.Accuracy(_settings.Servers, _settings.TestSet.Classes)));
+    }
+}

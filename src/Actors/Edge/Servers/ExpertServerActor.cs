@@ -1,0 +1,108 @@
+using EdgeMoE.Actors.Edge.Learning;
+using EdgeMoE.Actors.Edge.Messages;
+using EdgeMoE.Actors.Runtime;
+using EdgeMoE.Models.Compute;
+
+namespace EdgeMoE.Actors.Edge.Servers;
+
+/// <summary>
+/// An edge server with its expert. At each tick it tells the policy its queues; when the slot's
+/// <see cref="TokenDispatch"/> arrives it enqueues the tokens, runs one slot of eqs. 1–4 at the decided frequency
+/// (<see cref="ServerQueues.Step"/>), computes the d_com_j oldest tokens and returns their outputs after the busy
+/// time d_com_j·c/f_j. It keeps those tokens' images until their gradient arrives, then trains on them in one batch
+/// and reports the slot to the clock.
+/// </summary>
+public sealed class ExpertServerActor : ReceiveActor
+{
+    private readonly ExpertServerSettings _settings;
+    private readonly RematerialisedNetwork _learner;
+    private readonly IActorRef _policy;
+    private readonly IActorRef _clock;
+    private readonly Queue<QueuedToken> _queue = new();
+    private readonly Dictionary<long, QueuedToken> _awaitingGradient = [];
+    private IActorRef _channel;
+    private ServerQueues _queues;
+    private ServerSlot? _lastSlot;
+    private long _routed;
+    private long _slot = -1;
+
+    /// <param name="settings">Profile, expert shape and outages.</param>
+    /// <param name="policy">Receives the server's <see cref="ServerStatus"/> at every tick.</param>
+    /// <param name="clock">Receives the server's <see cref="ServerSlotReport"/>.</param>
+    /// <param name="channel">The link to the router; null until a <see cref="ConnectChannel"/> arrives.</param>
+    public ExpertServerActor(ExpertServerSettings settings, IActorRef policy, IActorRef clock, IActorRef? channel = null)
+    {
+        _settings = settings;
+        _learner = RematerialisedNetwork.Expert(settings.Network, settings.Classes, settings.LearningRate, Context.Random);
+        _policy = policy;
+        _clock = clock;
+        _channel = channel ?? Context.System.DeadLetters;
+        _queues = new ServerQueues(settings.Profile);
+        Receive<ConnectChannel>(c => _channel = c.Channel);
+        Receive<SlotTick>(Tick);
+        Receive<TokenDispatch>(Compute);
+        Receive<OutputGradients>(Learn);
+        Receive<EvaluationRequest>(r => Sender.Tell(new EvaluationOutputs(r.Slot, _settings.Index, _learner.Forward(r.Pixels))));
+    }
+
+    private bool Available => _settings.IsAvailable(_slot);
+
+    private void Tick(SlotTick tick)
+    {
+        _slot = tick.Slot;
+        _lastSlot = null;
+        _policy.Tell(new ServerStatus(tick.Slot, _settings.Index, _queues.Tokens, _queues.EnergyBacklog, Available));
+    }
+
+    private void Compute(TokenDispatch dispatch)
+    {
+        var imageSize = _learner.ItemSize;
+        for (var i = 0; i < dispatch.TokenIds.Length; i++)
+        {
+            _queue.Enqueue(new QueuedToken(dispatch.TokenIds[i], dispatch.Pixels.AsMemory(i * imageSize, imageSize)));
+        }
+
+        // A server in outage computes nothing, whatever frequency it was sent.
+        var frequency = Available ? dispatch.FrequencyHz : 0;
+        _routed = dispatch.TokenIds.Length;
+        var slot = _queues.Step(_routed, frequency);
+        _queues = slot.Next;
+        _lastSlot = slot;
+
+        var ids = new long[slot.Completed];
+        var pixels = new float[slot.Completed * imageSize];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var token = _queue.Dequeue();
+            ids[i] = token.Id;
+            token.Image.Span.CopyTo(pixels.AsSpan(i * imageSize, imageSize));
+            _awaitingGradient.Add(token.Id, token);
+        }
+
+        var outputs = _learner.Forward(pixels);
+        var message = new ExpertOutputs(dispatch.Slot, _settings.Index, ids, outputs);
+        Context.System.Scheduler.ScheduleTellOnce(TimeSpan.FromSeconds(slot.BusySeconds), _channel, message, Self);
+    }
+
+    private void Learn(OutputGradients gradients)
+    {
+        var imageSize = _learner.ItemSize;
+        var pixels = new float[gradients.TokenIds.Length * imageSize];
+        for (var i = 0; i < gradients.TokenIds.Length; i++)
+        {
+            if (!_awaitingGradient.Remove(gradients.TokenIds[i], out var token))
+            {
+                throw new InvalidOperationException($"server {_settings.Index} got a gradient for token {gradients.TokenIds[i]}, which it did not compute");
+            }
+
+            token.Image.Span.CopyTo(pixels.AsSpan(i * imageSize, imageSize));
+        }
+
+        _learner.Train(pixels, gradients.Gradients);
+        var slot = _lastSlot ?? throw new InvalidOperationException($"server {_settings.Index} got gradients of slot {gradients.Slot} before its tokens");
+        _clock.Tell(new ServerSlotReport(
+            gradients.Slot, _settings.Index, Available, _routed, slot.Completed, _queues.Tokens, _queues.EnergyBacklog,
+            slot.EnergyJoules, slot.FrequencyHz, gradients.TokenIds.Length));
+    }
+}
+

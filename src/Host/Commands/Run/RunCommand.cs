@@ -1,0 +1,107 @@
+using System.CommandLine;
+using System.Diagnostics;
+using EdgeMoE.Actors.Edge.Messages;
+using EdgeMoE.Host.Cli;
+using EdgeMoE.Host.Reports;
+using EdgeMoE.Host.Scenarios;
+using EdgeMoE.Host.Settings;
+using EdgeMoE.Policies.Routing;
+
+namespace EdgeMoE.Host.Commands.Run;
+
+/// <summary>
+/// <c>edgemoe run SCENARIO.conf</c>: emulates the Stable-MoE edge network slot by slot for each policy on identical
+/// arrivals and initial weights, and writes DIR/metrics.csv, DIR/summary.json and DIR/config.conf.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Build(CliConsole console)
+    {
+        var scenario = new Argument<FileInfo>("scenario") { Description = "Scenario file (HOCON), e.g. hocon/stable-moe.conf." };
+        var policy = new Option<string?>("--policy") { Description = "A routing policy (stable-moe, random, top-k, queue-aware, energy-aware, ...) or all." };
+        var slots = new Option<int?>("--slots") { Description = "Number of time slots." };
+        var seed = new Option<int?>("--seed") { Description = "Master random seed." };
+        var output = new Option<string?>("--out") { Description = "Folder for metrics.csv, summary.json and config.conf." };
+        var dataset = new Option<string?>("--dataset") { Description = "auto, fashion-mnist or synthetic." };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder of the Fashion-MNIST IDX files." };
+        var threads = new Option<int?>("--threads") { Description = "Actor dispatcher threads (0 = one per core); results do not depend on it." };
+        var command = new Command("run", "Run a scenario of the emulator and write its metrics.")
+        {
+            scenario, policy, slots, seed, output, dataset, dataDir, threads,
+        };
+        command.SetAction(parse => Execute(
+            console,
+            parse.GetRequiredValue(scenario),
+            new RunOverrides(
+                parse.GetValue(policy), parse.GetValue(slots), parse.GetValue(seed), parse.GetValue(output),
+                parse.GetValue(dataset), parse.GetValue(dataDir), parse.GetValue(threads))));
+        return command;
+    }
+
+    private static int Execute(CliConsole console, FileInfo file, RunOverrides overrides)
+    {
+        var wall = Stopwatch.StartNew();
+        var (settings, resolved) = Load(file.ToString(), overrides);
+        var policies = Policies(settings);
+        var images = TokenImages.Load(settings.Run.Dataset, settings.Run.DataDir, settings.Run.Seed, console.Error);
+        var plan = ScenarioPlan.From(settings, images);
+        var folder = settings.Run.OutputDir;
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "config.conf"), resolved.ToHocon());
+        console.Error.WriteLine(
+            $"Stable-MoE on {images.Name}: {settings.StableMoe.Servers} servers, K = {settings.StableMoe.ExpertsPerToken}, " +
+            $"lambda = {settings.StableMoe.ArrivalRate}, {settings.Run.Slots} slots, seed {settings.Run.Seed}, {plan.Threads} threads -> {folder}");
+
+        var summaries = new List<PolicySummary>();
+        IRunProgress progress = ProgressBars.Fits(console.Error) ? new ProgressBars(settings.Run.Slots) : new ProgressLines(console.Error, settings.Run.Slots);
+        using (var csv = new MetricsCsv(Path.Combine(folder, "metrics.csv")))
+        {
+            progress.Show(() =>
+            {
+                for (var p = 0; p < policies.Count; p++)
+                {
+                    var policy = policies[p];
+                    var started = wall.Elapsed;
+                    progress.Begin(policy.Name, p, policies.Count);
+                    var slots = new List<SlotMetrics>();
+                    long cumulative = 0;
+                    StableMoeNetwork.Run(plan, policy, slot =>
+                    {
+                        cumulative += slot.Router.Processed;
+                        slots.Add(slot);
+                        csv.Append(policy.Name, slot, cumulative);
+                        progress.Slot(policy.Name, slot, cumulative);
+                    });
+                    summaries.Add(PolicySummary.Of(policy.Name, slots));
+                    SummaryJson.Write(Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, summaries);
+                    progress.End(policy.Name, wall.Elapsed - started);
+                }
+            });
+        }
+
+        console.Out.Write(ComparisonTable.Render(summaries));
+        console.Error.WriteLine($"wall time {wall.Elapsed.TotalSeconds:0.0} s; wrote {folder}/metrics.csv, summary.json, config.conf");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The scenario over reference.conf, with the command-line overrides on top, validated.</summary>
+    private static (EdgeMoeSettings Settings, EdgeMoE.Hocon.Config Resolved) Load(string file, RunOverrides overrides)
+    {
+        if (!File.Exists(file))
+        {
+            throw new BadInputException($"{file}: no such scenario file");
+        }
+
+        var (merged, reference) = LayeredConfig.Load(file);
+        var text = overrides.ToHocon();
+        var resolved = text.Length == 0 ? merged : EdgeMoE.Hocon.Config.Parse(text, "command line").WithFallback(merged);
+        return (SettingsLoader.FromConfig(resolved, reference, file), resolved);
+    }
+
+    private static IReadOnlyList<IRoutingPolicy> Policies(EdgeMoeSettings settings)
+    {
+        var names = settings.Run.Policy == RunSettings.AllPolicies ? settings.StableMoe.Policies : [settings.Run.Policy];
+        return [.. names.Select(name => RoutingPolicyCatalog.Find(name)
+            ?? throw new BadInputException($"edgemoe.run.policy: unknown policy \"{name}\""))];
+    }
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace EdgeMoE.Host.Reports;
+
+/// <summary>The policies side by side, as a plain-text table (the last thing <c>edgemoe run</c> prints).</summary>
+public static class ComparisonTable
+{
+    private static readonly string[] Header =
+        ["policy", "cum. throughput", "vs first", "test acc.", "mean Q", "mean Z (J)", "Q growth", "Z growth", "mean E (J)"];
+
+    /// <summary>Renders the table; "vs first" is each policy's throughput over the first policy's.</summary>
+    public static string Render(IReadOnlyList<PolicySummary> policies)
+    {
+        var first = policies.Count == 0 ? 0 : policies[0].CumulativeThroughput;
+        var rows = policies.Select(p => new[]
+        {
+            p.Policy,
+            p.CumulativeThroughput.ToString(CultureInfo.InvariantCulture),
+            first == 0 ? "-" : (p.CumulativeThroughput / (double)first).ToString("0.000", CultureInfo.InvariantCulture),
+            (100 * p.TestAccuracy).ToString("0.00", CultureInfo.InvariantCulture) + " %",
+            p.MeanTokenQueue.ToString("0.0", CultureInfo.InvariantCulture),
+            p.MeanEnergyQueue.ToString("0.000", CultureInfo.InvariantCulture),
+            p.TokenQueueGrowthLastHalf.ToString("0.0000", CultureInfo.InvariantCulture),
+            p.EnergyQueueGrowthLastHalf.ToString("0.0000", CultureInfo.InvariantCulture),
+            p.MeanEnergyJoules.ToString("0.000", CultureInfo.InvariantCulture),
+        }).ToList();
+        var widths = Header.Select((h, c) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
+        var lines = new List<string> { Line(Header, widths), string.Join("  ", widths.Select(w => new string('-', w))) };
+        lines.AddRange(rows.Select(r => Line(r, widths)));
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static string Line(string[] cells, int[] widths) =>
+        string.Join("  ", cells.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd();
+}

@@ -1,0 +1,45 @@
+using System.Text;
+using System.Text.Json;
+
+namespace EdgeMoE.Host.Reports;
+
+/// <summary>
+/// <c>summary.json</c>: <c>{"dataset": .., "seed": .., "slots": .., "policies": {"stable-moe": {"cumulative_throughput": ..,
+/// "test_accuracy": .., "mean_token_queue": .., "mean_energy_queue": .., "token_queue_growth_last_half": ..,
+/// "energy_queue_growth_last_half": .., "mean_energy_j": ..}, ...}}</c>, rewritten after each policy finishes.
+/// </summary>
+public static class SummaryJson
+{
+    /// <summary>Writes the file atomically enough for a crash: a complete file for the policies finished so far.</summary>
+    public static void Write(string path, string dataset, int seed, long slots, IReadOnlyList<PolicySummary> policies)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("dataset", dataset);
+            json.WriteNumber("seed", seed);
+            json.WriteNumber("slots", slots);
+            json.WriteStartObject("policies");
+            foreach (var p in policies)
+            {
+                json.WriteStartObject(p.Policy);
+                json.WriteNumber("cumulative_throughput", p.CumulativeThroughput);
+                json.WriteNumber("test_accuracy", p.TestAccuracy);
+                json.WriteNumber("mean_token_queue", p.MeanTokenQueue);
+                json.WriteNumber("mean_energy_queue", p.MeanEnergyQueue);
+                json.WriteNumber("token_queue_growth_last_half", p.TokenQueueGrowthLastHalf);
+                json.WriteNumber("energy_queue_growth_last_half", p.EnergyQueueGrowthLastHalf);
+                json.WriteNumber("mean_energy_j", p.MeanEnergyJoules);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, Encoding.UTF8.GetString(stream.ToArray()) + "\n");
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Text.Json;
+
+namespace EdgeMoE.Host.Tests.Run;
+
+public sealed class RunCommandTests
+{
+    private static readonly string[] Policies = ["stable-moe", "random", "top-k", "queue-aware", "energy-aware"];
+
+    [Fact]
+    public void The_same_seed_twice_gives_identical_metrics_and_summary()
+    {
+        using var scenario = new TinyScenario();
+        var first = Run(scenario, "a", "--threads", "2");
+        var second = Run(scenario, "b", "--threads", "2");
+        Assert.Equal(first.Metrics, second.Metrics);
+        Assert.Equal(first.Summary, second.Summary);
+    }
+
+    [Fact]
+    public void One_thread_and_several_threads_give_identical_files()
+    {
+        using var scenario = new TinyScenario();
+        var one = Run(scenario, "one", "--threads", "1");
+        var four = Run(scenario, "four", "--threads", "4");
+        Assert.Equal(one.Metrics, four.Metrics);
+        Assert.Equal(one.Summary, four.Summary);
+    }
+
+    [Fact]
+    public void Another_seed_gives_other_metrics()
+    {
+        using var scenario = new TinyScenario();
+        Assert.NotEqual(Run(scenario, "s1", "--seed", "1").Metrics, Run(scenario, "s2", "--seed", "2").Metrics);
+    }
+
+    [Fact]
+    public void Metrics_hold_a_row_per_policy_slot_and_expert_and_the_summary_every_policy()
+    {
+        using var scenario = new TinyScenario();
+        var (metrics, summary) = Run(scenario, "out");
+        var lines = metrics.TrimEnd('\n').Split('\n');
+        Assert.StartsWith("policy,slot,expert,available,arrivals,routed,completed,token_queue,energy_queue_j,energy_j,", lines[0]);
+        Assert.Equal(1 + (Policies.Length * 6 * 4), lines.Length);
+
+        using var json = JsonDocument.Parse(summary);
+        Assert.Equal("synthetic", json.RootElement.GetProperty("dataset").GetString());
+        var policies = json.RootElement.GetProperty("policies");
+        Assert.Equal(Policies, policies.EnumerateObject().Select(p => p.Name));
+        foreach (var policy in policies.EnumerateObject())
+        {
+            var p = policy.Value;
+            foreach (var key in new[] { "cumulative_throughput", "test_accuracy", "mean_token_queue", "mean_energy_queue", "token_queue_growth_last_half", "energy_queue_growth_last_half", "mean_energy_j" })
+            {
+                Assert.True(p.TryGetProperty(key, out _), $"{policy.Name} lacks {key}");
+            }
+
+            var throughput = lines.Skip(1).Select(l => l.Split(',')).Where(c => c[0] == policy.Name && c[2] == "0").Sum(c => long.Parse(c[13]));
+            Assert.Equal(throughput, p.GetProperty("cumulative_throughput").GetInt64());
+        }
+
+        // Accuracy is measured after slots 3 and 6 only (interval 3).
+        var evaluated = lines.Skip(1).Select(l => l.Split(',')).Where(c => c[0] == "stable-moe" && c[2] == "0" && c[17].Length > 0).Select(c => c[1]);
+        Assert.Equal(["2", "5"], evaluated);
+    }
+
+    [Fact]
+    public void Every_token_routed_in_a_slot_goes_to_K_experts()
+    {
+        using var scenario = new TinyScenario();
+        var (metrics, _) = Run(scenario, "out");
+        foreach (var slot in Rows(metrics).GroupBy(c => (c[0], c[1])))
+        {
+            var arrivals = long.Parse(slot.First()[4]);
+            Assert.Equal(2 * arrivals, slot.Sum(c => long.Parse(c[5])));
+        }
+    }
+
+    [Fact]
+    public void An_expert_in_outage_is_never_routed_to_by_any_policy()
+    {
+        using var scenario = new TinyScenario("outages = [\"1:2-5\"]");
+        var (metrics, _) = Run(scenario, "out");
+        var outage = Rows(metrics).Where(c => c[2] == "1" && long.Parse(c[1]) is >= 2 and < 5).ToList();
+        Assert.Equal(Policies.Length * 3, outage.Count);
+        Assert.All(outage, c => Assert.Equal(("0", "0", "0"), (c[3], c[5], c[10])));
+        Assert.Contains(Rows(metrics), c => c[2] == "1" && c[1] == "1" && long.Parse(c[5]) > 0);
+    }
+
+    [Fact]
+    public void Config_conf_records_the_command_line_overrides_and_repeats_the_run()
+    {
+        using var scenario = new TinyScenario();
+        var first = Run(scenario, "first", "--seed", "7", "--slots", "4", "--policy", "top-k");
+        var config = File.ReadAllText(Path.Combine(scenario.Output("first"), "config.conf"));
+        Assert.Contains("seed = 7", config);
+        Assert.Contains("slots = 4", config);
+
+        // Replaying the saved configuration (beside a reference.conf) gives the same files.
+        var replayFolder = scenario.Output("replay-config");
+        Directory.CreateDirectory(replayFolder);
+        File.Copy(RepositoryFiles.Hocon("reference.conf"), Path.Combine(replayFolder, "reference.conf"));
+        var replayFile = Path.Combine(replayFolder, "config.conf");
+        File.WriteAllText(replayFile, config);
+        var (exit, _, error) = CliRunner.Run("run", replayFile, "--out", scenario.Output("replay"));
+        Assert.True(exit == 0, error);
+        Assert.Equal(first.Metrics, File.ReadAllText(Path.Combine(scenario.Output("replay"), "metrics.csv")));
+    }
+
+    [Fact]
+    public void Fashion_mnist_never_falls_back_when_asked_for()
+    {
+        using var scenario = new TinyScenario();
+        var (exit, _, error) = CliRunner.Run("run", scenario.ScenarioFile, "--dataset", "fashion-mnist", "--data-dir", scenario.Output("missing"), "--out", scenario.Output("out"));
+        Assert.Equal(2, exit);
+        Assert.Contains("dataset-fashion-mnist", error);
+    }
+
+    [Fact]
+    public void Auto_falls_back_to_the_synthetic_set_with_a_banner()
+    {
+        using var scenario = new TinyScenario();
+        var (exit, _, error) = CliRunner.Run("run", scenario.ScenarioFile, "--dataset", "auto", "--data-dir", scenario.Output("missing"), "--slots", "1", "--policy", "random", "--out", scenario.Output("out"));
+        Assert.True(exit == 0, error);
+        Assert.Contains("SYNTHETIC", error);
+        Assert.Contains("apt-get install dataset-fashion-mnist", error);
+        Assert.Contains("\"dataset\": \"synthetic\"", File.ReadAllText(Path.Combine(scenario.Output("out"), "summary.json")));
+    }
+
+    [Theory]
+    [InlineData("--policy", "fastest", "edgemoe.run.policy")]
+    [InlineData("--slots", "0", "edgemoe.run.slots")]
+    public void Bad_options_exit_2_naming_the_setting(string option, string value, string key)
+    {
+        using var scenario = new TinyScenario();
+        var (exit, _, error) = CliRunner.Run("run", scenario.ScenarioFile, option, value, "--out", scenario.Output("out"));
+        Assert.Equal(2, exit);
+        Assert.Contains(key, error);
+    }
+
+    [Fact]
+    public void A_malformed_outage_exits_2_naming_the_key()
+    {
+        using var scenario = new TinyScenario("outages = [\"9:1-2\"]");
+        var (exit, _, error) = CliRunner.Run("run", scenario.ScenarioFile, "--out", scenario.Output("out"));
+        Assert.Equal(2, exit);
+        Assert.Contains("edgemoe.stable-moe.outages", error);
+    }
+
+    private static IEnumerable<string[]> Rows(string metrics) => metrics.TrimEnd('\n').Split('\n').Skip(1).Select(l => l.Split(','));
+
+    private static (string Metrics, string Summary) Run(TinyScenario scenario, string output, params string[] options)
+    {
+        var folder = scenario.Output(output);
+        var (exit, _, error) = CliRunner.Run(["run", scenario.ScenarioFile, "--out", folder, .. options]);
+        Assert.True(exit == 0, error);
+        return (File.ReadAllText(Path.Combine(folder, "metrics.csv")), File.ReadAllText(Path.Combine(folder, "summary.json")));
+    }
+}
