@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace EdgeMoE.Host.Tests.Bench;
 
+[Collection(ProcessWideMeasurements.Name)]
 public sealed class BenchActorsCommandTests
 {
     [Fact]

@@ -82,7 +82,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             _running = previous;
         }
 
-        Volatile.Write(ref _scheduled, 0);
+        Release();
         if (HasWork)
         {
             Schedule();
@@ -108,13 +108,17 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 _running = previous;
             }
 
-            Volatile.Write(ref _scheduled, 0);
+            Release();
             if (!HasWork || !TryClaim())
             {
                 return;
             }
         }
     }
+
+    // A full fence, not a release store: the HasWork check that follows must not be satisfied before the release is
+    // visible, or a sender (or EndAwait clearing Awaiting) that found the cell claimed and this turn both walk away.
+    private void Release() => Interlocked.Exchange(ref _scheduled, 0);
 
     private void Schedule()
     {
@@ -254,10 +258,9 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         }
     }
 
-    private void BeginAwait(Task task)
+    private void BeginAwait(Task task, ActorCellExtras extras)
     {
-        Extras.Awaiting = true;
-        _system.Superstep?.AsyncStarted(this, Extras);
+        extras.Awaiting = true;
         task.ContinueWith(
             static (completed, state) => ((ActorCell)state!).EndAwait(completed),
             this,
@@ -269,6 +272,11 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private void EndAwait(Task task)
     {
         var extras = _extras!;
+
+        // This may run inline on the handler's last continuation, whose execution context still names this actor as the
+        // async owner; the turns below are ordinary turns (their asks are not the finished handler's).
+        var previousOwner = AsyncOwner.Value;
+        AsyncOwner.Value = null;
         var previous = _running;
         _running = this;
         try
@@ -287,22 +295,29 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             _running = previous;
         }
 
-        extras.Awaiting = false;
-        if (_system.Superstep is { } superstep)
+        try
         {
-            // Hold a unit of work of our own so the superstep cannot close while the rest of the mailbox runs here.
-            superstep.EnterBusy();
-            superstep.AsyncEnded(extras);
-            if (TryClaim())
+            extras.Awaiting = false;
+            if (_system.Superstep is { } superstep)
             {
-                RunClaimedTurns();
-            }
+                // Hold a unit of work of our own so the superstep cannot close while the rest of the mailbox runs here.
+                superstep.EnterBusy();
+                superstep.AsyncEnded(extras);
+                if (TryClaim())
+                {
+                    RunClaimedTurns();
+                }
 
-            superstep.ExitBusy();
+                superstep.ExitBusy();
+            }
+            else
+            {
+                Schedule();
+            }
         }
-        else
+        finally
         {
-            Schedule();
+            AsyncOwner.Value = previousOwner;
         }
     }
 }

@@ -44,8 +44,11 @@ internal sealed partial class ActorCell : IActorContext
         }
     }
 
-    /// <summary>The cell whose turn runs on this thread, else the actor whose async handler this code belongs to.</summary>
-    internal static ActorCell? Current => _running ?? AsyncOwner.Value;
+    /// <summary>
+    /// The actor this code acts for: the owner of the async handler it belongs to (its continuations may run inline in
+    /// another actor's turn), else the cell whose turn runs on this thread.
+    /// </summary>
+    internal static ActorCell? Current => AsyncOwner.Value ?? _running;
 
     /// <summary>The implicit sender of a Tell: the running actor, if any.</summary>
     internal static IActorRef? CurrentSelf => Current?._self;
@@ -86,20 +89,31 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>The extras of an actor whose async code issues an ask (they exist: the async state lives there).</summary>
     internal ActorCellExtras ExtrasForAsk => Extras;
 
-    private ActorCellExtras Extras => _extras ??= new ActorCellExtras();
+    // An async handler's continuation may touch the extras on a pool thread while the turn that started it is still
+    // in BeginAwait: both must see one instance, or the accounting and the random generator split in two.
+    private ActorCellExtras Extras => Volatile.Read(ref _extras) ?? CreateExtras();
 
     /// <summary>Next sequence number of messages this actor sends (virtual-time delivery order).</summary>
-    internal long NextSendSequence() => ++_sendSequence;
+    internal long NextSendSequence() => Interlocked.Increment(ref _sendSequence);
 
     public void RunTask(Func<Task> work)
     {
         ArgumentNullException.ThrowIfNull(work);
+
+        // Counted from the start of the turn, so an ask issued before the first await parks a handler already counted.
+        var extras = Extras;
+        _system.Superstep?.AsyncStarted(extras);
         var previous = AsyncOwner.Value;
         AsyncOwner.Value = this;
         Task task;
         try
         {
             task = work();
+        }
+        catch
+        {
+            _system.Superstep?.AsyncEnded(extras);
+            throw;
         }
         finally
         {
@@ -108,14 +122,21 @@ internal sealed partial class ActorCell : IActorContext
 
         if (task.IsCompleted)
         {
+            _system.Superstep?.AsyncEnded(extras);
             task.GetAwaiter().GetResult();
             return;
         }
 
-        BeginAwait(task);
+        BeginAwait(task, extras);
     }
 
     public override string ToString() => $"ActorCell[{Path}]";
+
+    private ActorCellExtras CreateExtras()
+    {
+        var fresh = new ActorCellExtras();
+        return Interlocked.CompareExchange(ref _extras, fresh, null) ?? fresh;
+    }
 
     private ActorBase NewActor()
     {

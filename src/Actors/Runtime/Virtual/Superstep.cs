@@ -57,6 +57,22 @@ internal sealed class Superstep(int parallelism)
     /// <summary>Delivers and runs until nothing is in flight at the current instant.</summary>
     public void RunUntilQuiescent()
     {
+        // Turns run on the calling thread too; a handler must not capture its synchronization context (a UI or test
+        // runner context), or its continuations queue behind the very thread that is blocked here waiting for them.
+        var callerContext = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            DriveUntilQuiescent();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(callerContext);
+        }
+    }
+
+    private void DriveUntilQuiescent()
+    {
         lock (_driver)
         {
             while (true)
@@ -79,19 +95,13 @@ internal sealed class Superstep(int parallelism)
         }
     }
 
-    public void AsyncStarted(ActorCell cell, ActorCellExtras extras)
+    /// <summary>An async handler's turn starts: it counts until it ends or parks on an ask.</summary>
+    public void AsyncStarted(ActorCellExtras extras)
     {
         lock (extras)
         {
-            if (extras.PendingAsks > 0)
-            {
-                extras.Accounting = AsyncAccounting.Parked;
-            }
-            else
-            {
-                extras.Accounting = AsyncAccounting.Counted;
-                EnterBusy();
-            }
+            extras.Accounting = AsyncAccounting.Counted;
+            EnterBusy();
         }
     }
 
