@@ -8,7 +8,7 @@ public sealed class BenchActorsCommandTests
     [Fact]
     public void Bench_actors_reports_every_measure_of_the_issue_as_json_on_the_last_line()
     {
-        var (exit, output, error) = CliRunner.Run("bench", "actors", "--json", "--seconds", "0.2", "--actors", "2000");
+        var (exit, output, error) = CliRunner.Run("bench", "actors", "--json", "--seconds", "0.2", "--actors", "10000");
         Assert.True(exit == 0, error);
         using var json = JsonDocument.Parse(output.TrimEnd().Split('\n')[^1]);
         var numbers = json.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
@@ -21,7 +21,7 @@ public sealed class BenchActorsCommandTests
             Assert.True(numbers.TryGetValue(key, out var value) && value > 0, $"{key} missing or not positive in: {output}");
         }
 
-        Assert.Equal(2000, numbers["idle_actors"]);
+        Assert.Equal(10000, numbers["idle_actors"]);
     }
 
     [Fact]
