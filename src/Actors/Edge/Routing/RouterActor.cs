@@ -172,18 +172,30 @@ public sealed class RouterActor : ReceiveActor
         }
 
         var evaluation = new PendingEvaluation(request.Slot, Sender, labels, scores, chosen, new float[_settings.Servers][]);
+        var perServer = new int[_settings.Servers];
+        foreach (var experts in chosen)
+        {
+            foreach (var j in experts)
+            {
+                perServer[j]++;
+            }
+        }
+
         for (var j = 0; j < _settings.Servers; j++)
         {
-            var mine = new List<float>();
+            // Each server gets the images routed to it, in test-set order, in one exactly sized buffer.
+            var mine = new float[perServer[j] * ImageSize];
+            var filled = 0;
             for (var i = 0; i < chosen.Length; i++)
             {
                 if (Array.IndexOf(chosen[i], j) >= 0)
                 {
-                    mine.AddRange(pixels.AsSpan(i * ImageSize, ImageSize).ToArray());
+                    pixels.AsSpan(i * ImageSize, ImageSize).CopyTo(mine.AsSpan(filled * ImageSize));
+                    filled++;
                 }
             }
 
-            _servers[j].Tell(new EvaluationRequest(request.Slot, [.. mine]));
+            _servers[j].Tell(new EvaluationRequest(request.Slot, mine));
         }
 
         _evaluation = evaluation;
