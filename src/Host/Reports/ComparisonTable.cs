@@ -6,7 +6,7 @@ namespace EdgeMoE.Host.Reports;
 public static class ComparisonTable
 {
     private static readonly string[] Header =
-        ["policy", "cum. throughput", "vs first", "test acc.", "mean Q", "mean Z (J)", "Q growth", "Z growth", "mean E (J)"];
+        ["policy", "cum. throughput", "of arrivals", "vs first", "test acc.", "mean Q", "mean Z (J)", "Q growth", "Z growth", "mean E (J)"];
 
     /// <summary>Renders the table; "vs first" is each policy's throughput over the first policy's.</summary>
     public static string Render(IReadOnlyList<PolicySummary> policies)
@@ -16,6 +16,7 @@ public static class ComparisonTable
         {
             p.Policy,
             p.CumulativeThroughput.ToString(CultureInfo.InvariantCulture),
+            (100 * p.ProcessedShare).ToString("0.0", CultureInfo.InvariantCulture) + " %",
             first == 0 ? "-" : (p.CumulativeThroughput / (double)first).ToString("0.000", CultureInfo.InvariantCulture),
             (100 * p.TestAccuracy).ToString("0.00", CultureInfo.InvariantCulture) + " %",
             p.MeanTokenQueue.ToString("0.0", CultureInfo.InvariantCulture),

@@ -5,6 +5,7 @@ namespace EdgeMoE.Host.Reports;
 /// <summary>The headline figures of one policy's run (a row of summary.json and of the comparison table).</summary>
 /// <param name="Policy">Policy name.</param>
 /// <param name="CumulativeThroughput">Tokens processed over the run.</param>
+/// <param name="CumulativeArrivals">Tokens that arrived over the run: no policy processes more.</param>
 /// <param name="TestAccuracy">Accuracy on the full test set after the last slot, in [0, 1].</param>
 /// <param name="MeanTokenQueue">Mean of Q_j over slots and servers (tokens).</param>
 /// <param name="MeanEnergyQueue">Mean of Z_j over slots and servers (J).</param>
@@ -12,9 +13,12 @@ namespace EdgeMoE.Host.Reports;
 /// <param name="EnergyQueueGrowthLastHalf">Least-squares slope of Σ_j Z_j over the last half of the slots, divided by the mean arrivals per slot.</param>
 /// <param name="MeanEnergyJoules">Mean of E_j over slots and servers (J per server per slot).</param>
 public sealed record PolicySummary(
-    string Policy, long CumulativeThroughput, double TestAccuracy, double MeanTokenQueue, double MeanEnergyQueue,
+    string Policy, long CumulativeThroughput, long CumulativeArrivals, double TestAccuracy, double MeanTokenQueue, double MeanEnergyQueue,
     double TokenQueueGrowthLastHalf, double EnergyQueueGrowthLastHalf, double MeanEnergyJoules)
 {
+    /// <summary>Processed tokens over arrived tokens, in [0, 1] (0 when nothing arrived).</summary>
+    public double ProcessedShare => CumulativeArrivals == 0 ? 0 : CumulativeThroughput / (double)CumulativeArrivals;
+
     /// <summary>Summarises a finished run from its slots, in order.</summary>
     public static PolicySummary Of(string policy, IReadOnlyList<SlotMetrics> slots)
     {
@@ -29,6 +33,7 @@ public sealed record PolicySummary(
         return new PolicySummary(
             policy,
             slots.Sum(s => (long)s.Router.Processed),
+            slots.Sum(s => (long)s.Router.Arrivals),
             final,
             Mean(totalQ),
             Mean(totalZ),

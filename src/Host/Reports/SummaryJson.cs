@@ -4,14 +4,15 @@ using System.Text.Json;
 namespace EdgeMoE.Host.Reports;
 
 /// <summary>
-/// <c>summary.json</c>: <c>{"dataset": .., "seed": .., "slots": .., "policies": {"stable-moe": {"cumulative_throughput": ..,
-/// "test_accuracy": .., "mean_token_queue": .., "mean_energy_queue": .., "token_queue_growth_last_half": ..,
+/// <c>summary.json</c>: <c>{"dataset": .., "seed": .., "slots": .., "load": {"demand_per_slot": .., "budgeted_capacity_per_slot": ..,
+/// "utilisation": .., "budgeted_capacity_by_server": [..]}, "policies": {"stable-moe": {"cumulative_throughput": ..,
+/// "cumulative_arrivals": .., "processed_share": .., "test_accuracy": .., "mean_token_queue": .., "mean_energy_queue": .., "token_queue_growth_last_half": ..,
 /// "energy_queue_growth_last_half": .., "mean_energy_j": ..}, ...}}</c>, rewritten after each policy finishes.
 /// </summary>
 public static class SummaryJson
 {
     /// <summary>Writes the file atomically enough for a crash: a complete file for the policies finished so far.</summary>
-    public static void Write(string path, string dataset, int seed, long slots, IReadOnlyList<PolicySummary> policies)
+    public static void Write(string path, string dataset, int seed, long slots, NetworkLoad load, IReadOnlyList<PolicySummary> policies)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -20,11 +21,25 @@ public static class SummaryJson
             json.WriteString("dataset", dataset);
             json.WriteNumber("seed", seed);
             json.WriteNumber("slots", slots);
+            json.WriteStartObject("load");
+            json.WriteNumber("demand_per_slot", load.DemandPerSlot);
+            json.WriteNumber("budgeted_capacity_per_slot", load.BudgetedCapacityPerSlot);
+            json.WriteNumber("utilisation", load.Utilisation);
+            json.WriteStartArray("budgeted_capacity_by_server");
+            foreach (var capacity in load.BudgetedCapacities)
+            {
+                json.WriteNumberValue(capacity);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
             json.WriteStartObject("policies");
             foreach (var p in policies)
             {
                 json.WriteStartObject(p.Policy);
                 json.WriteNumber("cumulative_throughput", p.CumulativeThroughput);
+                json.WriteNumber("cumulative_arrivals", p.CumulativeArrivals);
+                json.WriteNumber("processed_share", p.ProcessedShare);
                 json.WriteNumber("test_accuracy", p.TestAccuracy);
                 json.WriteNumber("mean_token_queue", p.MeanTokenQueue);
                 json.WriteNumber("mean_energy_queue", p.MeanEnergyQueue);

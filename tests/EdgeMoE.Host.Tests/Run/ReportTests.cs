@@ -35,8 +35,8 @@ public sealed class ReportTests
     {
         var table = ComparisonTable.Render(
         [
-            new PolicySummary("stable-moe", 1000, 0.8, 10, 1, 0, 0, 3),
-            new PolicySummary("random", 500, 0.7, 100, 0, 0.5, 0, 2),
+            new PolicySummary("stable-moe", 1000, 1250, 0.8, 10, 1, 0, 0, 3),
+            new PolicySummary("random", 500, 1250, 0.7, 100, 0, 0.5, 0, 2),
         ]);
         Assert.Contains("stable-moe", table);
         Assert.Contains("0.500", table);

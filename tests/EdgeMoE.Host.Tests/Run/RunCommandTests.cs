@@ -49,14 +49,24 @@ public sealed class RunCommandTests
         foreach (var policy in policies.EnumerateObject())
         {
             var p = policy.Value;
-            foreach (var key in new[] { "cumulative_throughput", "test_accuracy", "mean_token_queue", "mean_energy_queue", "token_queue_growth_last_half", "energy_queue_growth_last_half", "mean_energy_j" })
+            foreach (var key in new[] { "cumulative_throughput", "cumulative_arrivals", "processed_share", "test_accuracy", "mean_token_queue", "mean_energy_queue", "token_queue_growth_last_half", "energy_queue_growth_last_half", "mean_energy_j" })
             {
                 Assert.True(p.TryGetProperty(key, out _), $"{policy.Name} lacks {key}");
             }
 
             var throughput = lines.Skip(1).Select(l => l.Split(',')).Where(c => c[0] == policy.Name && c[2] == "0").Sum(c => long.Parse(c[13]));
             Assert.Equal(throughput, p.GetProperty("cumulative_throughput").GetInt64());
+            var arrivals = lines.Skip(1).Select(l => l.Split(',')).Where(c => c[0] == policy.Name && c[2] == "0").Sum(c => long.Parse(c[4]));
+            Assert.Equal(arrivals, p.GetProperty("cumulative_arrivals").GetInt64());
+            Assert.Equal(throughput / (double)arrivals, p.GetProperty("processed_share").GetDouble(), 12);
         }
+
+        var load = json.RootElement.GetProperty("load");
+        Assert.Equal(4, load.GetProperty("budgeted_capacity_by_server").GetArrayLength());
+        Assert.Equal(
+            load.GetProperty("demand_per_slot").GetDouble() / load.GetProperty("budgeted_capacity_per_slot").GetInt64(),
+            load.GetProperty("utilisation").GetDouble(),
+            12);
 
         // Accuracy is measured after slots 3 and 6 only (interval 3).
         var evaluated = lines.Skip(1).Select(l => l.Split(',')).Where(c => c[0] == "stable-moe" && c[2] == "0" && c[17].Length > 0).Select(c => c[1]);

@@ -52,6 +52,10 @@ internal static class RunCommand
             $"Stable-MoE on {images.Name}: {settings.StableMoe.Servers} servers, K = {settings.StableMoe.ExpertsPerToken}, " +
             $"lambda = {settings.StableMoe.ArrivalRate}, {settings.Run.Slots} slots, seed {settings.Run.Seed}, {plan.Threads} threads -> {folder}");
 
+        var load = NetworkLoad.Of(plan.ArrivalRate, plan.Parameters.ExpertsPerToken, plan.Parameters.Servers);
+        console.Error.WriteLine(
+            $"load: K*lambda = {load.DemandPerSlot:0.#} expert computations per slot against {load.BudgetedCapacityPerSlot} within the " +
+            $"servers' budgets min(E_max, E_avg) (utilisation {load.Utilisation:0.000})");
         var summaries = new List<PolicySummary>();
         IRunProgress progress = ProgressBars.Fits(console.Error) ? new ProgressBars(settings.Run.Slots) : new ProgressLines(console.Error, settings.Run.Slots);
         using (var csv = new MetricsCsv(Path.Combine(folder, "metrics.csv")))
@@ -73,7 +77,7 @@ internal static class RunCommand
                         progress.Slot(policy.Name, slot, cumulative);
                     });
                     summaries.Add(PolicySummary.Of(policy.Name, slots));
-                    SummaryJson.Write(Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, summaries);
+                    SummaryJson.Write(Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, load, summaries);
                     progress.End(policy.Name, wall.Elapsed - started);
                 }
             });
