@@ -8,9 +8,10 @@ namespace EdgeMoE.Host.Reports;
 public sealed class ProgressBars(long slots) : IRunProgress
 {
     private readonly IAnsiConsole _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    private readonly Lock _lock = new();
     private readonly Dictionary<string, ProgressTask> _tasks = [];
+    private readonly Dictionary<string, double?> _accuracy = [];
     private ProgressContext? _context;
-    private double? _accuracy;
 
     /// <summary>True when stderr is an interactive terminal (bars make sense there).</summary>
     public static bool Fits(TextWriter error) => ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
@@ -28,22 +29,34 @@ public sealed class ProgressBars(long slots) : IRunProgress
     /// <inheritdoc />
     public void Begin(string policy, int index, int count)
     {
-        _accuracy = null;
-        _tasks[policy] = _context!.AddTask(Markup.Escape(policy), maxValue: slots);
+        lock (_lock)
+        {
+            _accuracy[policy] = null;
+            _tasks[policy] = _context!.AddTask(Markup.Escape(policy), maxValue: slots);
+        }
     }
 
     /// <inheritdoc />
     public void Slot(string policy, SlotMetrics slot, long cumulative)
     {
-        _accuracy = slot.TestAccuracy ?? _accuracy;
-        var task = _tasks[policy];
-        task.Value = slot.Slot + 1;
-        var meanQ = slot.Servers.Average(s => (double)s.TokenBacklog);
-        var accuracy = _accuracy is { } a ? (100 * a).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "-";
-        task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-            $"{policy,-12} thr {slot.Router.Processed,4}/slot  Q {meanQ,6:0.0}  acc {accuracy}"));
+        lock (_lock)
+        {
+            var latest = _accuracy[policy] = slot.TestAccuracy ?? _accuracy[policy];
+            var task = _tasks[policy];
+            task.Value = slot.Slot + 1;
+            var meanQ = slot.Servers.Average(s => (double)s.TokenBacklog);
+            var accuracy = latest is { } a ? (100 * a).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "-";
+            task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"{policy,-12} thr {slot.Router.Processed,4}/slot  Q {meanQ,6:0.0}  acc {accuracy}"));
+        }
     }
 
     /// <inheritdoc />
-    public void End(string policy, TimeSpan wall) => _tasks[policy].StopTask();
+    public void End(string policy, TimeSpan wall)
+    {
+        lock (_lock)
+        {
+            _tasks[policy].StopTask();
+        }
+    }
 }

@@ -7,8 +7,10 @@ namespace EdgeMoE.Host.Settings;
 /// <param name="OutputDir">Folder for metrics.csv, summary.json and config.conf.</param>
 /// <param name="Dataset">Which token images to use.</param>
 /// <param name="DataDir">Folder of the Fashion-MNIST IDX files.</param>
-/// <param name="Threads">Dispatcher worker threads; 0 means one per core.</param>
-public sealed record RunSettings(int Seed, int Slots, string Policy, string OutputDir, DatasetChoice Dataset, string DataDir, int Threads)
+/// <param name="Threads">Dispatcher worker threads shared by the policies running at once; 0 means one per core.</param>
+/// <param name="ConcurrentPolicies">Policies emulated at the same time, each in its own actor system; 0 means one per core.</param>
+public sealed record RunSettings(
+    int Seed, int Slots, string Policy, string OutputDir, DatasetChoice Dataset, string DataDir, int Threads, int ConcurrentPolicies)
 {
     public const string Section = "run";
 
@@ -27,5 +29,6 @@ public sealed record RunSettings(int Seed, int Slots, string Policy, string Outp
             _ => DatasetChoice.Auto,
         },
         DataDir: r.NonEmptyString("data-dir"),
-        Threads: r.Int("threads", min: 0));
+        Threads: r.Int("threads", min: 0),
+        ConcurrentPolicies: r.Int("concurrent-policies", min: 0));
 }

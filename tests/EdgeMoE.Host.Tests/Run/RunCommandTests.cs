@@ -27,6 +27,16 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void Policies_run_one_at_a_time_or_side_by_side_write_identical_files()
+    {
+        using var scenario = new TinyScenario();
+        var serial = Run(scenario, "serial", "--concurrent-policies", "1", "--threads", "1");
+        var parallel = Run(scenario, "parallel", "--concurrent-policies", "3", "--threads", "2");
+        Assert.Equal(serial.Metrics, parallel.Metrics);
+        Assert.Equal(serial.Summary, parallel.Summary);
+    }
+
+    [Fact]
     public void Another_seed_gives_other_metrics()
     {
         using var scenario = new TinyScenario();
@@ -139,6 +149,7 @@ public sealed class RunCommandTests
     [Theory]
     [InlineData("--policy", "fastest", "edgemoe.run.policy")]
     [InlineData("--slots", "0", "edgemoe.run.slots")]
+    [InlineData("--concurrent-policies", "-1", "edgemoe.run.concurrent-policies")]
     public void Bad_options_exit_2_naming_the_setting(string option, string value, string key)
     {
         using var scenario = new TinyScenario();

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using EdgeMoE.Actors.Edge.Messages;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Reports;
@@ -25,16 +27,17 @@ internal static class RunCommand
         var dataset = new Option<string?>("--dataset") { Description = "auto, fashion-mnist or synthetic." };
         var dataDir = new Option<string?>("--data-dir") { Description = "Folder of the Fashion-MNIST IDX files." };
         var threads = new Option<int?>("--threads") { Description = "Actor dispatcher threads (0 = one per core); results do not depend on it." };
+        var concurrent = new Option<int?>("--concurrent-policies") { Description = "Policies emulated at the same time (0 = one per core); results do not depend on it." };
         var command = new Command("run", "Run a scenario of the emulator and write its metrics.")
         {
-            scenario, policy, slots, seed, output, dataset, dataDir, threads,
+            scenario, policy, slots, seed, output, dataset, dataDir, threads, concurrent,
         };
         command.SetAction(parse => Execute(
             console,
             parse.GetRequiredValue(scenario),
             new RunOverrides(
                 parse.GetValue(policy), parse.GetValue(slots), parse.GetValue(seed), parse.GetValue(output),
-                parse.GetValue(dataset), parse.GetValue(dataDir), parse.GetValue(threads))));
+                parse.GetValue(dataset), parse.GetValue(dataDir), parse.GetValue(threads), parse.GetValue(concurrent))));
         return command;
     }
 
@@ -50,42 +53,61 @@ internal static class RunCommand
         File.WriteAllText(Path.Combine(folder, "config.conf"), resolved.ToHocon());
         console.Error.WriteLine(
             $"Stable-MoE on {images.Name}: {settings.StableMoe.Servers} servers, K = {settings.StableMoe.ExpertsPerToken}, " +
-            $"lambda = {settings.StableMoe.ArrivalRate}, {settings.Run.Slots} slots, seed {settings.Run.Seed}, {plan.Threads} threads -> {folder}");
+            $"lambda = {settings.StableMoe.ArrivalRate}, {settings.Run.Slots} slots, seed {settings.Run.Seed} -> {folder}");
 
         var load = NetworkLoad.Of(plan.ArrivalRate, plan.Parameters.ExpertsPerToken, plan.Parameters.Servers);
         console.Error.WriteLine(
             $"load: K*lambda = {load.DemandPerSlot:0.#} expert computations per slot against {load.BudgetedCapacityPerSlot} within the " +
             $"servers' budgets min(E_max, E_avg) (utilisation {load.Utilisation:0.000})");
-        var summaries = new List<PolicySummary>();
+        var concurrency = Math.Min(policies.Count, settings.Run.ConcurrentPolicies == 0 ? Environment.ProcessorCount : settings.Run.ConcurrentPolicies);
+        var perSystem = plan with { Threads = Math.Max(1, plan.Threads / concurrency) };
         IRunProgress progress = ProgressBars.Fits(console.Error) ? new ProgressBars(settings.Run.Slots) : new ProgressLines(console.Error, settings.Run.Slots);
+        IReadOnlyList<PolicySummary> summaries;
         using (var csv = new MetricsCsv(Path.Combine(folder, "metrics.csv")))
         {
-            progress.Show(() =>
+            var outputs = new PolicyOrderedOutputs(
+                csv,
+                [.. policies.Select(p => p.Name)],
+                finished => SummaryJson.Write(Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, load, finished));
+            try
             {
-                for (var p = 0; p < policies.Count; p++)
-                {
-                    var policy = policies[p];
-                    var started = wall.Elapsed;
-                    progress.Begin(policy.Name, p, policies.Count);
-                    var slots = new List<SlotMetrics>();
-                    long cumulative = 0;
-                    StableMoeNetwork.Run(plan, policy, slot =>
-                    {
-                        cumulative += slot.Router.Processed;
-                        slots.Add(slot);
-                        csv.Append(policy.Name, slot, cumulative);
-                        progress.Slot(policy.Name, slot, cumulative);
-                    });
-                    summaries.Add(PolicySummary.Of(policy.Name, slots));
-                    SummaryJson.Write(Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, load, summaries);
-                    progress.End(policy.Name, wall.Elapsed - started);
-                }
-            });
+                // Policies start in report order, so the one whose rows stream to metrics.csv is always running.
+                progress.Show(() => Parallel.ForEach(
+                    Partitioner.Create(Enumerable.Range(0, policies.Count), EnumerablePartitionerOptions.NoBuffering),
+                    new ParallelOptions { MaxDegreeOfParallelism = concurrency },
+                    p => RunPolicy(perSystem, policies[p], p, policies.Count, outputs, progress, wall)));
+            }
+            catch (AggregateException failure)
+            {
+                outputs.FlushFinished();
+                ExceptionDispatchInfo.Throw(failure.InnerExceptions[0]);
+            }
+
+            summaries = outputs.Summaries;
         }
 
         console.Out.Write(ComparisonTable.Render(summaries));
         console.Error.WriteLine($"wall time {wall.Elapsed.TotalSeconds:0.0} s; wrote {folder}/metrics.csv, summary.json, config.conf");
         return ExitCodes.Success;
+    }
+
+    /// <summary>Emulates one policy (index <paramref name="index"/> of the report order) in its own actor system.</summary>
+    private static void RunPolicy(
+        ScenarioPlan plan, IRoutingPolicy policy, int index, int count, PolicyOrderedOutputs outputs, IRunProgress progress, Stopwatch wall)
+    {
+        var started = wall.Elapsed;
+        progress.Begin(policy.Name, index, count);
+        var slots = new List<SlotMetrics>();
+        long cumulative = 0;
+        StableMoeNetwork.Run(plan, policy, slot =>
+        {
+            cumulative += slot.Router.Processed;
+            slots.Add(slot);
+            outputs.Slot(index, slot, cumulative);
+            progress.Slot(policy.Name, slot, cumulative);
+        });
+        outputs.Finished(index, PolicySummary.Of(policy.Name, slots));
+        progress.End(policy.Name, wall.Elapsed - started);
     }
 
     /// <summary>The scenario over reference.conf, with the command-line overrides on top, validated.</summary>

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace EdgeMoE.Host.Commands.Run;
 
 /// <summary>The <c>edgemoe run</c> options that override keys of <c>edgemoe.run</c>; null means "as in the file".</summary>
-internal sealed record RunOverrides(string? Policy, int? Slots, int? Seed, string? OutputDir, string? Dataset, string? DataDir, int? Threads)
+internal sealed record RunOverrides(string? Policy, int? Slots, int? Seed, string? OutputDir, string? Dataset, string? DataDir, int? Threads, int? ConcurrentPolicies)
 {
     /// <summary>The overrides as HOCON, to layer over the scenario so that config.conf records them.</summary>
     public string ToHocon()
@@ -46,6 +46,11 @@ internal sealed record RunOverrides(string? Policy, int? Slots, int? Seed, strin
         if (Threads is { } threads)
         {
             Add("threads", threads.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (ConcurrentPolicies is { } concurrent)
+        {
+            Add("concurrent-policies", concurrent.ToString(CultureInfo.InvariantCulture));
         }
 
         return text.ToString();
