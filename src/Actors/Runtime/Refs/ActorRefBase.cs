@@ -76,5 +76,5 @@ internal abstract class ActorRefBase : IActorRef
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"Actor[{Path}]";
+    public override string ToString() => $"Actor[{Path.ToSerializationFormat()}]";
 }
