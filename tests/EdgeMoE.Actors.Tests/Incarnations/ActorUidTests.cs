@@ -54,28 +54,30 @@ public sealed class ActorUidTests : ActorTestKit
     }
 
     [Fact]
-    public void A_watch_on_the_old_incarnation_does_not_swallow_a_watch_on_the_new_one()
-    {
-        var watcher = ActorOf(Props.Create(() => new IncarnationWatcher(TestActor.Ref)), "watcher");
-        watcher.Tell("go");
-        var old = ExpectMsg<Terminated>();
-        var current = ExpectMsg<Terminated>();
-        Assert.Equal(old.ActorRef.Path, current.ActorRef.Path);
-        Assert.NotEqual(old.ActorRef, current.ActorRef);
-        Assert.False(old.ExistenceConfirmed);
-        Assert.True(current.ExistenceConfirmed);
-    }
-
-    [Fact]
     public void A_stopped_child_holds_its_name_until_its_termination_is_processed()
     {
-        var parent = ActorOf(Props.Create(() => new Recreator(TestActor.Ref)), "parent");
+        var parent = ActorOf(Props.Create(() => new Reincarnator(TestActor.Ref)), "parent");
         parent.Tell("go");
         ExpectMsg<string>(s => s == "name held while stopping");
         var report = ExpectMsg<Recreated>();
         Assert.Equal(report.Old.Path, report.New.Path);
         Assert.NotEqual(report.Old, report.New);
         Assert.Equal(report.New, report.Lookup);
+    }
+
+    [Fact]
+    public void A_watch_on_the_old_incarnation_does_not_swallow_a_watch_on_the_new_one()
+    {
+        var parent = ActorOf(Props.Create(() => new Reincarnator(TestActor.Ref)), "parent");
+        parent.Tell("go");
+        ExpectMsg<string>(s => s == "name held while stopping");
+        var report = ExpectMsg<Recreated>();
+        var old = ExpectMsg<Terminated>();
+        var current = ExpectMsg<Terminated>();
+        Assert.Equal(report.Old, old.ActorRef);
+        Assert.False(old.ExistenceConfirmed);
+        Assert.Equal(report.New, current.ActorRef);
+        Assert.True(current.ExistenceConfirmed);
     }
 
     [Fact]
@@ -190,10 +192,14 @@ public sealed class ActorUidTests : ActorTestKit
         }
     }
 
-    /// <summary>Stops a child, tries its name at once, and re-creates it once its termination has been processed.</summary>
-    private sealed class Recreator(IActorRef probe) : ActorBase
+    /// <summary>
+    /// Stops a watched child and tries its name at once; once the death is processed, re-creates the child, watches
+    /// the new and (again) the old incarnation, stops the new one and reports every further <see cref="Terminated"/>.
+    /// </summary>
+    private sealed class Reincarnator(IActorRef probe) : ActorBase
     {
         private IActorRef? _old;
+        private bool _recreated;
 
         protected override void OnReceive(object message)
         {
@@ -212,33 +218,13 @@ public sealed class ActorUidTests : ActorTestKit
                     }
 
                     break;
-                case Terminated terminated when terminated.ActorRef.Equals(_old):
+                case Terminated terminated when !_recreated && terminated.ActorRef.Equals(_old):
+                    _recreated = true;
                     var fresh = Context.ActorOf(Props.Create<Echo>(), "kid");
                     probe.Tell(new Recreated(_old!, fresh, Context.Child("kid")!));
-                    break;
-            }
-        }
-    }
-
-    /// <summary>Watches a child, re-creates it after its death, then watches both the old and the new incarnation.</summary>
-    private sealed class IncarnationWatcher(IActorRef probe) : ActorBase
-    {
-        private IActorRef? _old;
-
-        protected override void OnReceive(object message)
-        {
-            switch (message)
-            {
-                case "go":
-                    _old = Context.Watch(Context.ActorOf(Props.Create<Echo>(), "kid"));
-                    Context.Stop(_old);
-                    break;
-                case Terminated terminated when terminated.ActorRef.Equals(_old):
-                    var fresh = Context.ActorOf(Props.Create<Echo>(), "kid");
                     Context.Watch(fresh);
-                    Context.Watch(_old);
+                    Context.Watch(_old!);
                     Context.Stop(fresh);
-                    _old = null;
                     break;
                 case Terminated terminated:
                     probe.Tell(terminated);
