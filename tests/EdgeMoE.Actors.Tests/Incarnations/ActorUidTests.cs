@@ -120,6 +120,18 @@ public sealed class ActorUidTests : ActorTestKit
         Assert.Equal(reference.Count, reference.Values.Distinct().Count());
     }
 
+    [Fact]
+    public void Sends_of_two_incarnations_with_equal_keys_still_have_a_definite_delivery_order()
+    {
+        var target = (ActorRefBase)Sys.DeadLetters;
+        var origin = ActorPath.Parse("edgemoe://test/user/ticker");
+        var old = new PendingDelivery(target, origin.WithUid(-3), 1, null, new Envelope("old", null));
+        var current = new PendingDelivery(target, origin.WithUid(8), 1, null, new Envelope("new", null));
+        Assert.True(PendingDelivery.CanonicalOrder.Compare(old, current) < 0);
+        Assert.True(PendingDelivery.CanonicalOrder.Compare(current, old) > 0);
+        Assert.Equal(0, PendingDelivery.CanonicalOrder.Compare(old, old with { Origin = origin.WithUid(-3) }));
+    }
+
     private IActorRef StopAndRecreate(string name, out IActorRef fresh)
     {
         var first = ActorOf<Echo>(name);
