@@ -42,7 +42,9 @@ public sealed partial class ActorPath : IEquatable<ActorPath>, IComparable<Actor
 
     /// <summary>
     /// The incarnation this path names: nonzero for the path of an actor created by a system, <see cref="UndefinedUid"/>
-    /// otherwise. Ignored by path equality, hashing and order.
+    /// otherwise. Ignored by path equality, hashing and order. Not random: derived from the system seed, the parent's
+    /// uid, the name and the parent's creation count (<see cref="StableHash.ActorUid"/>), so a run repeats its uids
+    /// whenever each parent creates its children in the same order (always in virtual time, whatever the thread count).
     /// </summary>
     public long Uid { get; }
 
