@@ -32,10 +32,17 @@ public interface IActorContext
     /// <summary>Logger whose entries carry this actor's path in their scope.</summary>
     ILogger Log { get; }
 
-    /// <summary>The child named <paramref name="name"/>, or <c>null</c>.</summary>
+    /// <summary>
+    /// The incarnation of the child that holds <paramref name="name"/> (a stopped child holds it until its termination
+    /// has been processed here), or <c>null</c>.
+    /// </summary>
     IActorRef? Child(string name);
 
-    /// <summary>Creates a child; <paramref name="name"/> must be unique among living siblings (automatic when <c>null</c>).</summary>
+    /// <summary>
+    /// Creates a child with a fresh uid; <paramref name="name"/> (automatic when <c>null</c>) must not be held by a
+    /// sibling, living or stopped but whose termination this actor has not processed yet
+    /// (<see cref="InvalidActorNameException"/>).
+    /// </summary>
     IActorRef ActorOf(Props props, string? name = null);
 
     /// <summary>Stops a child or this actor itself (asynchronously; children first, then <c>PostStop</c>).</summary>

@@ -40,7 +40,7 @@ internal sealed class PromiseActorRef<T>(ActorSystem system, ActorPath path, IAc
     {
         if (message is Watch watch && Volatile.Read(ref _completed) != 0)
         {
-            watch.Watcher.SendSystem(new DeathWatchNotification(this));
+            watch.Watcher.SendSystem(new DeathWatchNotification(this, existenceConfirmed: true));
         }
     }
 

@@ -1,6 +1,9 @@
 namespace EdgeMoE.Actors.Runtime;
 
-/// <summary>Children: unique names among living siblings (a name is free again once its actor has terminated).</summary>
+/// <summary>
+/// Children: unique names among siblings. As in Akka, a stopped child keeps its name reserved until this actor has
+/// processed its termination; a child created afterwards under that name is a new incarnation with a new uid.
+/// </summary>
 internal sealed partial class ActorCell
 {
     public IReadOnlyList<IActorRef> Children
@@ -37,7 +40,10 @@ internal sealed partial class ActorCell
 
     public IActorRef ActorOf(Props props, string? name = null) => SpawnChild(props, name).SelfRef;
 
-    public IActorRef? Child(string name)
+    public IActorRef? Child(string name) => ChildCell(name)?._self;
+
+    /// <summary>The child holding <paramref name="name"/> (living, or stopped and not yet processed), or <c>null</c>.</summary>
+    internal ActorCell? ChildCell(string name)
     {
         if (_extras?.Children is not { } children)
         {
@@ -46,7 +52,7 @@ internal sealed partial class ActorCell
 
         lock (children)
         {
-            return children.TryGetValue(name, out var child) ? child._self : null;
+            return children.GetValueOrDefault(name);
         }
     }
 
@@ -58,7 +64,7 @@ internal sealed partial class ActorCell
             // Straight into our own system queue: it overtakes the rest of the mailbox even in virtual time.
             EnqueueSystem(new Terminate());
         }
-        else if (actor is LocalActorRef { Cell: var cell } && ReferenceEquals(cell._parent, this))
+        else if (actor is LocalActorRef { Cell: var cell } && IsChild(cell))
         {
             StopChild(cell);
         }
@@ -92,13 +98,13 @@ internal sealed partial class ActorCell
             name ??= ActorNames.Automatic(extras.NextChildNumber++);
             if (children.ContainsKey(name))
             {
-                throw new InvalidActorNameException($"Actor name '{name}' is not unique under {Path}.");
+                throw new InvalidActorNameException($"Actor name '{name}' is not unique under {Path}: a living child or one whose termination is not processed yet holds it.");
             }
 
             ActorPath path;
             try
             {
-                path = Path.Child(name);
+                path = Path.Child(name, StableHash.ActorUid(_system.Settings.Seed, Path.Uid, name, extras.ChildrenCreated));
             }
             catch (ArgumentException error)
             {
@@ -107,6 +113,7 @@ internal sealed partial class ActorCell
 
             child = new ActorCell(_system, props, this, path);
             children.Add(name, child);
+            extras.ChildrenCreated++;
         }
 
         child._self.SendSystem(new Create());

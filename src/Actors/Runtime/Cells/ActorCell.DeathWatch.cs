@@ -41,7 +41,7 @@ internal sealed partial class ActorCell
         }
     }
 
-    private void HandleDeathNotification(ActorRefBase actor)
+    private void HandleDeathNotification(ActorRefBase actor, bool existenceConfirmed)
     {
         var isChild = actor is LocalActorRef { Cell: var cell } && ReferenceEquals(cell._parent, this);
 
@@ -49,7 +49,7 @@ internal sealed partial class ActorCell
         if (_extras?.Watching?.Remove(actor) == true && _state is CellState.Running or CellState.Restarting)
         {
             (_extras.TerminatedQueued ??= [])[actor] = true;
-            _self.Send(new Envelope(new Terminated(actor), actor));
+            _self.Send(new Envelope(new Terminated(actor, existenceConfirmed), actor));
         }
 
         if (isChild)

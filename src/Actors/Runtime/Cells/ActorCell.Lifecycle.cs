@@ -34,17 +34,18 @@ internal sealed partial class ActorCell
                 _extras?.WatchedBy?.Remove(unwatch.Watcher);
                 break;
             case DeathWatchNotification notification:
-                HandleDeathNotification(notification.Actor);
+                HandleDeathNotification(notification.Actor, notification.ExistenceConfirmed);
                 break;
         }
     }
 
-    // After termination only a watch needs an answer: the watcher learns at once that this actor is gone.
+    // After termination only a watch needs an answer: the watcher learns at once that this actor is gone, unconfirmed
+    // (as in Akka) because it never registered the watch.
     private void HandleWhenDead(SystemMessage message)
     {
         if (message is Watch watch && !watch.Watcher.Equals(_self))
         {
-            watch.Watcher.SendSystem(new DeathWatchNotification(_self));
+            watch.Watcher.SendSystem(new DeathWatchNotification(_self, existenceConfirmed: false));
         }
     }
 
@@ -184,7 +185,7 @@ internal sealed partial class ActorCell
         {
             foreach (var watcher in watchers)
             {
-                watcher.SendSystem(new DeathWatchNotification(_self));
+                watcher.SendSystem(new DeathWatchNotification(_self, existenceConfirmed: true));
             }
 
             watchers.Clear();
@@ -192,7 +193,7 @@ internal sealed partial class ActorCell
 
         if (_parent is not null)
         {
-            _parent._self.SendSystem(new DeathWatchNotification(_self));
+            _parent._self.SendSystem(new DeathWatchNotification(_self, existenceConfirmed: true));
         }
         else
         {

@@ -17,6 +17,9 @@ internal sealed class ActorCellExtras
     /// <summary>Counter for automatic child names.</summary>
     public long NextChildNumber;
 
+    /// <summary>Children created so far, named or not: the creation count that makes each child's uid distinct.</summary>
+    public long ChildrenCreated;
+
     /// <summary>Actors this one watches.</summary>
     public HashSet<IActorRef>? Watching;
 

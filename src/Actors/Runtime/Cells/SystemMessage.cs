@@ -52,8 +52,10 @@ internal sealed class Unwatch(ActorRefBase watchee, ActorRefBase watcher) : Syst
     public ActorRefBase Watcher { get; } = watcher;
 }
 
-/// <summary>The watched (or child) actor has terminated.</summary>
-internal sealed class DeathWatchNotification(ActorRefBase actor) : SystemMessage
+/// <summary>The watched (or child) actor has terminated; <paramref name="existenceConfirmed"/> as in <see cref="Terminated"/>.</summary>
+internal sealed class DeathWatchNotification(ActorRefBase actor, bool existenceConfirmed) : SystemMessage
 {
     public ActorRefBase Actor { get; } = actor;
+
+    public bool ExistenceConfirmed { get; } = existenceConfirmed;
 }

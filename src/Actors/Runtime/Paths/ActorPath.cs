@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace EdgeMoE.Actors.Runtime;
@@ -7,25 +8,45 @@ namespace EdgeMoE.Actors.Runtime;
 /// <c>edgemoe://sim@10.0.0.2:4053/user/router/channel-3</c>. Value equality and a total order
 /// (address, then elements from the root, ordinal), which virtual time uses as the canonical delivery order.
 /// </summary>
-/// <remarks>Stored as a parent link plus one name so that a million siblings share their parent path.</remarks>
-public sealed class ActorPath : IEquatable<ActorPath>, IComparable<ActorPath>
+/// <remarks>
+/// Stored as a parent link plus one name so that a million siblings share their parent path. As in Akka, the path of
+/// a living actor also carries its incarnation's <see cref="Uid"/>; path equality and order ignore it (a path names a
+/// place in the hierarchy), while actor references compare path and uid (a reference names one incarnation).
+/// </remarks>
+public sealed partial class ActorPath : IEquatable<ActorPath>, IComparable<ActorPath>
 {
+    /// <summary>The uid of a path that names no particular incarnation (roots, paths built by hand or parsed without <c>#uid</c>).</summary>
+    public const long UndefinedUid = 0;
+
     private readonly ActorPath? _parent;
     private readonly Address _address;
     private readonly int _hash;
     private string? _text;
 
-    private ActorPath(Address address, ActorPath? parent, string name, int depth)
+    private ActorPath(Address address, ActorPath? parent, string name, int depth, long uid, int hash)
     {
         _address = address;
         _parent = parent;
         Name = name;
         Depth = depth;
-        _hash = HashCode.Combine(parent?._hash ?? address.GetHashCode(), StringComparer.Ordinal.GetHashCode(name));
+        Uid = uid;
+        _hash = hash;
     }
 
     /// <summary>The root path <c>edgemoe://system/</c> of an address.</summary>
-    public static ActorPath Root(Address address) => new(address, null, "", 0);
+    public static ActorPath Root(Address address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return new(address, null, "", 0, UndefinedUid, address.GetHashCode());
+    }
+
+    /// <summary>
+    /// The incarnation this path names: nonzero for the path of an actor created by a system, <see cref="UndefinedUid"/>
+    /// otherwise. Ignored by path equality, hashing and order. Not random: derived from the system seed, the parent's
+    /// uid, the name and the parent's creation count (<see cref="StableHash.ActorUid"/>), so a run repeats its uids
+    /// whenever each parent creates its children in the same order (always in virtual time, whatever the thread count).
+    /// </summary>
+    public long Uid { get; }
 
     /// <summary>The address of the actor system the actor lives in.</summary>
     public Address Address => _address;
@@ -40,10 +61,34 @@ public sealed class ActorPath : IEquatable<ActorPath>, IComparable<ActorPath>
     public int Depth { get; }
 
     /// <summary>The path of a child named <paramref name="name"/>.</summary>
-    public ActorPath Child(string name)
+    public ActorPath Child(string name) => Child(name, UndefinedUid);
+
+    /// <summary>The same path naming the incarnation <paramref name="uid"/> (<see cref="UndefinedUid"/>: none).</summary>
+    /// <exception cref="ArgumentException">A root path is given a uid: roots name no actor incarnation.</exception>
+    public ActorPath WithUid(long uid)
+    {
+        if (uid == Uid)
+        {
+            return this;
+        }
+
+        return _parent is null
+            ? throw new ArgumentException($"The root path {this} cannot carry a uid.", nameof(uid))
+            : new ActorPath(_address, _parent, Name, Depth, uid, _hash);
+    }
+
+    /// <summary>
+    /// The path with its uid, <c>edgemoe://sys@host:port/user/a#-4242</c>, or just <see cref="ToString"/> when the uid
+    /// is undefined; <see cref="Parse"/> reads it back.
+    /// </summary>
+    public string ToSerializationFormat() =>
+        Uid == UndefinedUid ? ToString() : ToString() + "#" + Uid.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The path of a child named <paramref name="name"/> naming the incarnation <paramref name="uid"/>.</summary>
+    internal ActorPath Child(string name, long uid)
     {
         ActorNames.Validate(name);
-        return new ActorPath(_address, this, name, Depth + 1);
+        return new ActorPath(_address, this, name, Depth + 1, uid, HashCode.Combine(_hash, StringComparer.Ordinal.GetHashCode(name)));
     }
 
     /// <summary>The path elements from the root, e.g. ["user", "a", "b"].</summary>
@@ -77,7 +122,7 @@ public sealed class ActorPath : IEquatable<ActorPath>, IComparable<ActorPath>
     /// <inheritdoc />
     public override string ToString() => _text ??= _address + ToStringWithoutAddress();
 
-    /// <inheritdoc />
+    /// <summary>Equal when address and elements are equal; the <see cref="Uid"/> is ignored, as in Akka.</summary>
     public bool Equals(ActorPath? other)
     {
         if (ReferenceEquals(this, other))

@@ -15,6 +15,10 @@ public sealed record Address(string System, string? Host = null, int? Port = nul
     /// <summary><c>true</c> when the address has no network endpoint.</summary>
     public bool IsLocal => Host is null;
 
+    /// <summary><c>true</c> when <paramref name="name"/> is a valid system name: non-empty ASCII letters, digits, '-' and '_'.</summary>
+    public static bool IsValidSystemName(string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     /// <inheritdoc />
     public override string ToString() =>
         IsLocal ? $"{Protocol}://{System}" : $"{Protocol}://{System}@{Host}:{Port}";

@@ -27,6 +27,19 @@ public static class StableHash
         return z ^ (z >> 31);
     }
 
+    /// <summary>
+    /// The uid of a new actor (never <see cref="ActorPath.UndefinedUid"/>): a function of the system seed, the parent's
+    /// uid, the name and the parent's count of children created before it. Incarnations of one name under one parent
+    /// have different counts and, the mixing being a bijection for fixed other inputs, always different uids; a parent
+    /// recreated under its old name passes a new uid down, so its children's uids change too.
+    /// </summary>
+    public static long ActorUid(ulong systemSeed, long parentUid, string name, long creation)
+    {
+        var place = Mix64(Mix64(systemSeed ^ 0xD1B54A32D192ED03UL) ^ Mix64((ulong)parentUid + 0x9E3779B97F4A7C15UL) ^ Fnv1a64(name));
+        var uid = (long)Mix64(place ^ Mix64((ulong)creation + 0x632BE59BD9B4E019UL));
+        return uid == ActorPath.UndefinedUid ? 1 : uid;
+    }
+
     /// <summary>The seed of an actor's generator: (system seed, path, incarnation) mixed so that nearby inputs diverge.</summary>
     public static ulong ActorSeed(ulong systemSeed, ActorPath path, int incarnation) =>
         Mix64(Mix64(systemSeed + 0x9E3779B97F4A7C15UL) ^ Fnv1a64(path.ToStringWithoutAddress()) ^ Mix64((ulong)incarnation + 1));

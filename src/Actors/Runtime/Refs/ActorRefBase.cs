@@ -1,6 +1,6 @@
 namespace EdgeMoE.Actors.Runtime;
 
-/// <summary>Common base of every actor reference: path equality and the two delivery entry points.</summary>
+/// <summary>Common base of every actor reference: path-and-uid equality and the two delivery entry points.</summary>
 internal abstract class ActorRefBase : IActorRef
 {
     protected ActorRefBase(ActorSystem system, ActorPath path)
@@ -54,18 +54,27 @@ internal abstract class ActorRefBase : IActorRef
         }
     }
 
-    /// <inheritdoc />
-    public bool Equals(IActorRef? other) => other is not null && Path.Equals(other.Path);
+    /// <summary>Equal when path and uid are equal: a reference to a stopped actor never equals its successor of the same name.</summary>
+    public bool Equals(IActorRef? other) => other is not null && Path.Uid == other.Path.Uid && Path.Equals(other.Path);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is IActorRef other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => Path.GetHashCode();
+    public override int GetHashCode() => Path.GetHashCode() ^ Path.Uid.GetHashCode();
+
+    /// <summary>By path (see <see cref="ActorPath.CompareTo"/>), then by uid.</summary>
+    public int CompareTo(IActorRef? other)
+    {
+        if (other is null)
+        {
+            return 1;
+        }
+
+        var byPath = Path.CompareTo(other.Path);
+        return byPath != 0 ? byPath : Path.Uid.CompareTo(other.Path.Uid);
+    }
 
     /// <inheritdoc />
-    public int CompareTo(IActorRef? other) => other is null ? 1 : Path.CompareTo(other.Path);
-
-    /// <inheritdoc />
-    public override string ToString() => $"Actor[{Path}]";
+    public override string ToString() => $"Actor[{Path.ToSerializationFormat()}]";
 }

@@ -1,6 +1,9 @@
 namespace EdgeMoE.Actors.Runtime;
 
-/// <summary><c>/deadLetters</c>: everything sent here is published on the event stream as a <see cref="DeadLetter"/>.</summary>
+/// <summary>
+/// <c>/deadLetters</c>: everything sent here is published on the event stream as a <see cref="DeadLetter"/>. Also the
+/// reference of a path that names no actor (Akka's empty local reference), under that path.
+/// </summary>
 internal sealed class DeadLettersRef(ActorSystem system, ActorPath path) : ActorRefBase(system, path)
 {
     internal override void DeliverUser(in Envelope envelope) =>
@@ -11,7 +14,7 @@ internal sealed class DeadLettersRef(ActorSystem system, ActorPath path) : Actor
     {
         if (message is Watch watch)
         {
-            watch.Watcher.SendSystem(new DeathWatchNotification(this));
+            watch.Watcher.SendSystem(new DeathWatchNotification(this, existenceConfirmed: false));
         }
     }
 }

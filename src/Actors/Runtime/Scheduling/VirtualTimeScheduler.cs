@@ -183,8 +183,7 @@ internal sealed class VirtualTimeScheduler(Superstep superstep) : TimerScheduler
                 return byTarget;
             }
 
-            var byOrigin = a.Origin is null ? (b.Origin is null ? 0 : -1) : b.Origin is null ? 1 : a.Origin.CompareTo(b.Origin);
-            return byOrigin != 0 ? byOrigin : a.Sequence.CompareTo(b.Sequence);
+            return PendingDelivery.CompareOrigins(a.Origin, a.Sequence, b.Origin, b.Sequence);
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed class DeathPactException(IActorRef dead)
     public IActorRef DeadActor { get; } = dead;
 }
 
-/// <summary>An actor name is already taken by a living sibling (or is malformed).</summary>
+/// <summary>An actor name is malformed or still held by a sibling (living, or stopped and its termination not yet processed).</summary>
 public sealed class InvalidActorNameException(string message) : Exception(message);
 
 /// <summary>An <c>Ask</c> got no reply within its timeout (virtual time in virtual mode).</summary>

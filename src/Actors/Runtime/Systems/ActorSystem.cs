@@ -91,7 +91,7 @@ public sealed class ActorSystem : IAsyncDisposable
     public static ActorSystem Create(string name, ActorSystemSettings? settings = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if (!Address.IsValidSystemName(name))
         {
             throw new ArgumentException($"Actor system name '{name}' may contain only letters, digits, '-' and '_'.", nameof(name));
         }
@@ -108,6 +108,43 @@ public sealed class ActorSystem : IAsyncDisposable
 
     /// <summary>Creates a runtime actor under <c>/system</c> (test probes, infrastructure).</summary>
     public IActorRef SystemActorOf(Props props, string? name = null) => _systemGuardian.SpawnChild(props, name).SelfRef;
+
+    /// <summary>
+    /// The actor <paramref name="path"/> names: its current incarnation when the path has no uid, the incarnation with
+    /// that uid otherwise. A path that names no actor of this system (another address, no such actor, a former
+    /// incarnation) resolves to a reference whose messages become dead letters and whose watchers get
+    /// <see cref="Terminated"/> at once.
+    /// </summary>
+    public IActorRef ResolveActorRef(ActorPath path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Address != Address)
+        {
+            return new DeadLettersRef(this, path);
+        }
+
+        if (path.Equals(DeadLetters.Path))
+        {
+            return DeadLetters;
+        }
+
+        var cell = _root;
+        foreach (var name in path.Elements)
+        {
+            if (cell.ChildCell(name) is not { } child)
+            {
+                return new DeadLettersRef(this, path);
+            }
+
+            cell = child;
+        }
+
+        return path.Uid == ActorPath.UndefinedUid || path.Uid == cell.Path.Uid ? cell.SelfRef : new DeadLettersRef(this, path);
+    }
+
+    /// <summary><see cref="ResolveActorRef(ActorPath)"/> of a path in <see cref="ActorPath.ToSerializationFormat"/>.</summary>
+    /// <exception cref="FormatException"><paramref name="path"/> is not an actor path.</exception>
+    public IActorRef ResolveActorRef(string path) => ResolveActorRef(ActorPath.Parse(path));
 
     /// <summary>Stops an actor (children first, then <c>PostStop</c>); asynchronous.</summary>
     public void Stop(IActorRef actor)

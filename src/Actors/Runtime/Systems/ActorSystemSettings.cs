@@ -9,7 +9,7 @@ public sealed record ActorSystemSettings
     /// <summary>Virtual (default) or real time.</summary>
     public TimeMode Time { get; init; } = TimeMode.Virtual;
 
-    /// <summary>Run seed: every <c>Context.Random</c> derives from it and the actor's path.</summary>
+    /// <summary>Run seed: every <c>Context.Random</c> derives from it and the actor's path, every actor uid from it and the actor's place in the hierarchy.</summary>
     public ulong Seed { get; init; } = 1;
 
     /// <summary>Real time: user messages an actor processes per turn before yielding its thread, ≥ 1.</summary>

@@ -25,15 +25,31 @@ internal readonly record struct PendingDelivery(ActorRefBase Target, ActorPath? 
             return byKind;
         }
 
-        if (!ReferenceEquals(a.Origin, b.Origin))
+        return CompareOrigins(a.Origin, a.Sequence, b.Origin, b.Sequence);
+    }
+
+    /// <summary>
+    /// The order of two sends by their keys: outside code first, then origin path, then the origin's incarnation (two
+    /// incarnations of one path number their sends independently, and a timer of the old one may still fire), then
+    /// the sequence number.
+    /// </summary>
+    public static int CompareOrigins(ActorPath? a, long aSequence, ActorPath? b, long bSequence)
+    {
+        if (!ReferenceEquals(a, b))
         {
-            var byOrigin = a.Origin is null ? -1 : b.Origin is null ? 1 : a.Origin.CompareTo(b.Origin);
+            var byOrigin = a is null ? -1 : b is null ? 1 : a.CompareTo(b);
             if (byOrigin != 0)
             {
                 return byOrigin;
             }
+
+            var byIncarnation = a!.Uid.CompareTo(b!.Uid);
+            if (byIncarnation != 0)
+            {
+                return byIncarnation;
+            }
         }
 
-        return a.Sequence.CompareTo(b.Sequence);
+        return aSequence.CompareTo(bSequence);
     }
 }
