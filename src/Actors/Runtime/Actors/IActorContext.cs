@@ -55,8 +55,24 @@ public interface IActorContext
     void Unwatch(IActorRef actor);
 
     /// <summary>
-    /// Runs asynchronous work as part of the current message: the actor processes nothing else until the task
-    /// completes (its failure is the actor's failure). In virtual time the task counts as work in flight.
+    /// Runs asynchronous work as part of the current message: the actor processes nothing else (user or system
+    /// messages) until the task completes, and its failure is the actor's failure. Every continuation after an
+    /// <c>await</c> runs as a turn of this actor, so Self, Sender and Context stay valid. In virtual time the suspended
+    /// work counts as busy unless it waits on an ask; then only the actor system may resume it (an ask reply, a
+    /// <see cref="RunExternal{T}"/> result, another actor's turn), else the actor fails with
+    /// <see cref="UntrackedAwaitException"/>.
     /// </summary>
     void RunTask(Func<Task> work);
+
+    /// <summary>
+    /// Starts work outside the actor system (CPU on the thread pool, I/O) from the actor's own code and returns its
+    /// result for the actor to await. <paramref name="work"/> runs without the actor's context (its continuations stay
+    /// off the actor). In virtual time the work counts as busy until its result is back at the actor, so the superstep,
+    /// deliveries and the clock wait for it: <c>await Context.RunExternal(() =&gt; Task.Run(Compute))</c> is deterministic.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Called from a thread that is not running this actor's turn.</exception>
+    Task<T> RunExternal<T>(Func<Task<T>> work);
+
+    /// <summary><see cref="RunExternal{T}"/> for work without a result.</summary>
+    Task RunExternal(Func<Task> work);
 }

@@ -17,16 +17,16 @@ public static class AskExtensions
         var receiver = (ActorRefBase)target;
         var system = receiver.System;
 
-        // An actor's async handler awaiting this ask must not hold up the superstep that will deliver the reply.
+        // While an ask of an actor's async handler is in flight, the suspended handler does not hold up the superstep
+        // that will deliver the reply.
         var awaiting = ActorCell.AsyncCurrent?.ExtrasForAsk;
         var promise = new PromiseActorRef<T>(system, system.NextTemporaryPath(), target, awaiting);
         promise.ArmTimeout(system.Timers.ScheduleEnvelope(timeout, promise, new Envelope(AskTimeoutSignal.Instance, null)));
         receiver.Send(new Envelope(message, promise));
 
-        // Park only after the request is in the outbox, or the superstep could close without it.
-        if (awaiting is not null)
+        if (awaiting is not null && system.Superstep is not null)
         {
-            system.Superstep?.AskStarted(awaiting);
+            Superstep.AskStarted(awaiting);
         }
 
         return promise.Task;

@@ -57,9 +57,9 @@ internal sealed class PromiseActorRef<T>(ActorSystem system, ActorPath path, IAc
         }
 
         _timeout?.Cancel();
-        if (awaitingActor is not null)
+        if (awaitingActor is not null && System.Superstep is not null)
         {
-            System.Superstep?.AskCompleted(awaitingActor);
+            Superstep.AskCompleted(awaitingActor);
         }
 
         switch (message)

@@ -25,7 +25,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 return true;
             }
 
-            return CanProcessUser && (_queue.HasMessages || _extras?.Prepended is { Count: > 0 });
+            return HasPostedContinuations || (CanProcessUser && (_queue.HasMessages || _extras?.Prepended is { Count: > 0 }));
         }
     }
 
@@ -117,7 +117,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     }
 
     // A full fence, not a release store: the HasWork check that follows must not be satisfied before the release is
-    // visible, or a sender (or EndAwait clearing Awaiting) that found the cell claimed and this turn both walk away.
+    // visible, or a sender (or a posted continuation) that found the cell claimed and this turn both walk away.
     private void Release() => Interlocked.Exchange(ref _scheduled, 0);
 
     private void Schedule()
@@ -144,6 +144,11 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
     private void Process(int limit)
     {
         ProcessSystemMessages();
+        if (RunPostedContinuations())
+        {
+            ProcessSystemMessages();
+        }
+
         while (limit > 0 && CanProcessUser && TryDequeueUser(out var envelope))
         {
             limit--;
@@ -153,6 +158,8 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 ProcessSystemMessages();
             }
         }
+
+        SettleAwait();
     }
 
     private void ProcessSystemMessages()
@@ -255,69 +262,6 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             }
 
             stash.Clear();
-        }
-    }
-
-    private void BeginAwait(Task task, ActorCellExtras extras)
-    {
-        extras.Awaiting = true;
-        task.ContinueWith(
-            static (completed, state) => ((ActorCell)state!).EndAwait(completed),
-            this,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
-    }
-
-    private void EndAwait(Task task)
-    {
-        var extras = _extras!;
-
-        // This may run inline on the handler's last continuation, whose execution context still names this actor as the
-        // async owner; the turns below are ordinary turns (their asks are not the finished handler's).
-        var previousOwner = AsyncOwner.Value;
-        AsyncOwner.Value = null;
-        var previous = _running;
-        _running = this;
-        try
-        {
-            if (task.Exception is { } error)
-            {
-                HandleInvokeFailure(error.InnerExceptions.Count == 1 ? error.InnerExceptions[0] : error);
-            }
-            else if (task.IsCanceled)
-            {
-                HandleInvokeFailure(new TaskCanceledException(task));
-            }
-        }
-        finally
-        {
-            _running = previous;
-        }
-
-        try
-        {
-            extras.Awaiting = false;
-            if (_system.Superstep is { } superstep)
-            {
-                // Hold a unit of work of our own so the superstep cannot close while the rest of the mailbox runs here.
-                superstep.EnterBusy();
-                superstep.AsyncEnded(extras);
-                if (TryClaim())
-                {
-                    RunClaimedTurns();
-                }
-
-                superstep.ExitBusy();
-            }
-            else
-            {
-                Schedule();
-            }
-        }
-        finally
-        {
-            AsyncOwner.Value = previousOwner;
         }
     }
 }

@@ -59,6 +59,9 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>The cell of an actor whose <c>RunTask</c> code is running (flows through awaits).</summary>
     internal static ActorCell? AsyncCurrent => AsyncOwner.Value;
 
+    /// <summary><c>true</c> when this thread runs a turn of this actor.</summary>
+    internal bool IsRunningOnThisThread => ReferenceEquals(_running, this);
+
     public LocalActorRef SelfRef => _self;
 
     public ActorPath Path => _self.Path;
@@ -95,40 +98,6 @@ internal sealed partial class ActorCell : IActorContext
 
     /// <summary>Next sequence number of messages this actor sends (virtual-time delivery order).</summary>
     internal long NextSendSequence() => Interlocked.Increment(ref _sendSequence);
-
-    public void RunTask(Func<Task> work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-
-        // Counted from the start of the turn, so an ask issued before the first await parks a handler already counted.
-        var extras = Extras;
-        _system.Superstep?.AsyncStarted(extras);
-        var previous = AsyncOwner.Value;
-        AsyncOwner.Value = this;
-        Task task;
-        try
-        {
-            task = work();
-        }
-        catch
-        {
-            _system.Superstep?.AsyncEnded(extras);
-            throw;
-        }
-        finally
-        {
-            AsyncOwner.Value = previous;
-        }
-
-        if (task.IsCompleted)
-        {
-            _system.Superstep?.AsyncEnded(extras);
-            task.GetAwaiter().GetResult();
-            return;
-        }
-
-        BeginAwait(task, extras);
-    }
 
     public override string ToString() => $"ActorCell[{Path}]";
 

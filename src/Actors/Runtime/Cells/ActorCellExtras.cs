@@ -48,25 +48,34 @@ internal sealed class ActorCellExtras
     /// <summary><see cref="DispatcherKind.DedicatedThread"/> actors: their thread.</summary>
     public DedicatedThread? Thread;
 
-    /// <summary>A <c>RunTask</c> of this actor is in flight; the cell belongs to its continuation.</summary>
+    /// <summary>A <c>RunTask</c> of this actor is in flight: the mailbox waits for its task; guarded by locking the extras.</summary>
     public volatile bool Awaiting;
 
-    /// <summary>Virtual time: how the in-flight task is counted (see <see cref="Superstep"/>).</summary>
+    /// <summary>The task of the async handler in flight, if any.</summary>
+    public Task? Handler;
+
+    /// <summary>Continuations posted to the actor and not yet run, oldest first; guarded by locking the extras.</summary>
+    public Queue<PostedContinuation>? Posted;
+
+    /// <summary>The synchronization context the actor's async code runs under.</summary>
+    public ActorSynchronizationContext? TurnContext;
+
+    /// <summary>Virtual time: how the suspended handler is counted (see <see cref="ActorCell.RunTask"/>); guarded by locking the extras.</summary>
     public AsyncAccounting Accounting;
 
     /// <summary>Virtual time: asks issued from this actor's async code and not yet answered.</summary>
     public int PendingAsks;
 }
 
-/// <summary>How an actor's in-flight async handler counts towards virtual-time quiescence.</summary>
+/// <summary>How an actor's async handler counts towards virtual-time quiescence.</summary>
 internal enum AsyncAccounting
 {
-    /// <summary>No handler in flight.</summary>
+    /// <summary>No handler is suspended (none in flight, or it runs or has been posted): the turn itself holds the superstep.</summary>
     None,
 
-    /// <summary>The handler is working: quiescence waits for it.</summary>
+    /// <summary>Suspended on something the actor system does not track: quiescence waits for it.</summary>
     Counted,
 
-    /// <summary>The handler awaits an ask, which needs the next superstep: quiescence does not wait.</summary>
+    /// <summary>Suspended with an ask in flight, whose reply needs the next superstep: quiescence does not wait.</summary>
     Parked,
 }

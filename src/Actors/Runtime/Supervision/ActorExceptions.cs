@@ -24,3 +24,14 @@ public sealed class InvalidActorNameException(string message) : Exception(messag
 
 /// <summary>An <c>Ask</c> got no reply within its timeout (virtual time in virtual mode).</summary>
 public sealed class AskTimeoutException(string message) : TimeoutException(message);
+
+/// <summary>
+/// Virtual time: an async handler that waited on the actor system (an ask in flight) was resumed by work the system
+/// does not track (a raw <c>Task.Run</c>, <c>Task.Delay</c>, I/O), so the superstep it resumes in would depend on
+/// thread timing. Run such work through <c>Context.RunExternal</c>. The actor fails; its supervisor decides.
+/// </summary>
+public sealed class UntrackedAwaitException(IActorRef actor, string message) : InvalidOperationException(message)
+{
+    /// <summary>The actor whose handler was resumed.</summary>
+    public IActorRef Actor { get; } = actor;
+}

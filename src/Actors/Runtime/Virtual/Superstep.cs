@@ -16,6 +16,7 @@ internal sealed class Superstep(int parallelism)
     private readonly List<Action> _completions = [];
     private List<ActorCell> _runnable = [];
     private int _busy;
+    private int _driverWaiting;
     private long _externalSequence;
 
     /// <summary>Messages in flight (not yet delivered).</summary>
@@ -49,6 +50,16 @@ internal sealed class Superstep(int parallelism)
         {
             _runnable.Add(cell);
         }
+
+        // A full fence first: the driver publishes that it waits before it looks for runnable cells.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _driverWaiting) != 0)
+        {
+            lock (_idle)
+            {
+                Monitor.PulseAll(_idle);
+            }
+        }
     }
 
     /// <summary>Completes an ask after the delivery round, so the awaiting code never races the delivery.</summary>
@@ -77,7 +88,7 @@ internal sealed class Superstep(int parallelism)
         {
             while (true)
             {
-                WaitUntilIdle();
+                WaitForWork();
                 var runnable = TakeRunnable();
                 if (runnable.Count > 0)
                 {
@@ -95,51 +106,20 @@ internal sealed class Superstep(int parallelism)
         }
     }
 
-    /// <summary>An async handler's turn starts: it counts until it ends or parks on an ask.</summary>
-    public void AsyncStarted(ActorCellExtras extras)
-    {
-        lock (extras)
-        {
-            extras.Accounting = AsyncAccounting.Counted;
-            EnterBusy();
-        }
-    }
-
-    public void AsyncEnded(ActorCellExtras extras)
-    {
-        lock (extras)
-        {
-            if (extras.Accounting == AsyncAccounting.Counted)
-            {
-                ExitBusy();
-            }
-
-            extras.Accounting = AsyncAccounting.None;
-        }
-    }
-
-    public void AskStarted(ActorCellExtras extras)
+    /// <summary>An actor's async code issued an ask: while one is in flight, its suspended handler is parked.</summary>
+    public static void AskStarted(ActorCellExtras extras)
     {
         lock (extras)
         {
             extras.PendingAsks++;
-            if (extras.Accounting == AsyncAccounting.Counted)
-            {
-                extras.Accounting = AsyncAccounting.Parked;
-                ExitBusy();
-            }
         }
     }
 
-    public void AskCompleted(ActorCellExtras extras)
+    public static void AskCompleted(ActorCellExtras extras)
     {
         lock (extras)
         {
-            if (--extras.PendingAsks == 0 && extras.Accounting == AsyncAccounting.Parked)
-            {
-                extras.Accounting = AsyncAccounting.Counted;
-                EnterBusy();
-            }
+            extras.PendingAsks--;
         }
     }
 
@@ -156,18 +136,34 @@ internal sealed class Superstep(int parallelism)
         }
     }
 
-    private void WaitUntilIdle()
+    // Runnable cells run even while counted handlers are suspended: their turns cannot change what is delivered, and a
+    // handler may wait for one of them (a continuation posted from a turn, a promise completed by another actor).
+    private void WaitForWork()
     {
-        if (Volatile.Read(ref _busy) == 0)
+        if (Volatile.Read(ref _busy) == 0 || HasRunnable)
         {
             return;
         }
 
         lock (_idle)
         {
-            while (Volatile.Read(ref _busy) > 0)
+            Interlocked.Exchange(ref _driverWaiting, 1);
+            while (Volatile.Read(ref _busy) > 0 && !HasRunnable)
             {
                 Monitor.Wait(_idle);
+            }
+
+            Volatile.Write(ref _driverWaiting, 0);
+        }
+    }
+
+    private bool HasRunnable
+    {
+        get
+        {
+            lock (_runnableGate)
+            {
+                return _runnable.Count > 0;
             }
         }
     }
@@ -218,7 +214,7 @@ internal sealed class Superstep(int parallelism)
         _completions.Clear();
         foreach (var completion in completions)
         {
-            completion();
+            SystemCompletion.Run(completion);
         }
 
         return delivered > 0;

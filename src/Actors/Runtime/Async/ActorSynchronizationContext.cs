@@ -1,0 +1,31 @@
+namespace EdgeMoE.Actors.Runtime;
+
+/// <summary>
+/// The synchronization context an actor's async handler runs under (the role of Akka's ActorTaskScheduler): a
+/// continuation posted here becomes a turn of the actor, so code after an <c>await</c> sees the actor's Self, Sender
+/// and Context and never runs concurrently with the actor's other code.
+/// </summary>
+internal sealed class ActorSynchronizationContext(ActorCell cell) : SynchronizationContext
+{
+    /// <inheritdoc />
+    public override void Post(SendOrPostCallback d, object? state)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        cell.PostContinuation(d, state);
+    }
+
+    /// <summary>Runs <paramref name="d"/> at once on the actor's own turn; from any other thread it would race the actor.</summary>
+    public override void Send(SendOrPostCallback d, object? state)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        if (!cell.IsRunningOnThisThread)
+        {
+            throw new NotSupportedException($"{cell.Path}: Send to an actor's synchronization context works only on the actor's own turn; use Post.");
+        }
+
+        d(state);
+    }
+
+    /// <inheritdoc />
+    public override SynchronizationContext CreateCopy() => this;
+}
