@@ -98,7 +98,7 @@ public sealed class AsyncHandlerTests
 
                 // A racing continuation would lose some of these plain increments.
                 var read = _increments;
-                Thread.SpinWait(200);
+                Thread.SpinWait(5_000);
                 _increments = read + 1;
                 _wrongSelf += Self.Equals(self) ? 0 : 1;
                 _wrongSender += Sender.Equals(sender) ? 0 : 1;
