@@ -6,7 +6,7 @@ namespace EdgeMoE.Actors.Tests.Virtual;
 public sealed class AsyncOwnershipTests
 {
     [Fact]
-    public void A_continuation_that_runs_inline_in_another_actors_turn_sends_as_its_own_actor()
+    public void A_continuation_released_by_another_actors_turn_runs_and_sends_as_its_own_actor()
     {
         var system = ActorSystem.Create("async-ownership", new ActorSystemSettings { Seed = 5, Parallelism = 1 });
         try
@@ -64,7 +64,7 @@ public sealed class AsyncOwnershipTests
             Receive<string>(message => received.Enqueue((message, Sender.Path.Name)));
     }
 
-    /// <summary>Opens the gate inside its own turn: the waiter's continuation (synchronous by default) runs right here.</summary>
+    /// <summary>Opens the gate inside its own turn: the waiter's continuation is posted to the waiter, not run here.</summary>
     private sealed class Releaser : ReceiveActor
     {
         public Releaser() => Receive<Release>(release =>

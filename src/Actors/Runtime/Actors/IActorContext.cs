@@ -58,9 +58,9 @@ public interface IActorContext
     /// Runs asynchronous work as part of the current message: the actor processes nothing else (user or system
     /// messages) until the task completes, and its failure is the actor's failure. Every continuation after an
     /// <c>await</c> runs as a turn of this actor, so Self, Sender and Context stay valid. In virtual time the suspended
-    /// work counts as busy unless it waits on an ask; then only the actor system may resume it (an ask reply, a
-    /// <see cref="RunExternal{T}"/> result, another actor's turn), else the actor fails with
-    /// <see cref="UntrackedAwaitException"/>.
+    /// work counts as busy unless it waits on an ask or a <see cref="Delay"/>; then only the actor system may resume it
+    /// (an ask reply, an elapsed delay, a <see cref="RunExternal{T}"/> result, another actor's turn), else the actor
+    /// fails with <see cref="UntrackedAwaitException"/>.
     /// </summary>
     void RunTask(Func<Task> work);
 
@@ -75,4 +75,10 @@ public interface IActorContext
 
     /// <summary><see cref="RunExternal{T}"/> for work without a result.</summary>
     Task RunExternal(Func<Task> work);
+
+    /// <summary>
+    /// A task that completes after <paramref name="delay"/> (≥ 0) on the system's clock: virtual time in virtual mode,
+    /// where the clock advances to it like a scheduled message (use this, not <c>Task.Delay</c>, in async handlers).
+    /// </summary>
+    Task Delay(TimeSpan delay);
 }

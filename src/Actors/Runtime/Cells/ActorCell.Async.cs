@@ -4,8 +4,8 @@ namespace EdgeMoE.Actors.Runtime;
 /// Async handlers (Akka's RunTask): the handler and each of its continuations run as turns of this actor, posted
 /// through the actor's <see cref="ActorSynchronizationContext"/>; the mailbox stays closed until the handler's task
 /// completes, and its failure is the actor's failure. Virtual-time accounting of a suspended handler: it counts as
-/// busy (the superstep waits for it) unless an ask of it is in flight; then it is parked, and only the actor system
-/// (an ask reply, a <c>RunExternal</c> result, another actor's turn) may resume it.
+/// busy (the superstep waits for it) unless an ask or a <c>Delay</c> of it is in flight; then it is parked, and only the
+/// actor system (an ask reply, an elapsed delay, a <c>RunExternal</c> result, another actor's turn) may resume it.
 /// </summary>
 internal sealed partial class ActorCell
 {
@@ -70,6 +70,22 @@ internal sealed partial class ActorCell
         });
     }
 
+    public Task Delay(TimeSpan delay)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delay, TimeSpan.Zero);
+
+        // An ask of the clock: the timer keeps this actor's ordering key, and the actor's async code parks on it.
+        var awaiting = ReferenceEquals(AsyncOwner.Value, this) ? Extras : null;
+        var promise = new PromiseActorRef<DelayElapsed>(_system, _system.NextTemporaryPath(), _self, awaiting);
+        promise.ArmTimeout(_system.Timers.ScheduleEnvelope(delay, promise, new Envelope(DelayElapsed.Instance, null)));
+        if (awaiting is not null && _system.Superstep is not null)
+        {
+            Superstep.AskStarted(awaiting);
+        }
+
+        return promise.Task;
+    }
+
     /// <summary>
     /// A continuation of this actor's async code (or, with no callback, the handler's completion) becomes a turn of the
     /// actor. In virtual time it releases a counted handler's busy unit only once the cell is runnable, and a
@@ -103,7 +119,7 @@ internal sealed partial class ActorCell
     // Code runs inside the actor system when it is some actor's turn or completes a system operation on this thread.
     private static bool IsInsideActorSystem => _running is not null || SystemCompletion.IsActive;
 
-    // Parked: settled as parked, or about to be (suspended with an ask in flight, not yet settled by its turn).
+    // Parked: settled as parked, or about to be (suspended with an ask or delay in flight, not yet settled by its turn).
     private static bool IsParked(ActorCellExtras extras) =>
         extras.Accounting == AsyncAccounting.Parked || (extras.Awaiting && extras.PendingAsks > 0);
 
@@ -115,6 +131,17 @@ internal sealed partial class ActorCell
             return false;
         }
 
+        // Code left over from a handler abandoned before a stop must not run after PostStop.
+        if (IsTerminated)
+        {
+            lock (extras)
+            {
+                extras.Posted.Clear();
+            }
+
+            return false;
+        }
+
         var ended = false;
         while (TryTakePosted(extras, out var posted))
         {
@@ -123,7 +150,7 @@ internal sealed partial class ActorCell
                 ended |= AbandonHandler(extras);
                 HandleInvokeFailure(new UntrackedAwaitException(
                     _self,
-                    $"{Path}: an async handler waiting on an ask was resumed from outside the actor system (e.g. a raw Task.Run or Task.Delay), " +
+                    $"{Path}: an async handler waiting on an ask or Context.Delay was resumed from outside the actor system (e.g. a raw Task.Run or Task.Delay), " +
                     "so the virtual-time superstep it resumes in would depend on thread timing. Await such work through Context.RunExternal."));
             }
             else if (posted.Callback is null)
@@ -198,8 +225,8 @@ internal sealed partial class ActorCell
     }
 
     /// <summary>
-    /// Virtual time, at the end of a turn: a handler left suspended with nothing posted is parked when an ask of it is
-    /// in flight (the reply needs the next superstep), else counted as busy until something resumes it.
+    /// Virtual time, at the end of a turn: a handler left suspended with nothing posted is parked when an ask or delay of
+    /// it is in flight (its completion needs a later superstep), else counted as busy until something resumes it.
     /// </summary>
     private void SettleAwait()
     {

@@ -45,8 +45,8 @@ internal sealed partial class ActorCell : IActorContext
     }
 
     /// <summary>
-    /// The actor this code acts for: the owner of the async handler it belongs to (its continuations may run inline in
-    /// another actor's turn), else the cell whose turn runs on this thread.
+    /// The actor this code acts for: the owner of the async handler it belongs to (the owner flows into tasks the
+    /// handler starts), else the cell whose turn runs on this thread.
     /// </summary>
     internal static ActorCell? Current => AsyncOwner.Value ?? _running;
 

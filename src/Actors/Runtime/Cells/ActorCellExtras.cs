@@ -63,7 +63,7 @@ internal sealed class ActorCellExtras
     /// <summary>Virtual time: how the suspended handler is counted (see <see cref="ActorCell.RunTask"/>); guarded by locking the extras.</summary>
     public AsyncAccounting Accounting;
 
-    /// <summary>Virtual time: asks issued from this actor's async code and not yet answered.</summary>
+    /// <summary>Virtual time: asks and delays (<c>Context.Delay</c>) of this actor's async code not yet completed.</summary>
     public int PendingAsks;
 }
 
@@ -76,6 +76,6 @@ internal enum AsyncAccounting
     /// <summary>Suspended on something the actor system does not track: quiescence waits for it.</summary>
     Counted,
 
-    /// <summary>Suspended with an ask in flight, whose reply needs the next superstep: quiescence does not wait.</summary>
+    /// <summary>Suspended with an ask or delay in flight, whose completion needs a later superstep: quiescence does not wait.</summary>
     Parked,
 }

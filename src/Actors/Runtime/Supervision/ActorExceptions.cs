@@ -26,7 +26,7 @@ public sealed class InvalidActorNameException(string message) : Exception(messag
 public sealed class AskTimeoutException(string message) : TimeoutException(message);
 
 /// <summary>
-/// Virtual time: an async handler that waited on the actor system (an ask in flight) was resumed by work the system
+/// Virtual time: an async handler that waited on the actor system (an ask or delay in flight) was resumed by work the system
 /// does not track (a raw <c>Task.Run</c>, <c>Task.Delay</c>, I/O), so the superstep it resumes in would depend on
 /// thread timing. Run such work through <c>Context.RunExternal</c>. The actor fails; its supervisor decides.
 /// </summary>
