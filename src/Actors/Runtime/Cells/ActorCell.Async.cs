@@ -20,9 +20,34 @@ internal sealed partial class ActorCell
             throw new InvalidOperationException($"{Path} already runs an async handler; await the work inside it instead of starting another RunTask.");
         }
 
-        var task = RunAsActor(work, extras.TurnContext ??= new ActorSynchronizationContext(this));
+        // Awaiting from the start: a continuation posted before the handler first yields must see it suspended.
+        var context = new ActorSynchronizationContext(this);
+        lock (extras)
+        {
+            extras.Awaiting = true;
+            extras.TurnContext = context;
+        }
+
+        Task task;
+        try
+        {
+            task = RunAsActor(work, context);
+        }
+        catch
+        {
+            context.Retire();
+            AbandonHandler(extras);
+            throw;
+        }
+
         if (task.IsCompleted)
         {
+            AbandonHandler(extras);
+            if (!task.IsCompletedSuccessfully)
+            {
+                context.Retire();
+            }
+
             task.GetAwaiter().GetResult();
             return;
         }
@@ -30,11 +55,10 @@ internal sealed partial class ActorCell
         lock (extras)
         {
             extras.Handler = task;
-            extras.Awaiting = true;
         }
 
         task.ContinueWith(
-            static (completed, state) => ((ActorCell)state!).PostContinuation(null, completed),
+            static (completed, state) => ((ActorCell)state!).PostContinuation(null, completed, null),
             this,
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
@@ -91,7 +115,7 @@ internal sealed partial class ActorCell
     /// actor. In virtual time it releases a counted handler's busy unit only once the cell is runnable, and a
     /// resumption of a parked handler from outside the actor system is marked so the turn fails the actor instead.
     /// </summary>
-    internal void PostContinuation(SendOrPostCallback? callback, object? state)
+    internal void PostContinuation(SendOrPostCallback? callback, object? state, ActorSynchronizationContext? context)
     {
         var extras = Extras;
         var superstep = _system.Superstep;
@@ -106,7 +130,7 @@ internal sealed partial class ActorCell
                 extras.Accounting = AsyncAccounting.None;
             }
 
-            (extras.Posted ??= new Queue<PostedContinuation>()).Enqueue(new PostedContinuation(callback, state, fromOutside));
+            (extras.Posted ??= new Queue<PostedContinuation>()).Enqueue(new PostedContinuation(callback, state, context, fromOutside));
         }
 
         Schedule();
@@ -147,6 +171,7 @@ internal sealed partial class ActorCell
         {
             if (posted.FromOutside)
             {
+                posted.Context?.Retire();
                 ended |= AbandonHandler(extras);
                 HandleInvokeFailure(new UntrackedAwaitException(
                     _self,
@@ -159,7 +184,7 @@ internal sealed partial class ActorCell
             }
             else
             {
-                RunContinuation(posted.Callback, posted.State, extras);
+                RunContinuation(posted.Callback, posted.State, posted.Context);
             }
         }
 
@@ -174,10 +199,10 @@ internal sealed partial class ActorCell
         }
     }
 
-    private void RunContinuation(SendOrPostCallback callback, object? state, ActorCellExtras extras)
+    private void RunContinuation(SendOrPostCallback callback, object? state, ActorSynchronizationContext? context)
     {
         var previous = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(extras.TurnContext);
+        SynchronizationContext.SetSynchronizationContext(context);
         try
         {
             callback(state);
@@ -199,6 +224,11 @@ internal sealed partial class ActorCell
         if (!ReferenceEquals(task, extras.Handler))
         {
             return false;
+        }
+
+        if (!task.IsCompletedSuccessfully)
+        {
+            extras.TurnContext?.Retire();
         }
 
         if (task.Exception is { } error)

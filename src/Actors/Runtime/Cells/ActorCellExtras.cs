@@ -57,7 +57,7 @@ internal sealed class ActorCellExtras
     /// <summary>Continuations posted to the actor and not yet run, oldest first; guarded by locking the extras.</summary>
     public Queue<PostedContinuation>? Posted;
 
-    /// <summary>The synchronization context the actor's async code runs under.</summary>
+    /// <summary>The synchronization context of the latest async handler.</summary>
     public ActorSynchronizationContext? TurnContext;
 
     /// <summary>Virtual time: how the suspended handler is counted (see <see cref="ActorCell.RunTask"/>); guarded by locking the extras.</summary>
