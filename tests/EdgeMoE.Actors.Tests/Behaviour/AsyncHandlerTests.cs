@@ -35,6 +35,20 @@ public sealed class AsyncHandlerTests
         Assert.Equal("incarnation 2", run.Ask<string>(parent, "who"));
     }
 
+    [Fact]
+    public void Code_left_running_by_a_failed_handler_never_runs_against_the_restarted_actor()
+    {
+        using var run = new Run(TimeMode.Virtual);
+        var decided = new ConcurrentQueue<Exception>();
+        var heard = new ConcurrentQueue<string>();
+        var listener = run.System.ActorOf(Props.Create(() => new Listener(heard)), "listener");
+        var parent = run.System.ActorOf(Props.Create(() => new Parent(decided, Directive.Restart, Props.Create(() => new LeavingWorkBehind(listener)))), "parent");
+        parent.Tell("go");
+        run.System.RunUntil(TimeSpan.FromMilliseconds(50));
+        Assert.Equal("failed after leaving work behind", Assert.Single(decided).Message);
+        Assert.Equal(["tick 0"], heard.ToArray());
+    }
+
     private sealed record Report(int Overlaps, int Increments, int WrongSelf, int WrongSender);
 
     /// <summary>A system in either clock, driven until an outside ask is answered.</summary>
@@ -144,6 +158,31 @@ public sealed class AsyncHandlerTests
                     throw new InvalidOperationException("boom after await");
                 },
                 when: s => s == "fail");
+        }
+    }
+
+    private sealed class Listener : ReceiveActor
+    {
+        public Listener(ConcurrentQueue<string> heard) => Receive<string>(heard.Enqueue);
+    }
+
+    /// <summary>Starts a flow it does not await (it ticks every millisecond), then fails.</summary>
+    private sealed class LeavingWorkBehind : ReceiveActor
+    {
+        public LeavingWorkBehind(IActorRef listener) => ReceiveAsync<string>(async message =>
+        {
+            _ = Tick(listener);
+            await Task.Yield();
+            throw new InvalidOperationException("failed after leaving work behind");
+        });
+
+        private async Task Tick(IActorRef listener)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                listener.Tell($"tick {i}");
+                await Context.Delay(TimeSpan.FromMilliseconds(1));
+            }
         }
     }
 }
