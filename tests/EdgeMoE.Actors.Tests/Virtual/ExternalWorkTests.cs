@@ -2,20 +2,23 @@ namespace EdgeMoE.Actors.Tests.Virtual;
 
 /// <summary>
 /// Work outside the actor system (<c>Context.RunExternal</c>) holds virtual time: a handler that has an ask in flight
-/// while it computes on the thread pool resumes in the same superstep whatever the thread count and the compute time.
+/// while it computes on the thread pool (awaiting the work alone or together with the ask) resumes in the same
+/// superstep whatever the thread count and the compute time.
 /// </summary>
 public sealed class ExternalWorkTests
 {
     private const int Workers = 4;
     private const int Steps = 50;
 
-    [Fact]
-    public void A_handler_that_asks_then_awaits_external_work_leaves_the_same_trace_with_one_thread_and_with_eight()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_handler_that_asks_then_awaits_external_work_leaves_the_same_trace_with_one_thread_and_with_eight(bool whenAll)
     {
-        var sequential = Run(parallelism: 1);
+        var sequential = Run(parallelism: 1, whenAll);
         Assert.Equal(2 * Workers * Steps, sequential.Length);
-        Assert.Equal(sequential, Run(parallelism: 8));
-        Assert.Equal(sequential, Run(parallelism: 8));
+        Assert.Equal(sequential, Run(parallelism: 8, whenAll));
+        Assert.Equal(sequential, Run(parallelism: 8, whenAll));
     }
 
     [Fact]
@@ -37,7 +40,7 @@ public sealed class ExternalWorkTests
         }
     }
 
-    private static string[] Run(int parallelism)
+    private static string[] Run(int parallelism, bool whenAll)
     {
         var system = ActorSystem.Create("external-work", new ActorSystemSettings { Seed = 21, Parallelism = parallelism });
         try
@@ -48,7 +51,7 @@ public sealed class ExternalWorkTests
             system.Scheduler.ScheduleTellRepeatedly(TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1), ticker, new Tick());
             for (var w = 0; w < Workers; w++)
             {
-                system.ActorOf(Props.Create(() => new AskingComputer(ticker, recorder)), $"worker-{w}").Tell(new Step(0));
+                system.ActorOf(Props.Create(() => new AskingComputer(ticker, recorder, whenAll)), $"worker-{w}").Tell(new Step(0));
             }
 
             system.RunUntil(TimeSpan.FromMinutes(1), () => trace.Count == 2 * Workers * Steps);
@@ -97,12 +100,18 @@ public sealed class ExternalWorkTests
 
     private sealed class AskingComputer : ReceiveActor
     {
-        public AskingComputer(IActorRef ticker, IActorRef recorder) => ReceiveAsync<Step>(async step =>
+        public AskingComputer(IActorRef ticker, IActorRef recorder, bool whenAll) => ReceiveAsync<Step>(async step =>
         {
             var read = ticker.Ask<long>(new Read(), TimeSpan.FromSeconds(1));
             var rounds = Context.Random.Next(1_000, 400_000);
             var seed = (ulong)step.Number;
-            var spun = await Context.RunExternal(() => Task.Run(() => Spin(seed, rounds)));
+            var computing = Context.RunExternal(() => Task.Run(() => Spin(seed, rounds)));
+            if (whenAll)
+            {
+                await Task.WhenAll(read, computing);
+            }
+
+            var spun = await computing;
             recorder.Tell($"step {step.Number} computed at {Context.Now.TotalMilliseconds} ms: {spun:x16}");
             var ticks = await read;
             recorder.Tell($"step {step.Number} read at {Context.Now.TotalMilliseconds} ms: {ticks}");

@@ -2,12 +2,15 @@ namespace EdgeMoE.Actors.Runtime;
 
 /// <summary>
 /// The temporary actor an ask replies to (<c>/temp/...</c>): the first message completes the task; later ones are
-/// dead letters. In virtual time completion is deferred to the end of the delivery round.
+/// dead letters. In virtual time completion is deferred to the end of the delivery round and resumes awaiting code there.
 /// </summary>
 internal sealed class PromiseActorRef<T>(ActorSystem system, ActorPath path, IActorRef target, ActorCellExtras? awaitingActor)
     : ActorRefBase(system, path)
 {
-    private readonly TaskCompletionSource<T> _promise = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Virtual time completes the promise on the driver after a delivery round, and whatever it resumes must be there
+    // before the round ends (an actor's await posts its continuation; a Task.WhenAll over the reply completes inline).
+    // Real time completes it in the replying actor's turn, which must not run the asker's code.
+    private readonly TaskCompletionSource<T> _promise = new(system.IsVirtual ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously);
     private ICancelable? _timeout;
     private int _completed;
 

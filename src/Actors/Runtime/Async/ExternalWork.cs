@@ -7,7 +7,9 @@ namespace EdgeMoE.Actors.Runtime;
 /// </summary>
 internal sealed class ExternalWork<T>(Superstep superstep)
 {
-    private readonly TaskCompletionSource<T> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Completed synchronously, so whatever it resumes (an actor's posted continuation, a Task.WhenAll over it) is done
+    // before the busy unit goes.
+    private readonly TaskCompletionSource<T> _result = new();
 
     /// <summary>The task the actor awaits: completes with the outside task's result, from the actor system.</summary>
     public Task<T> Result => _result.Task;
