@@ -82,7 +82,9 @@ internal sealed class BoundedMessageQueue(int capacity, OverflowPolicy overflow,
         var start = clock.GetTimestamp();
         lock (_room)
         {
-            _waiters++;
+            // Interlocked, not ++: the count must be visible before TryReserve reads _count, or a consumer that frees the
+            // last slot in between reads no waiter, skips the pulse, and this sender sleeps out its whole push timeout.
+            Interlocked.Increment(ref _waiters);
             try
             {
                 while (!TryReserve())
@@ -98,7 +100,7 @@ internal sealed class BoundedMessageQueue(int capacity, OverflowPolicy overflow,
             }
             finally
             {
-                _waiters--;
+                Interlocked.Decrement(ref _waiters);
             }
         }
     }
