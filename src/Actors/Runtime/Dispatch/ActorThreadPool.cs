@@ -6,10 +6,14 @@ namespace EdgeMoE.Actors.Runtime;
 /// The worker threads of a real-time system (Akka's dedicated executor rather than the shared .NET pool): actor turns
 /// never queue behind foreign work that blocks or floods the process-wide thread pool. A turn scheduled on a worker
 /// goes to that worker's queue, so an exchange between actors stays on one core; turns scheduled from other threads
-/// go to a shared queue; a worker with nothing to do steals from the others, spins briefly, then parks.
+/// go to a shared queue; a worker with nothing to do steals from the others, spins briefly, then parks. A worker that
+/// must block (a back-pressured send) is replaced by a stand-in thread meanwhile, so the pool keeps its strength.
 /// </summary>
 internal sealed class ActorThreadPool
 {
+    [ThreadStatic]
+    private static ActorThreadPool? _current;
+
     // A worker takes from the shared queue first this often, so actors that keep each other busy on local queues
     // cannot starve turns scheduled from outside (timers, asks, external Tells).
     private const int SharedQueueTurnInterval = 61;
@@ -20,6 +24,7 @@ internal sealed class ActorThreadPool
     private readonly ConcurrentQueue<IThreadPoolWorkItem> _shared = new();
     private readonly ActorThreadPoolWorker[] _workers;
     private readonly SemaphoreSlim _wake = new(0);
+    private readonly ConcurrentStack<StandIn> _idleStandIns = new();
 
     // Workers parked or about to park, minus the wake-ups already granted to them (see Park).
     private int _parked;
@@ -44,6 +49,13 @@ internal sealed class ActorThreadPool
 
     /// <summary>Number of worker threads.</summary>
     public int Threads => _workers.Length;
+
+    /// <summary>
+    /// Call before the current thread blocks: when it is one of a pool's threads, a stand-in runs that pool's turns until
+    /// the returned scope is disposed (else <c>null</c>). Without it, senders blocked on a full mailbox could hold every
+    /// worker while the receiver that would make room waits for one.
+    /// </summary>
+    public static IDisposable? StandInWhileBlocked() => _current?.LendStandIn();
 
     /// <summary>Runs <paramref name="item"/> once on a worker. After <see cref="Stop"/> it is dropped.</summary>
     public void Schedule(IThreadPoolWorkItem item)
@@ -71,11 +83,13 @@ internal sealed class ActorThreadPool
     {
         _stopped = true;
         _wake.Release(_workers.Length);
+        DismissIdleStandIns();
     }
 
     /// <summary>A worker's life: take a turn (own queue, shared queue, others' queues), else spin, else park.</summary>
     internal void Run(ActorThreadPoolWorker worker)
     {
+        _current = this;
         var taken = 0;
         while (!_stopped)
         {
@@ -99,20 +113,77 @@ internal sealed class ActorThreadPool
             return true;
         }
 
-        if (worker.Queue.TryDequeue(out item!) || _shared.TryDequeue(out item!))
+        return worker.Queue.TryDequeue(out item!) || TrySteal(worker.Index + 1, out item);
+    }
+
+    // The shared queue, then every worker's queue from `first` on (modulo the worker count).
+    private bool TrySteal(int first, out IThreadPoolWorkItem item)
+    {
+        if (_shared.TryDequeue(out item!))
         {
             return true;
         }
 
-        for (var i = 1; i < _workers.Length; i++)
+        for (var i = 0; i < _workers.Length; i++)
         {
-            if (_workers[(worker.Index + i) % _workers.Length].Queue.TryDequeue(out item!))
+            if (_workers[(first + i) % _workers.Length].Queue.TryDequeue(out item!))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private StandIn LendStandIn()
+    {
+        if (!_idleStandIns.TryPop(out var standIn))
+        {
+            standIn = new StandIn(this);
+        }
+
+        standIn.Lend();
+        return standIn;
+    }
+
+    // A stand-in's shift: it has no queue of its own (what it schedules goes to the shared queue) and takes turns from
+    // anywhere until dismissed. Leaving, it passes on a wake-up it may have taken for work it did not run.
+    private void RunShift(StandIn standIn)
+    {
+        while (!_stopped && standIn.OnShift)
+        {
+            if (TrySteal(0, out var item))
+            {
+                item.Execute();
+                continue;
+            }
+
+            if (!SpinForWork())
+            {
+                Park();
+            }
+        }
+
+        if (HasQueuedWork())
+        {
+            WakeOne();
+        }
+
+        _idleStandIns.Push(standIn);
+
+        // Stop may have emptied the spare list just before the push.
+        if (_stopped)
+        {
+            DismissIdleStandIns();
+        }
+    }
+
+    private void DismissIdleStandIns()
+    {
+        while (_idleStandIns.TryPop(out var standIn))
+        {
+            standIn.Dismiss();
+        }
     }
 
     private bool HasQueuedWork()
@@ -183,6 +254,59 @@ internal sealed class ActorThreadPool
             if (Interlocked.CompareExchange(ref _parked, parked - 1, parked) == parked)
             {
                 return true;
+            }
+        }
+    }
+
+    /// <summary>A spare thread that takes a blocked worker's place; it waits in the pool's spare list between shifts.</summary>
+    private sealed class StandIn : IDisposable
+    {
+        private readonly ActorThreadPool _pool;
+        private readonly SemaphoreSlim _shift = new(0);
+        private volatile bool _onShift;
+        private volatile bool _dismissed;
+
+        public StandIn(ActorThreadPool pool)
+        {
+            _pool = pool;
+            new Thread(Live) { IsBackground = true, Name = "actors-stand-in" }.Start();
+        }
+
+        public bool OnShift => _onShift;
+
+        public void Lend()
+        {
+            _onShift = true;
+            _shift.Release();
+        }
+
+        /// <summary>Ends the shift: the stand-in finishes its turn, then returns to the spare list.</summary>
+        public void Dispose()
+        {
+            _onShift = false;
+
+            // It may be parked with the workers: a wake-up lets it notice (a regular worker woken instead re-parks).
+            _pool.WakeOne();
+        }
+
+        public void Dismiss()
+        {
+            _dismissed = true;
+            _shift.Release();
+        }
+
+        private void Live()
+        {
+            _current = _pool;
+            while (true)
+            {
+                _shift.Wait();
+                if (_dismissed)
+                {
+                    return;
+                }
+
+                _pool.RunShift(this);
             }
         }
     }

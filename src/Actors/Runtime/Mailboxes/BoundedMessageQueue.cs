@@ -77,6 +77,8 @@ internal sealed class BoundedMessageQueue(int capacity, OverflowPolicy overflow,
     // Real-time back-pressure: the sending thread blocks until the consumer frees a slot or the push timeout passes.
     private bool WaitForRoom()
     {
+        // A worker of the system's pool blocking here would be one fewer to run the receiver that makes room.
+        using var standIn = ActorThreadPool.StandInWhileBlocked();
         var remaining = pushTimeout;
         var clock = TimeProvider.System;
         var start = clock.GetTimestamp();
