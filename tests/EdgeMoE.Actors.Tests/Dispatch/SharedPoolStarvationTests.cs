@@ -12,15 +12,17 @@ public sealed class SharedPoolStarvationTests
         var props = Props.Create(() => new Rally(1_000, done));
         var players = Enumerable.Range(0, pairs).Select(i => (system.ActorOf(props, $"a{i}"), system.ActorOf(props, $"b{i}"))).ToList();
 
-        // Cap the .NET pool and queue more blocking work items than it may run at once: from the first start on, every
-        // pool thread that frees up takes the next blocker (the global queue is FIFO), so nothing queued later runs.
+        // Cap the .NET pool (room above the threads it has now, which the test runner may be blocking) and queue more
+        // blocking work items than it may run at once: from the first start on, every pool thread that frees up takes
+        // the next blocker (the global queue is FIFO), so nothing queued later runs until they are released.
         ThreadPool.GetMinThreads(out var minWorkers, out _);
         ThreadPool.GetMaxThreads(out var maxWorkers, out var maxIo);
-        var blockers = minWorkers + 64;
+        var cap = Math.Max(minWorkers, ThreadPool.ThreadCount + 2);
+        var blockers = cap + 64;
         using var release = new ManualResetEventSlim();
         using var firstStarted = new ManualResetEventSlim();
         using var finished = new CountdownEvent(blockers);
-        Assert.True(ThreadPool.SetMaxThreads(minWorkers, maxIo));
+        Assert.True(ThreadPool.SetMaxThreads(cap, maxIo));
         try
         {
             for (var i = 0; i < blockers; i++)

@@ -24,7 +24,7 @@ internal sealed class ActorThreadPool
     private readonly ConcurrentQueue<IThreadPoolWorkItem> _shared = new();
     private readonly ActorThreadPoolWorker[] _workers;
     private readonly SemaphoreSlim _wake = new(0);
-    private readonly ConcurrentStack<StandIn> _idleStandIns = new();
+    private readonly ConcurrentStack<ActorThreadPoolStandIn> _idleStandIns = new();
 
     // Workers parked or about to park, minus the wake-ups already granted to them (see Park).
     private int _parked;
@@ -135,11 +135,11 @@ internal sealed class ActorThreadPool
         return false;
     }
 
-    private StandIn LendStandIn()
+    private ActorThreadPoolStandIn LendStandIn()
     {
         if (!_idleStandIns.TryPop(out var standIn))
         {
-            standIn = new StandIn(this);
+            standIn = new ActorThreadPoolStandIn(this);
         }
 
         standIn.Lend();
@@ -148,8 +148,9 @@ internal sealed class ActorThreadPool
 
     // A stand-in's shift: it has no queue of its own (what it schedules goes to the shared queue) and takes turns from
     // anywhere until dismissed. Leaving, it passes on a wake-up it may have taken for work it did not run.
-    private void RunShift(StandIn standIn)
+    internal void RunShift(ActorThreadPoolStandIn standIn)
     {
+        _current = this;
         while (!_stopped && standIn.OnShift)
         {
             if (TrySteal(0, out var item))
@@ -233,7 +234,8 @@ internal sealed class ActorThreadPool
         _wake.Wait();
     }
 
-    private void WakeOne()
+    /// <summary>Wakes one parked thread, if any (a spurious wake-up only makes it look for work and park again).</summary>
+    internal void WakeOne()
     {
         if (TryTakeParkedCount())
         {
@@ -254,59 +256,6 @@ internal sealed class ActorThreadPool
             if (Interlocked.CompareExchange(ref _parked, parked - 1, parked) == parked)
             {
                 return true;
-            }
-        }
-    }
-
-    /// <summary>A spare thread that takes a blocked worker's place; it waits in the pool's spare list between shifts.</summary>
-    private sealed class StandIn : IDisposable
-    {
-        private readonly ActorThreadPool _pool;
-        private readonly SemaphoreSlim _shift = new(0);
-        private volatile bool _onShift;
-        private volatile bool _dismissed;
-
-        public StandIn(ActorThreadPool pool)
-        {
-            _pool = pool;
-            new Thread(Live) { IsBackground = true, Name = "actors-stand-in" }.Start();
-        }
-
-        public bool OnShift => _onShift;
-
-        public void Lend()
-        {
-            _onShift = true;
-            _shift.Release();
-        }
-
-        /// <summary>Ends the shift: the stand-in finishes its turn, then returns to the spare list.</summary>
-        public void Dispose()
-        {
-            _onShift = false;
-
-            // It may be parked with the workers: a wake-up lets it notice (a regular worker woken instead re-parks).
-            _pool.WakeOne();
-        }
-
-        public void Dismiss()
-        {
-            _dismissed = true;
-            _shift.Release();
-        }
-
-        private void Live()
-        {
-            _current = _pool;
-            while (true)
-            {
-                _shift.Wait();
-                if (_dismissed)
-                {
-                    return;
-                }
-
-                _pool.RunShift(this);
             }
         }
     }
