@@ -47,9 +47,6 @@ internal sealed class ActorThreadPool
         }
     }
 
-    /// <summary>Number of worker threads.</summary>
-    public int Threads => _workers.Length;
-
     /// <summary>
     /// Call before the current thread blocks: when it is one of a pool's threads, a stand-in runs that pool's turns until
     /// the returned scope is disposed (else <c>null</c>). Without it, senders blocked on a full mailbox could hold every
