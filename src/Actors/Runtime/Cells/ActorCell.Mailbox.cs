@@ -68,7 +68,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         Schedule();
     }
 
-    /// <summary>Real time: one turn on a pool (or dedicated) thread.</summary>
+    /// <summary>Real time: one turn on a worker of the system's <see cref="ActorThreadPool"/> (or the actor's dedicated thread).</summary>
     public void Execute()
     {
         var previous = _running;
@@ -137,7 +137,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         }
         else
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            _system.Workers!.Schedule(this);
         }
     }
 

@@ -77,12 +77,16 @@ internal sealed class BoundedMessageQueue(int capacity, OverflowPolicy overflow,
     // Real-time back-pressure: the sending thread blocks until the consumer frees a slot or the push timeout passes.
     private bool WaitForRoom()
     {
+        // A worker of the system's pool blocking here would be one fewer to run the receiver that makes room.
+        using var standIn = ActorThreadPool.StandInWhileBlocked();
         var remaining = pushTimeout;
         var clock = TimeProvider.System;
         var start = clock.GetTimestamp();
         lock (_room)
         {
-            _waiters++;
+            // Interlocked, not ++: the count must be visible before TryReserve reads _count, or a consumer that frees the
+            // last slot in between reads no waiter, skips the pulse, and this sender sleeps out its whole push timeout.
+            Interlocked.Increment(ref _waiters);
             try
             {
                 while (!TryReserve())
@@ -98,7 +102,7 @@ internal sealed class BoundedMessageQueue(int capacity, OverflowPolicy overflow,
             }
             finally
             {
-                _waiters--;
+                Interlocked.Decrement(ref _waiters);
             }
         }
     }

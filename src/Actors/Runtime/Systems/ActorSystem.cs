@@ -34,6 +34,7 @@ public sealed class ActorSystem : IAsyncDisposable
         else
         {
             Timers = new RealTimeScheduler(settings.TimeProvider);
+            Workers = new ActorThreadPool(settings.Parallelism, name);
         }
 
         var root = ActorPath.Root(Address);
@@ -86,6 +87,9 @@ public sealed class ActorSystem : IAsyncDisposable
     internal Superstep? Superstep { get; }
 
     internal TimerScheduler Timers { get; }
+
+    /// <summary>Real time: the threads that run actor turns; <c>null</c> in virtual time.</summary>
+    internal ActorThreadPool? Workers { get; }
 
     /// <summary>Creates a system; <paramref name="name"/> uses letters, digits, '-' and '_'.</summary>
     public static ActorSystem Create(string name, ActorSystemSettings? settings = null)
@@ -243,6 +247,7 @@ public sealed class ActorSystem : IAsyncDisposable
     internal void OnRootTerminated()
     {
         Timers.Dispose();
+        Workers?.Stop();
         _terminated.TrySetResult();
     }
 

@@ -15,7 +15,11 @@ public sealed record ActorSystemSettings
     /// <summary>Real time: user messages an actor processes per turn before yielding its thread, ≥ 1.</summary>
     public int Throughput { get; init; } = 100;
 
-    /// <summary>Virtual time: worker threads that run the actors of a superstep, ≥ 1 (results do not depend on it).</summary>
+    /// <summary>
+    /// Worker threads that run actor turns, ≥ 1. Virtual time: the superstep workers (results do not depend on it). Real
+    /// time: the system's own threads, apart from the shared .NET pool; an actor that blocks in a handler holds one of
+    /// them, so give such actors <see cref="DispatcherKind.DedicatedThread"/>.
+    /// </summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
     /// <summary>Where actors log; entries carry the actor path in their scope.</summary>
