@@ -16,12 +16,19 @@ public sealed class UntrackedAwaitTests
     public void A_raw_task_awaited_while_an_ask_is_in_flight_fails_the_actor_naming_it_and_RunExternal(RawWork work)
     {
         using var run = new Run(TimeMode.Virtual);
+        using var gate = new ManualResetEventSlim();
         var decided = new ConcurrentQueue<Exception>();
         var replies = new ConcurrentQueue<string>();
-        var echo = run.System.ActorOf(Props.Create<Probing.Echo>(), "echo");
-        var parent = run.System.ActorOf(Props.Create(() => new Parent(decided, Directive.Stop, Props.Create(() => new RawAwaiter(echo, work)))), "parent");
+
+        // The ask goes to an actor that never answers, so it is still in flight when the raw task completes.
+        var silent = run.System.ActorOf(Props.Create(() => new Silent()), "silent");
+        var parent = run.System.ActorOf(Props.Create(() => new Parent(decided, Directive.Stop, Props.Create(() => new RawAwaiter(silent, work, gate)))), "parent");
         var collector = run.System.ActorOf(Props.Create(() => new Collector(replies)), "collector");
         parent.Tell("go", collector);
+
+        // The handler is parked on its ask before the raw task may finish: the pool task waits for this gate.
+        run.System.RunUntilQuiescent();
+        gate.Set();
         run.WaitFor(() => !decided.IsEmpty);
         run.System.RunUntil(TimeSpan.FromSeconds(10));
         var failure = Assert.IsType<UntrackedAwaitException>(Assert.Single(decided));
@@ -38,7 +45,8 @@ public sealed class UntrackedAwaitTests
     {
         using var run = new Run(TimeMode.Real);
         var echo = run.System.ActorOf(Props.Create<Probing.Echo>(), "echo");
-        var actor = run.System.ActorOf(Props.Create(() => new RawAwaiter(echo, work)), "raw");
+        using var gate = new ManualResetEventSlim(initialState: true);
+        var actor = run.System.ActorOf(Props.Create(() => new RawAwaiter(echo, work, gate)), "raw");
         Assert.Equal("resumed with hello", run.Ask<string>(actor, "go"));
     }
 
@@ -65,16 +73,25 @@ public sealed class UntrackedAwaitTests
         public Collector(ConcurrentQueue<string> replies) => Receive<string>(replies.Enqueue);
     }
 
-    /// <summary>Asks, then awaits work the actor system does not track, then the ask.</summary>
+    private sealed class Silent : ReceiveActor
+    {
+        public Silent() => ReceiveAny(_ => { });
+    }
+
+    /// <summary>Asks, then awaits work the actor system does not track (a pool task that waits for the gate, or a delay), then the ask.</summary>
     private sealed class RawAwaiter : ReceiveActor
     {
-        public RawAwaiter(IActorRef echo, RawWork work) => ReceiveAsync<string>(async _ =>
+        public RawAwaiter(IActorRef target, RawWork work, ManualResetEventSlim gate) => ReceiveAsync<string>(async _ =>
         {
             var sender = Sender;
-            var echoed = echo.Ask<string>("hello", TimeSpan.FromSeconds(5));
+            var echoed = target.Ask<string>("hello", TimeSpan.FromSeconds(5));
             if (work == RawWork.Run)
             {
-                await Task.Run(() => StableHash.Mix64(7));
+                await Task.Run(() =>
+                {
+                    gate.Wait();
+                    return StableHash.Mix64(7);
+                });
             }
             else
             {
