@@ -27,7 +27,7 @@ public abstract class ActorTestKit : IDisposable
         _loggerFactory = LoggerFactory.Create(builder => builder.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug));
         DefaultTimeout = defaultTimeout ?? TimeSpan.FromSeconds(3);
         Sys = ActorSystem.Create("test", (settings ?? new ActorSystemSettings()) with { LoggerFactory = _loggerFactory });
-        var collector = Sys.SystemActorOf(Props.Create(() => new CollectorActor(_events)), "event-collector");
+        var collector = Sys.SystemActorOf(Props.Create(() => new CollectorActor(_events)).WithMailbox(MailboxSettings.Unbounded), "event-collector");
         Sys.EventStream.Subscribe(collector, typeof(DeadLetter));
         Sys.EventStream.Subscribe(collector, typeof(UnhandledMessage));
         TestActor = CreateTestProbe("test-actor");

@@ -8,7 +8,7 @@ public sealed class Props
 {
     private readonly Func<ActorBase> _factory;
 
-    private Props(Type actorType, Func<ActorBase> factory, MailboxSettings mailbox, DispatcherKind dispatcher, int? throughput, SupervisorStrategy? supervisorStrategy)
+    private Props(Type actorType, Func<ActorBase> factory, MailboxSettings? mailbox, DispatcherKind dispatcher, int? throughput, SupervisorStrategy? supervisorStrategy)
     {
         ActorType = actorType;
         _factory = factory;
@@ -21,8 +21,8 @@ public sealed class Props
     /// <summary>Type of the actor this recipe constructs.</summary>
     public Type ActorType { get; }
 
-    /// <summary>The mailbox of each actor (default unbounded).</summary>
-    public MailboxSettings Mailbox { get; }
+    /// <summary>The mailbox of each actor; <c>null</c> takes the system's <see cref="ActorSystemSettings.DefaultMailbox"/>.</summary>
+    public MailboxSettings? Mailbox { get; }
 
     /// <summary>Where the actor's turns run (default the shared thread pool).</summary>
     public DispatcherKind Dispatcher { get; }
@@ -42,7 +42,7 @@ public sealed class Props
         where TActor : ActorBase
     {
         ArgumentNullException.ThrowIfNull(factory);
-        return new Props(typeof(TActor), factory, MailboxSettings.Unbounded, DispatcherKind.ThreadPool, null, null);
+        return new Props(typeof(TActor), factory, null, DispatcherKind.ThreadPool, null, null);
     }
 
     /// <summary>A copy with another mailbox.</summary>
@@ -70,6 +70,6 @@ public sealed class Props
         where TActor : ActorBase, new()
     {
         public static readonly Props Instance =
-            new(typeof(TActor), static () => new TActor(), MailboxSettings.Unbounded, DispatcherKind.ThreadPool, null, null);
+            new(typeof(TActor), static () => new TActor(), null, DispatcherKind.ThreadPool, null, null);
     }
 }

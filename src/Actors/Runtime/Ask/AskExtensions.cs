@@ -3,6 +3,13 @@ namespace EdgeMoE.Actors.Runtime;
 /// <summary>Request-reply and forwarding on top of <see cref="IActorRef.Tell"/>.</summary>
 public static class AskExtensions
 {
+    /// <summary>Like <see cref="Ask{T}(IActorRef, object, TimeSpan)"/> with the system's <see cref="ActorSystemSettings.AskTimeout"/>.</summary>
+    public static Task<T> Ask<T>(this IActorRef target, object message)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Ask<T>(message, ((ActorRefBase)target).System.Settings.AskTimeout);
+    }
+
     /// <summary>
     /// Sends <paramref name="message"/> with a temporary sender and returns the reply. Faults with
     /// <see cref="AskTimeoutException"/> after <paramref name="timeout"/> (virtual time in virtual mode, where the

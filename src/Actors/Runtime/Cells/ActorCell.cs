@@ -36,7 +36,7 @@ internal sealed partial class ActorCell : IActorContext
         _props = props;
         _parent = parent;
         _self = new LocalActorRef(system, path, this);
-        _queue = props.Mailbox.CreateQueue();
+        _queue = (props.Mailbox ?? system.Settings.DefaultMailbox).CreateQueue();
         _throughput = props.Throughput ?? system.Settings.Throughput;
         if (props.Dispatcher == DispatcherKind.DedicatedThread && system.Superstep is null)
         {

@@ -41,7 +41,8 @@ public sealed class ActorSystem : IAsyncDisposable
         DeadLetters = new DeadLettersRef(this, root.Child("deadLetters"));
         _tempPath = root.Child("temp");
         _deadLetterLog = settings.LoggerFactory.CreateLogger("EdgeMoE.Actors.DeadLetters");
-        var guardian = Props.Create(() => new GuardianActor());
+        // Guardians never drop what they are sent, whatever the default mailbox of user actors.
+        var guardian = Props.Create(() => new GuardianActor()).WithMailbox(MailboxSettings.Unbounded);
         _root = new ActorCell(this, guardian.WithSupervisorStrategy(SupervisorStrategy.Stopping), null, root);
         _root.PrepareForChildren();
         _root.SelfRef.SendSystem(new Create());

@@ -22,6 +22,12 @@ public sealed record ActorSystemSettings
     /// </summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>The mailbox of actors whose <see cref="Props"/> choose none (Akka's default-mailbox).</summary>
+    public MailboxSettings DefaultMailbox { get; init; } = MailboxSettings.Unbounded;
+
+    /// <summary>Timeout of an <c>Ask</c> that names none (virtual or real time, as the system runs), &gt; 0.</summary>
+    public TimeSpan AskTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Where actors log; entries carry the actor path in their scope.</summary>
     public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
 
@@ -50,6 +56,11 @@ public sealed record ActorSystemSettings
             throw new ArgumentException($"ActorSystemSettings.Parallelism must be ≥ 1 (was {Parallelism}).");
         }
 
+        if (AskTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"ActorSystemSettings.AskTimeout must be positive (was {AskTimeout}).");
+        }
+
         if ((Host is null) != (Port is null))
         {
             throw new ArgumentException("ActorSystemSettings.Host and ActorSystemSettings.Port must be given together.");
@@ -60,6 +71,7 @@ public sealed record ActorSystemSettings
             throw new ArgumentException($"ActorSystemSettings.Port must be in 1..65535 (was {Port}).");
         }
 
+        ArgumentNullException.ThrowIfNull(DefaultMailbox, nameof(DefaultMailbox));
         ArgumentNullException.ThrowIfNull(LoggerFactory, nameof(LoggerFactory));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
     }

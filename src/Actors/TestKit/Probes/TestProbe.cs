@@ -23,7 +23,8 @@ public sealed class TestProbe
     {
         _system = system;
         _defaultTimeout = defaultTimeout;
-        Ref = system.SystemActorOf(Props.Create(() => new ProbeActor(_inbox, _arrivals)), name);
+        // A probe sees everything sent to it, whatever the system's default mailbox.
+        Ref = system.SystemActorOf(Props.Create(() => new ProbeActor(_inbox, _arrivals)).WithMailbox(MailboxSettings.Unbounded), name);
     }
 
     /// <summary>The probe's actor reference: send it messages or pass it as a sender.</summary>
