@@ -3,6 +3,7 @@ using EdgeMoE.Actors.Edge.Clock;
 using EdgeMoE.Actors.Edge.Policy;
 using EdgeMoE.Actors.Edge.Routing;
 using EdgeMoE.Actors.Edge.Servers;
+using EdgeMoE.Actors.Runtime;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Settings;
 using EdgeMoE.Models.Compute;
@@ -17,6 +18,7 @@ namespace EdgeMoE.Host.Scenarios;
 /// </summary>
 /// <param name="Seed">Run seed (actor generators derive from it and the actor's path).</param>
 /// <param name="Threads">Dispatcher threads.</param>
+/// <param name="Runtime">The actor-system settings of <c>edgemoe.actors</c> (seed, threads and supervision are set per run).</param>
 /// <param name="ArrivalRate">λ.</param>
 /// <param name="Schedule">Slots, τ, evaluation interval.</param>
 /// <param name="Parameters">V, μ, K and server profiles for the policy.</param>
@@ -25,7 +27,7 @@ namespace EdgeMoE.Host.Scenarios;
 /// <param name="Links">Per server, its link.</param>
 /// <param name="Images">Token and test images.</param>
 public sealed record ScenarioPlan(
-    int Seed, int Threads, double ArrivalRate, SlotSchedule Schedule, SlotParameters Parameters,
+    int Seed, int Threads, ActorSystemSettings Runtime, double ArrivalRate, SlotSchedule Schedule, SlotParameters Parameters,
     IReadOnlyList<ExpertServerSettings> Servers, RouterSettings Router, IReadOnlyList<LinkSettings> Links, TokenImages Images)
 {
     /// <summary>Builds the plan; energy budgets E_max_j, E_avg_j and the evaluation subset are drawn from the seed.</summary>
@@ -78,7 +80,7 @@ public sealed record ScenarioPlan(
             budget, wireless.MeanGain, wireless.Fading, wireless.Transmission)).ToArray();
 
         return new ScenarioPlan(
-            run.Seed, run.Threads == 0 ? Environment.ProcessorCount : run.Threads, moe.ArrivalRate,
+            run.Seed, run.Threads == 0 ? Environment.ProcessorCount : run.Threads, settings.Actors.ToSystemSettings(), moe.ArrivalRate,
             new SlotSchedule(run.Slots, moe.SlotLength, moe.TestEvalInterval),
             new SlotParameters(moe.V, moe.Mu, moe.ExpertsPerToken, profiles), servers, router, links, images);
     }

@@ -27,7 +27,7 @@ public static class StableMoeNetwork
             Interlocked.CompareExchange(ref failure, e, null);
             return Directive.Stop;
         });
-        var system = ActorSystem.Create("edgemoe", new ActorSystemSettings
+        var system = ActorSystem.Create("edgemoe", plan.Runtime with
         {
             Seed = unchecked((ulong)plan.Seed),
             Parallelism = plan.Threads,

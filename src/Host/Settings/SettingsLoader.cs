@@ -28,6 +28,7 @@ public static class SettingsLoader
         return new EdgeMoeSettings(
             RunSettings.Read(new SettingsReader(root.GetConfig(RunSettings.Section))),
             StableMoeSettings.Read(new SettingsReader(root.GetConfig(StableMoeSettings.Section))),
+            ActorRuntimeSettings.Read(new SettingsReader(root.GetConfig(ActorRuntimeSettings.Section))),
             merged,
             source);
     }

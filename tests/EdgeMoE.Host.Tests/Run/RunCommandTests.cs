@@ -159,6 +159,18 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void Real_time_is_refused_because_a_run_replays_only_in_virtual_time()
+    {
+        using var scenario = new TinyScenario();
+        var realTime = scenario.Output("real.conf");
+        File.WriteAllText(realTime, "include \"tiny.conf\"\nedgemoe.actors.time-mode = real\n");
+        var (exit, _, error) = CliRunner.Run("run", realTime, "--out", scenario.Output("real"));
+        Assert.Equal(2, exit);
+        Assert.Contains("edgemoe.actors.time-mode must be virtual for `edgemoe run`", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(scenario.Output("real")));
+    }
+
+    [Fact]
     public void A_malformed_outage_exits_2_naming_the_key()
     {
         using var scenario = new TinyScenario("outages = [\"9:1-2\"]");
