@@ -47,6 +47,33 @@ public sealed class TrainCommandTests
         Assert.InRange(json.RootElement.GetProperty("test_accuracy").GetDouble(), 0.5, 1.0);
     }
 
+    [Fact]
+    public void The_training_section_of_a_config_gives_the_defaults_and_options_override_it()
+    {
+        using var folder = new ScratchFolder();
+        folder.Write("reference.conf", File.ReadAllText(RepositoryFiles.Hocon("reference.conf")));
+        var config = folder.Write("train.conf", "edgemoe.training { model = mlp, epochs = 1, batch-size = 50, optimizer = sgd, learning-rate = 0.05 }");
+        var (exit, _, error) = CliRunner.Run("train", "--config", config, "--dataset", "synthetic", "--seed", "3");
+        Assert.True(exit == 0, error);
+        Assert.Contains("training mlp", error, StringComparison.Ordinal);
+        Assert.Contains("batch 50, sgd lr 0.05", error, StringComparison.Ordinal);
+
+        (exit, _, error) = CliRunner.Run("train", "--config", config, "--dataset", "synthetic", "--seed", "3", "--optimizer", "adam", "--batch", "64");
+        Assert.True(exit == 0, error);
+        Assert.Contains("batch 64, adam lr 0.05", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_training_value_in_the_config_exits_2_naming_the_key()
+    {
+        using var folder = new ScratchFolder();
+        folder.Write("reference.conf", File.ReadAllText(RepositoryFiles.Hocon("reference.conf")));
+        var config = folder.Write("train.conf", "edgemoe.training.momentum = 1.5");
+        var (exit, _, error) = CliRunner.Run("train", "--config", config, "--dataset", "synthetic");
+        Assert.Equal(2, exit);
+        Assert.Contains("edgemoe.training.momentum must be in [0, 1), got 1.5", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--optimizer", "lbfgs", "--optimizer")]
     [InlineData("--label-smoothing", "1.5", "--label-smoothing")]

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using EdgeMoE.Host.Cli;
+using EdgeMoE.Host.Settings;
 using EdgeMoE.Models.Data;
 using EdgeMoE.Models.Moe;
 using EdgeMoE.Models.Nn;
@@ -23,43 +24,52 @@ internal static class TrainCommand
 
     public static Command Build(CliConsole console)
     {
+        var config = new Option<FileInfo?>("--config") { Description = "Scenario file whose edgemoe.training section gives the defaults (default: reference.conf)." };
         var dataset = new Option<string>("--dataset") { Description = "fashion-mnist or synthetic.", DefaultValueFactory = _ => "fashion-mnist" };
-        var model = new Option<string>("--model") { Description = "small-cnn or mlp.", DefaultValueFactory = _ => "small-cnn" };
-        var epochs = new Option<int>("--epochs") { Description = "Passes over the training set.", DefaultValueFactory = _ => 1 };
-        var batch = new Option<int>("--batch") { Description = "Images per mini-batch.", DefaultValueFactory = _ => 128 };
-        var lr = new Option<float>("--lr") { Description = "Learning rate (per step).", DefaultValueFactory = _ => 1e-3f };
-        var optimizer = new Option<string>("--optimizer") { Description = "sgd, adam or adamw.", DefaultValueFactory = _ => "adam" };
-        var momentum = new Option<float>("--momentum") { Description = "Momentum of sgd (0 disables it).", DefaultValueFactory = _ => 0.9f };
-        var weightDecay = new Option<float>("--weight-decay") { Description = "L2 weight decay (decoupled for adamw).", DefaultValueFactory = _ => 0f };
-        var smoothing = new Option<float>("--label-smoothing") { Description = "Label smoothing of the cross-entropy, in [0, 1].", DefaultValueFactory = _ => 0f };
-        var clip = new Option<double>("--clip-norm") { Description = "Clip the global gradient norm to this value; 0 disables clipping.", DefaultValueFactory = _ => 0 };
+        var model = new Option<string?>("--model") { Description = "small-cnn or mlp (default: edgemoe.training.model)." };
+        var epochs = new Option<int?>("--epochs") { Description = "Passes over the training set (default: edgemoe.training.epochs)." };
+        var batch = new Option<int?>("--batch") { Description = "Images per mini-batch (default: edgemoe.training.batch-size)." };
+        var lr = new Option<float?>("--lr") { Description = "Learning rate per step (default: edgemoe.training.learning-rate)." };
+        var optimizer = new Option<string?>("--optimizer") { Description = "sgd, adam or adamw (default: edgemoe.training.optimizer)." };
+        var momentum = new Option<float?>("--momentum") { Description = "Momentum of sgd, 0 disables it (default: edgemoe.training.momentum)." };
+        var weightDecay = new Option<float?>("--weight-decay") { Description = "L2 weight decay, decoupled for adamw (default: edgemoe.training.weight-decay)." };
+        var smoothing = new Option<float?>("--label-smoothing") { Description = "Label smoothing of the cross-entropy, in [0, 1] (default: edgemoe.training.label-smoothing)." };
+        var clip = new Option<double?>("--clip-norm") { Description = "Clip the global gradient norm; 0 disables clipping (default: edgemoe.training.gradient-clip-norm)." };
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation, shuffling and synthetic data.", DefaultValueFactory = _ => 1 };
         var dataDir = new Option<string>("--data-dir") { Description = "Directory of the Fashion-MNIST IDX files.", DefaultValueFactory = _ => FashionMnist.DefaultDirectory };
         var save = new Option<string?>("--save") { Description = "Write the trained weights to this safetensors file." };
         var json = new Option<bool>("--json") { Description = "Print {\"test_accuracy\",\"wall_seconds\",\"images_per_s\"} as the last line." };
-        var command = new Command("train", "Train an image classifier (SmallCnn or MLP) with Adam and report its test accuracy.")
+        var command = new Command("train", "Train an image classifier (SmallCnn or MLP) and report its test accuracy; options override edgemoe.training.")
         {
-            dataset, model, epochs, batch, lr, optimizer, momentum, weightDecay, smoothing, clip, seed, dataDir, save, json,
+            config, dataset, model, epochs, batch, lr, optimizer, momentum, weightDecay, smoothing, clip, seed, dataDir, save, json,
         };
-        command.SetAction(parse => Execute(
-            console,
-            new TrainSettings(
-                parse.GetValue(dataset)!,
-                parse.GetValue(model)!,
-                parse.GetValue(epochs),
-                parse.GetValue(batch),
-                parse.GetValue(lr),
-                parse.GetValue(seed),
-                parse.GetValue(dataDir)!,
-                parse.GetValue(save),
-                parse.GetValue(optimizer)!,
-                parse.GetValue(momentum),
-                parse.GetValue(weightDecay),
-                parse.GetValue(smoothing),
-                parse.GetValue(clip)),
-            parse.GetValue(json)));
+        command.SetAction(parse =>
+        {
+            var defaults = Defaults(parse.GetValue(config));
+            return Execute(
+                console,
+                new TrainSettings(
+                    parse.GetValue(dataset)!,
+                    parse.GetValue(model) ?? defaults.Model,
+                    parse.GetValue(epochs) ?? defaults.Epochs,
+                    parse.GetValue(batch) ?? defaults.BatchSize,
+                    parse.GetValue(lr) ?? (float)defaults.LearningRate,
+                    parse.GetValue(seed),
+                    parse.GetValue(dataDir)!,
+                    parse.GetValue(save),
+                    parse.GetValue(optimizer) ?? defaults.Optimizer,
+                    parse.GetValue(momentum) ?? (float)defaults.Momentum,
+                    parse.GetValue(weightDecay) ?? (float)defaults.WeightDecay,
+                    parse.GetValue(smoothing) ?? (float)defaults.LabelSmoothing,
+                    parse.GetValue(clip) ?? defaults.GradientClipNorm),
+                parse.GetValue(json));
+        });
         return command;
     }
+
+    /// <summary>The validated <c>edgemoe.training</c> section of <paramref name="config"/> over reference.conf, or of reference.conf alone.</summary>
+    private static TrainingSettings Defaults(FileInfo? config) =>
+        SettingsLoader.Load(config?.ToString() ?? ReferenceConfig.Shipped).Training;
 
     private static int Execute(CliConsole console, TrainSettings settings, bool json)
     {

@@ -9,6 +9,7 @@ namespace EdgeMoE.Host.Settings;
 /// <param name="Run">The <c>edgemoe.run</c> section.</param>
 /// <param name="StableMoe">The <c>edgemoe.stable-moe</c> section.</param>
 /// <param name="Actors">The <c>edgemoe.actors</c> section.</param>
+/// <param name="Training">The <c>edgemoe.training</c> section.</param>
 /// <param name="Raw">The whole resolved configuration (scenario over reference), e.g. for <c>config.conf</c> output.</param>
 /// <param name="Source">The scenario file the settings came from.</param>
-public sealed record EdgeMoeSettings(RunSettings Run, StableMoeSettings StableMoe, ActorRuntimeSettings Actors, Config Raw, string Source);
+public sealed record EdgeMoeSettings(RunSettings Run, StableMoeSettings StableMoe, ActorRuntimeSettings Actors, TrainingSettings Training, Config Raw, string Source);

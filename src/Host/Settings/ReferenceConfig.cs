@@ -11,6 +11,9 @@ internal static class ReferenceConfig
 {
     public const string FileName = "reference.conf";
 
+    /// <summary>The copy shipped beside the executable (it may be missing from a broken install).</summary>
+    public static string Shipped => Path.Combine(AppContext.BaseDirectory, FileName);
+
     /// <summary>The reference file for <paramref name="scenarioFile"/>.</summary>
     /// <exception cref="BadInputException">Neither location has a reference.conf.</exception>
     public static string Locate(string scenarioFile)
@@ -22,7 +25,7 @@ internal static class ReferenceConfig
             return beside;
         }
 
-        var shipped = Path.Combine(AppContext.BaseDirectory, FileName);
+        var shipped = Shipped;
         if (File.Exists(shipped))
         {
             return shipped;

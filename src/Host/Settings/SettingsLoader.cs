@@ -29,6 +29,7 @@ public static class SettingsLoader
             RunSettings.Read(new SettingsReader(root.GetConfig(RunSettings.Section))),
             StableMoeSettings.Read(new SettingsReader(root.GetConfig(StableMoeSettings.Section))),
             ActorRuntimeSettings.Read(new SettingsReader(root.GetConfig(ActorRuntimeSettings.Section))),
+            TrainingSettings.Read(new SettingsReader(root.GetConfig(TrainingSettings.Section))),
             merged,
             source);
     }
