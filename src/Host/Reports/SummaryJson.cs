@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using EdgeMoE.Host.Commands.Solve;
 
 namespace EdgeMoE.Host.Reports;
 
@@ -25,13 +26,7 @@ public static class SummaryJson
             json.WriteNumber("demand_per_slot", load.DemandPerSlot);
             json.WriteNumber("budgeted_capacity_per_slot", load.BudgetedCapacityPerSlot);
             json.WriteNumber("utilisation", load.Utilisation);
-            json.WriteStartArray("budgeted_capacity_by_server");
-            foreach (var capacity in load.BudgetedCapacities)
-            {
-                json.WriteNumberValue(capacity);
-            }
-
-            json.WriteEndArray();
+            json.WriteNumbers("budgeted_capacity_by_server", [.. load.BudgetedCapacities]);
             json.WriteEndObject();
             json.WriteStartObject("policies");
             foreach (var p in policies)
