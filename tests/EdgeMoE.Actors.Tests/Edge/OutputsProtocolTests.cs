@@ -143,6 +143,16 @@ public sealed class OutputsProtocolTests : TestKit
     }
 
     [Fact]
+    public void Outputs_of_another_slot_fail_the_router()
+    {
+        var (router, policy, _, _) = TinyNetwork.Router(this);
+        router.Tell(new TokenBatch(3, [0], [0], TinyImages.Pixels(1), TimeSpan.Zero));
+        policy.ExpectMsg<DecisionRequest>();
+        EventFilter.Exception<InvalidOperationException>(contains: "for slot 2 while the router is in slot 3").ExpectOne(
+            () => router.Tell(new ExpertOutputs(2, 0, [], [], TimeSpan.Zero)));
+    }
+
+    [Fact]
     public void The_router_handles_a_slots_outputs_in_canonical_order_whatever_order_they_arrive_in()
     {
         // Servers 0 and 2 arrive at the same virtual time, so the sender index breaks the tie.

@@ -50,6 +50,11 @@ public sealed class RouterActor : ReceiveActor
         Receive<SlotDecision>(Dispatch);
         Receive<ExpertOutputs>(o =>
         {
+            if (o.Slot != _batch?.Slot)
+            {
+                throw new InvalidOperationException($"outputs of server {o.Server} for slot {o.Slot} while the router is in slot {_batch?.Slot}");
+            }
+
             if (_outputs.Add(o))
             {
                 Aggregate(_outputs.Release());
