@@ -1,2 +1,3 @@
-global using EdgeMoE.Actors.Runtime;
-global using EdgeMoE.Actors.TestKit;
+global using Akka.Actor;
+global using Akka.TestKit;
+global using Akka.TestKit.Xunit2;

@@ -1,4 +1,4 @@
-using EdgeMoE.Actors.Runtime;
+using EdgeMoE.Models.Randomness;
 
 namespace EdgeMoE.Host.Scenarios;
 

@@ -3,7 +3,6 @@ using EdgeMoE.Actors.Edge.Clock;
 using EdgeMoE.Actors.Edge.Policy;
 using EdgeMoE.Actors.Edge.Routing;
 using EdgeMoE.Actors.Edge.Servers;
-using EdgeMoE.Actors.Runtime;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Settings;
 using EdgeMoE.Models.Compute;
@@ -16,9 +15,9 @@ namespace EdgeMoE.Host.Scenarios;
 /// Everything a Stable-MoE run needs, derived from the settings once and shared by every policy of the run, so that
 /// the policies meet identical servers, budgets, links, arrivals and initial weights.
 /// </summary>
-/// <param name="Seed">Run seed (actor generators derive from it and the actor's path).</param>
+/// <param name="Seed">Run seed (actor generators derive from it and the actor's stable name).</param>
 /// <param name="Threads">Dispatcher threads.</param>
-/// <param name="Runtime">The actor-system settings of <c>edgemoe.actors</c> (seed, threads and supervision are set per run).</param>
+/// <param name="Akka">Akka configuration the run's actor systems fall back to (the dispatcher is set per run from <paramref name="Threads"/>).</param>
 /// <param name="ArrivalRate">λ.</param>
 /// <param name="Schedule">Slots, τ, evaluation interval.</param>
 /// <param name="Parameters">V, μ, K and server profiles for the policy.</param>
@@ -27,7 +26,7 @@ namespace EdgeMoE.Host.Scenarios;
 /// <param name="Links">Per server, its link.</param>
 /// <param name="Images">Token and test images.</param>
 public sealed record ScenarioPlan(
-    int Seed, int Threads, ActorSystemSettings Runtime, double ArrivalRate, SlotSchedule Schedule, SlotParameters Parameters,
+    int Seed, int Threads, Akka.Configuration.Config Akka, double ArrivalRate, SlotSchedule Schedule, SlotParameters Parameters,
     IReadOnlyList<ExpertServerSettings> Servers, RouterSettings Router, IReadOnlyList<LinkSettings> Links, TokenImages Images)
 {
     /// <summary>Builds the plan; energy budgets E_max_j, E_avg_j and the evaluation subset are drawn from the seed.</summary>
@@ -80,7 +79,7 @@ public sealed record ScenarioPlan(
             budget, wireless.MeanGain, wireless.Fading, wireless.Transmission)).ToArray();
 
         return new ScenarioPlan(
-            run.Seed, run.Threads == 0 ? Environment.ProcessorCount : run.Threads, settings.Actors.ToSystemSettings(), moe.ArrivalRate,
+            run.Seed, run.Threads == 0 ? Environment.ProcessorCount : run.Threads, settings.Actors.Akka, moe.ArrivalRate,
             new SlotSchedule(run.Slots, moe.SlotLength, moe.TestEvalInterval),
             new SlotParameters(moe.V, moe.Mu, moe.ExpertsPerToken, profiles), servers, router, links, images);
     }

@@ -1,5 +1,5 @@
+using Akka.Actor;
 using EdgeMoE.Actors.Edge.Messages;
-using EdgeMoE.Actors.Runtime;
 
 namespace EdgeMoE.Host.Scenarios;
 
@@ -11,4 +11,8 @@ internal sealed class SlotObserverActor : ReceiveActor
         Receive<SlotMetrics>(onSlot);
         Receive<RunCompleted>(_ => onCompleted());
     }
+
+    /// <summary>Props of an observer (see the constructor).</summary>
+    public static Props Props(Action<SlotMetrics> onSlot, Action onCompleted) =>
+        Akka.Actor.Props.Create(() => new SlotObserverActor(onSlot, onCompleted));
 }

@@ -62,9 +62,9 @@ public sealed class PolicyOrderedOutputsTests : IDisposable
     private static SlotMetrics Slot(long slot) => new(
         slot,
         TimeSpan.FromSeconds(slot),
-        new RouterSlotReport(slot, 1, 1, 0.5, 0.5, 0),
-        [new ServerSlotReport(slot, 0, true, 1, 1, 0, 0, 0, 1e9, 1)],
-        [new LinkSlotReport(slot, 0, 8, 1e-6)],
+        new RouterSlotReport(slot, 1, 1, 0.5, 0.5, 0, TimeSpan.FromSeconds(slot)),
+        [new ServerSlotReport(slot, 0, true, 1, 1, 0, 0, 0, 1e9, 1, TimeSpan.FromSeconds(slot))],
+        [new LinkSlotReport(slot, 0, 8, 1e-6, TimeSpan.FromSeconds(slot))],
         null,
         false);
 }

@@ -17,13 +17,23 @@ public sealed class RunCommandTests
     }
 
     [Fact]
-    public void One_thread_and_several_threads_give_identical_files()
+    public void Dispatcher_threads_1_2_and_8_and_the_default_policy_concurrency_give_byte_identical_files()
     {
+        // The slot barriers make delivery order irrelevant: only the seed and the configuration shape the bytes.
         using var scenario = new TinyScenario();
-        var one = Run(scenario, "one", "--threads", "1");
-        var four = Run(scenario, "four", "--threads", "4");
-        Assert.Equal(one.Metrics, four.Metrics);
-        Assert.Equal(one.Summary, four.Summary);
+        var reference = RunBytes(scenario, "t1", "--threads", "1", "--concurrent-policies", "1");
+        string[][] variants =
+        [
+            ["--threads", "2", "--concurrent-policies", "1"],
+            ["--threads", "8", "--concurrent-policies", "1"],
+            ["--threads", "8"],
+        ];
+        for (var v = 0; v < variants.Length; v++)
+        {
+            var bytes = RunBytes(scenario, $"variant-{v}", variants[v]);
+            Assert.True(reference.Metrics.AsSpan().SequenceEqual(bytes.Metrics), $"metrics.csv differs with {string.Join(' ', variants[v])}");
+            Assert.True(reference.Summary.AsSpan().SequenceEqual(bytes.Summary), $"summary.json differs with {string.Join(' ', variants[v])}");
+        }
     }
 
     [Fact]
@@ -159,18 +169,6 @@ public sealed class RunCommandTests
     }
 
     [Fact]
-    public void Real_time_is_refused_because_a_run_replays_only_in_virtual_time()
-    {
-        using var scenario = new TinyScenario();
-        var realTime = scenario.Output("real.conf");
-        File.WriteAllText(realTime, "include \"tiny.conf\"\nedgemoe.actors.time-mode = real\n");
-        var (exit, _, error) = CliRunner.Run("run", realTime, "--out", scenario.Output("real"));
-        Assert.Equal(2, exit);
-        Assert.Contains("edgemoe.actors.time-mode must be virtual for `edgemoe run`", error, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(scenario.Output("real")));
-    }
-
-    [Fact]
     public void A_malformed_outage_exits_2_naming_the_key()
     {
         using var scenario = new TinyScenario("outages = [\"9:1-2\"]");
@@ -180,6 +178,13 @@ public sealed class RunCommandTests
     }
 
     private static IEnumerable<string[]> Rows(string metrics) => metrics.TrimEnd('\n').Split('\n').Skip(1).Select(l => l.Split(','));
+
+    private static (byte[] Metrics, byte[] Summary) RunBytes(TinyScenario scenario, string output, params string[] options)
+    {
+        Run(scenario, output, options);
+        var folder = scenario.Output(output);
+        return (File.ReadAllBytes(Path.Combine(folder, "metrics.csv")), File.ReadAllBytes(Path.Combine(folder, "summary.json")));
+    }
 
     private static (string Metrics, string Summary) Run(TinyScenario scenario, string output, params string[] options)
     {

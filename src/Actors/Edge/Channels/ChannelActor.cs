@@ -1,16 +1,20 @@
+using Akka.Actor;
 using EdgeMoE.Actors.Edge.Messages;
-using EdgeMoE.Actors.Runtime;
-using EdgeMoE.Models.Wireless.Channel;
+using EdgeMoE.Actors.Randomness;
 using EdgeMoE.Models.Wireless.Fading;
 
 namespace EdgeMoE.Actors.Edge.Channels;
 
 /// <summary>
 /// The link between the router and server j, both directions. Each slot its subcarriers fade anew; every tensor it
-/// carries (tokens and gradients down, outputs up) is delayed by bits/rate in virtual time, distorted when the link is
-/// configured so, and counted. Gradients are the last traffic of a slot, so forwarding them closes the link's slot:
-/// it then reports its bits and transmit energy to the clock.
+/// carries (tokens and gradients down, outputs up) is forwarded at once with its virtual arrival time advanced by the
+/// link latency bits/rate, distorted when the link is configured so, and counted. Gradients are the last traffic of a
+/// slot, so forwarding them closes the link's slot: it then reports its bits and transmit energy to the clock.
 /// </summary>
+/// <remarks>
+/// Per slot a link sees its three messages in causal order (dispatch, then outputs, then gradients), so its draws of
+/// fading and distortion happen in the same order on every run.
+/// </remarks>
 public sealed class ChannelActor : ReceiveActor
 {
     private readonly int _server;
@@ -18,6 +22,7 @@ public sealed class ChannelActor : ReceiveActor
     private readonly IActorRef _router;
     private readonly IActorRef _expertServer;
     private readonly IActorRef _clock;
+    private readonly Random _random;
     private readonly FadingProcess _fading;
     private readonly double[] _gains;
     private long _slot = -1;
@@ -29,40 +34,46 @@ public sealed class ChannelActor : ReceiveActor
     /// <param name="router">The router end.</param>
     /// <param name="expertServer">The server end.</param>
     /// <param name="clock">Receives the link's <see cref="LinkSlotReport"/> each slot.</param>
-    public ChannelActor(int server, LinkSettings settings, IActorRef router, IActorRef expertServer, IActorRef clock)
+    /// <param name="seed">The actor's generator (fading and distortion).</param>
+    public ChannelActor(int server, LinkSettings settings, IActorRef router, IActorRef expertServer, IActorRef clock, ActorSeed seed)
     {
         _server = server;
         _settings = settings;
         _router = router;
         _expertServer = expertServer;
         _clock = clock;
-        _fading = new FadingProcess(settings.Subcarriers, settings.Fading, Context.Random);
+        _random = seed.NewGenerator();
+        _fading = new FadingProcess(settings.Subcarriers, settings.Fading, _random);
         _gains = new double[settings.Subcarriers];
-        Receive<TokenDispatch>(d => Carry(d.Slot, d.Pixels, _expertServer, d));
-        Receive<ExpertOutputs>(o => Carry(o.Slot, o.Outputs, _router, o));
+        Receive<TokenDispatch>(d => _expertServer.Tell(d with { ArrivesAt = Carry(d.Slot, d.Pixels, d.ArrivesAt) }));
+        Receive<ExpertOutputs>(o => _router.Tell(o with { ArrivesAt = Carry(o.Slot, o.Outputs, o.ArrivesAt) }));
         Receive<OutputGradients>(g =>
         {
-            Carry(g.Slot, g.Gradients, _expertServer, g);
-            _clock.Tell(new LinkSlotReport(g.Slot, _server, _bits, _joules));
+            _expertServer.Tell(g with { ArrivesAt = Carry(g.Slot, g.Gradients, g.ArrivesAt) });
+            _clock.Tell(new LinkSlotReport(g.Slot, _server, _bits, _joules, g.ArrivesAt));
         });
     }
 
-    private void Carry(long slot, float[] tensor, IActorRef destination, object message)
+    /// <summary>Props of a link (see the constructor).</summary>
+    public static Props Props(int server, LinkSettings settings, IActorRef router, IActorRef expertServer, IActorRef clock, ActorSeed seed) =>
+        Akka.Actor.Props.Create(() => new ChannelActor(server, settings, router, expertServer, clock, seed));
+
+    /// <summary>Counts and distorts <paramref name="tensor"/>; returns the virtual time it reaches the far end.</summary>
+    private TimeSpan Carry(long slot, float[] tensor, TimeSpan entersAt)
     {
         EnterSlot(slot);
-        var delay = TimeSpan.Zero;
-        if (tensor.Length > 0)
+        if (tensor.Length == 0)
         {
-            var bits = _settings.PayloadBits(tensor.Length);
-            var cost = _settings.Budget.Price(bits, _gains);
-            _bits += bits;
-            _joules += cost.Joules;
-            delay = TimeSpan.FromSeconds(cost.Seconds);
-            // The tensor belongs to this message alone (its sender built it for this link), so it is distorted in place.
-            _settings.Transmission?.Transmit(tensor, cost.EffectiveSnr, Context.Random);
+            return entersAt;
         }
 
-        Context.System.Scheduler.ScheduleTellOnce(delay, destination, message, Self);
+        var bits = _settings.PayloadBits(tensor.Length);
+        var cost = _settings.Budget.Price(bits, _gains);
+        _bits += bits;
+        _joules += cost.Joules;
+        // The tensor belongs to this message alone (its sender built it for this link), so it is distorted in place.
+        _settings.Transmission?.Transmit(tensor, cost.EffectiveSnr, _random);
+        return entersAt + TimeSpan.FromSeconds(cost.Seconds);
     }
 
     private void EnterSlot(long slot)

@@ -1,5 +1,6 @@
+using Akka.Actor;
 using EdgeMoE.Actors.Edge.Messages;
-using EdgeMoE.Actors.Runtime;
+using EdgeMoE.Actors.Randomness;
 using EdgeMoE.Models.Data;
 using EdgeMoE.Models.Data.Tokens;
 
@@ -7,7 +8,7 @@ namespace EdgeMoE.Actors.Edge.Clients;
 
 /// <summary>
 /// The token source of paper section IV: each slot a Poisson(λ) batch of training images with balanced labels,
-/// drawn with the actor's own seeded generator, sent to the router as one <see cref="TokenBatch"/>.
+/// drawn with the actor's own seeded generator, sent to the router as one <see cref="TokenBatch"/> at the slot's start.
 /// </summary>
 public sealed class ClientActor : ReceiveActor
 {
@@ -19,13 +20,18 @@ public sealed class ClientActor : ReceiveActor
     /// <param name="images">The training images tokens are drawn from (shared, read-only).</param>
     /// <param name="arrivalRate">λ, mean tokens per slot (&gt; 0).</param>
     /// <param name="router">Receives the batches.</param>
-    public ClientActor(LabeledImages images, double arrivalRate, IActorRef router)
+    /// <param name="seed">The actor's generator (arrivals).</param>
+    public ClientActor(LabeledImages images, double arrivalRate, IActorRef router, ActorSeed seed)
     {
         _images = images;
-        _sampler = new TokenSampler(images, arrivalRate, Context.Random);
+        _sampler = new TokenSampler(images, arrivalRate, seed.NewGenerator());
         _router = router;
         Receive<SlotTick>(Emit);
     }
+
+    /// <summary>Props of a client (see the constructor).</summary>
+    public static Props Props(LabeledImages images, double arrivalRate, IActorRef router, ActorSeed seed) =>
+        Akka.Actor.Props.Create(() => new ClientActor(images, arrivalRate, router, seed));
 
     private void Emit(SlotTick tick)
     {
@@ -39,6 +45,6 @@ public sealed class ClientActor : ReceiveActor
             ids[i] = _nextTokenId++;
         }
 
-        _router.Tell(new TokenBatch(tick.Slot, ids, labels, pixels));
+        _router.Tell(new TokenBatch(tick.Slot, ids, labels, pixels, tick.StartsAt));
     }
 }

@@ -1,20 +1,21 @@
+using Akka.Actor;
 using EdgeMoE.Actors.Edge.Messages;
-using EdgeMoE.Actors.Runtime;
 
 namespace EdgeMoE.Actors.Edge.Clock;
 
 /// <summary>
-/// Ticks the slots of a run in virtual time, from the moment the network is connected (<see cref="ConnectNetwork"/>). A slot ends when the router, every server and every link reported
-/// (and, on evaluation slots, the router measured test accuracy); the next starts τ after the previous one started,
-/// or at once when the slot's messages took longer than τ. Each finished slot is published to the observer as
-/// <see cref="SlotMetrics"/>, then <see cref="RunCompleted"/> after the last.
+/// Opens the slots of a run, from the moment the network is connected (<see cref="ConnectNetwork"/>). Slot t is a
+/// barrier: it ends when the router, every server and every link reported it (and, on evaluation slots, the router
+/// measured test accuracy). Time is data: the next slot starts at max(start + τ, the latest virtual arrival among the
+/// slot's reports), never on a timer. Each finished slot is published to the observer as <see cref="SlotMetrics"/>,
+/// then <see cref="RunCompleted"/> after the last.
 /// </summary>
 public sealed class SlotClockActor : ReceiveActor
 {
     private readonly SlotSchedule _schedule;
     private readonly IActorRef _observer;
-    private IActorRef _client = null!;
-    private IActorRef _router = null!;
+    private IActorRef _client = ActorRefs.Nobody;
+    private IActorRef _router = ActorRefs.Nobody;
     private IReadOnlyList<IActorRef> _servers = [];
     private ServerSlotReport?[] _serverReports = [];
     private LinkSlotReport?[] _linkReports = [];
@@ -22,6 +23,7 @@ public sealed class SlotClockActor : ReceiveActor
     private int _reports;
     private long _slot = -1;
     private TimeSpan _startedAt;
+    private TimeSpan _endsAt;
     private bool _evaluating;
 
     /// <param name="schedule">Slots, τ and evaluation points.</param>
@@ -32,12 +34,15 @@ public sealed class SlotClockActor : ReceiveActor
         _schedule = schedule;
         _observer = observer;
         Receive<ConnectNetwork>(Connect);
-        Receive<StartSlot>(s => Start(s.Slot));
-        Receive<RouterSlotReport>(r => Record(ref _routerReport, r, r.Slot));
-        Receive<ServerSlotReport>(r => Record(ref _serverReports[r.Server], r, r.Slot));
-        Receive<LinkSlotReport>(r => Record(ref _linkReports[r.Server], r, r.Slot));
+        Receive<RouterSlotReport>(r => Record(ref _routerReport, r, r.Slot, r.ArrivesAt));
+        Receive<ServerSlotReport>(r => Record(ref _serverReports[r.Server], r, r.Slot, r.ArrivesAt));
+        Receive<LinkSlotReport>(r => Record(ref _linkReports[r.Server], r, r.Slot, r.ArrivesAt));
         Receive<EvaluationReport>(r => Finish(r.Accuracy));
     }
+
+    /// <summary>Props of a clock (see the constructor).</summary>
+    public static Props Props(SlotSchedule schedule, IActorRef observer) =>
+        Akka.Actor.Props.Create(() => new SlotClockActor(schedule, observer));
 
     private void Connect(ConnectNetwork network)
     {
@@ -46,18 +51,19 @@ public sealed class SlotClockActor : ReceiveActor
         _servers = network.Servers;
         _serverReports = new ServerSlotReport?[_servers.Count];
         _linkReports = new LinkSlotReport?[_servers.Count];
-        Start(0);
+        Start(0, TimeSpan.Zero);
     }
 
-    private void Start(long slot)
+    private void Start(long slot, TimeSpan startsAt)
     {
         _slot = slot;
-        _startedAt = Context.Now;
+        _startedAt = startsAt;
+        _endsAt = startsAt;
         _routerReport = null;
         Array.Clear(_serverReports);
         Array.Clear(_linkReports);
         _reports = 0;
-        var tick = new SlotTick(slot);
+        var tick = new SlotTick(slot, startsAt);
         _client.Tell(tick);
         foreach (var server in _servers)
         {
@@ -65,7 +71,7 @@ public sealed class SlotClockActor : ReceiveActor
         }
     }
 
-    private void Record<T>(ref T? field, T report, long slot)
+    private void Record<T>(ref T? field, T report, long slot, TimeSpan arrivesAt)
         where T : class
     {
         if (slot != _slot || field is not null)
@@ -75,6 +81,7 @@ public sealed class SlotClockActor : ReceiveActor
 
         field = report;
         _reports++;
+        _endsAt = arrivesAt > _endsAt ? arrivesAt : _endsAt;
         if (_reports < 1 + (2 * _servers.Count))
         {
             return;
@@ -82,6 +89,7 @@ public sealed class SlotClockActor : ReceiveActor
 
         if (_schedule.EvaluatesAfter(_slot))
         {
+            // Evaluation measures the model outside the emulated links: it takes no virtual time.
             _evaluating = true;
             _router.Tell(new EvaluateModel(_slot, _schedule.IsLast(_slot)));
         }
@@ -102,17 +110,7 @@ public sealed class SlotClockActor : ReceiveActor
             return;
         }
 
-        var next = _startedAt + _schedule.SlotLength - Context.Now;
-        var start = new StartSlot(_slot + 1);
-        if (next > TimeSpan.Zero)
-        {
-            Context.System.Scheduler.ScheduleTellOnce(next, Self, start, Self);
-        }
-        else
-        {
-            Self.Tell(start);
-        }
+        var earliest = _startedAt + _schedule.SlotLength;
+        Start(_slot + 1, _endsAt > earliest ? _endsAt : earliest);
     }
-
-    private sealed record StartSlot(long Slot);
 }

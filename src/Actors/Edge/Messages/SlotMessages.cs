@@ -1,7 +1,9 @@
 namespace EdgeMoE.Actors.Edge.Messages;
 
 /// <summary>The slot clock starts slot <paramref name="Slot"/> (0-based): sent to the client and every expert server.</summary>
-public sealed record SlotTick(long Slot);
+/// <param name="Slot">The slot.</param>
+/// <param name="StartsAt">Virtual time at which the slot starts.</param>
+public sealed record SlotTick(long Slot, TimeSpan StartsAt);
 
 /// <summary>What the router measured in one slot.</summary>
 /// <param name="Slot">The slot.</param>
@@ -10,7 +12,9 @@ public sealed record SlotTick(long Slot);
 /// <param name="TrainingLoss">Mean cross-entropy of the processed tokens before the update; NaN when none was processed.</param>
 /// <param name="GatingConsistency">G(t) = Σ_ij g_ij·x_ij of the slot's routing.</param>
 /// <param name="Objective">The P1 value V·Γ_u − Γ_p the policy reported for its decision.</param>
-public sealed record RouterSlotReport(long Slot, int Arrivals, int Processed, double TrainingLoss, double GatingConsistency, double Objective);
+/// <param name="ArrivesAt">Virtual time at which the router finished the slot (the last output arrival).</param>
+public sealed record RouterSlotReport(
+    long Slot, int Arrivals, int Processed, double TrainingLoss, double GatingConsistency, double Objective, TimeSpan ArrivesAt);
 
 /// <summary>What one expert server did in one slot (paper eqs. 1–4).</summary>
 /// <param name="Slot">The slot.</param>
@@ -23,16 +27,18 @@ public sealed record RouterSlotReport(long Slot, int Arrivals, int Processed, do
 /// <param name="EnergyJoules">E_j(t), computation energy of the slot (J).</param>
 /// <param name="FrequencyHz">f_j(t), the CPU frequency it ran at (Hz).</param>
 /// <param name="Trained">Tokens whose output gradient it applied this slot.</param>
+/// <param name="ArrivesAt">Virtual time at which the server finished the slot (its gradients' arrival).</param>
 public sealed record ServerSlotReport(
     long Slot, int Server, bool Available, long Routed, long Completed, long TokenBacklog, double EnergyBacklog,
-    double EnergyJoules, double FrequencyHz, int Trained);
+    double EnergyJoules, double FrequencyHz, int Trained, TimeSpan ArrivesAt);
 
 /// <summary>Traffic of one router↔server link in one slot.</summary>
 /// <param name="Slot">The slot.</param>
 /// <param name="Server">Server index j of the link.</param>
 /// <param name="Bits">Bits carried in both directions (tokens, outputs, gradients).</param>
 /// <param name="Joules">Transmit energy P0·M_j·(bits/rate) of those transfers (J).</param>
-public sealed record LinkSlotReport(long Slot, int Server, double Bits, double Joules);
+/// <param name="ArrivesAt">Virtual time at which the link closed the slot (the gradients entered it).</param>
+public sealed record LinkSlotReport(long Slot, int Server, double Bits, double Joules, TimeSpan ArrivesAt);
 
 /// <summary>The clock asks the router to measure test accuracy after slot <paramref name="Slot"/>.</summary>
 /// <param name="Slot">The slot just finished.</param>
@@ -44,7 +50,10 @@ public sealed record EvaluationReport(long Slot, double Accuracy);
 
 /// <summary>Everything measured in one slot, published by the clock to its observer once every participant reported.</summary>
 /// <param name="Slot">The slot.</param>
-/// <param name="StartedAt">Virtual time at which the slot started.</param>
+/// <param name="StartedAt">
+/// Virtual time at which the slot started: the previous slot's start plus τ, or its last report's virtual arrival
+/// when its traffic took longer.
+/// </param>
 /// <param name="Router">The router's report.</param>
 /// <param name="Servers">One report per server, by index.</param>
 /// <param name="Links">One report per link, by server index.</param>

@@ -5,7 +5,8 @@ namespace EdgeMoE.Actors.Edge.Messages;
 /// <param name="TokenIds">Run-wide token numbers, ascending.</param>
 /// <param name="Labels">The class of each token.</param>
 /// <param name="Pixels">The images, token after token (tokens × image size floats).</param>
-public sealed record TokenBatch(long Slot, long[] TokenIds, int[] Labels, float[] Pixels);
+/// <param name="ArrivesAt">Virtual time at which the batch reaches the router (the slot's start).</param>
+public sealed record TokenBatch(long Slot, long[] TokenIds, int[] Labels, float[] Pixels, TimeSpan ArrivesAt);
 
 /// <summary>
 /// The router's tokens for one server in one slot, with the frequency it must run at. Exactly one per server per
@@ -16,18 +17,30 @@ public sealed record TokenBatch(long Slot, long[] TokenIds, int[] Labels, float[
 /// <param name="TokenIds">The routed tokens, in routing order.</param>
 /// <param name="Pixels">Their images (tokens × image size floats).</param>
 /// <param name="FrequencyHz">f_j(t) decided by the policy (Hz).</param>
-public sealed record TokenDispatch(long Slot, int Server, long[] TokenIds, float[] Pixels, double FrequencyHz);
+/// <param name="ArrivesAt">
+/// Virtual time at which the dispatch reaches the actor it is sent to: the router's send time on the way to the
+/// channel, plus the link latency bits/rate once the channel forwards it to the server.
+/// </param>
+public sealed record TokenDispatch(long Slot, int Server, long[] TokenIds, float[] Pixels, double FrequencyHz, TimeSpan ArrivesAt);
 
 /// <summary>A server's forward outputs of the tokens it computed in one slot (exactly one per server per slot).</summary>
 /// <param name="Slot">The slot.</param>
 /// <param name="Server">Source server j.</param>
 /// <param name="TokenIds">The computed tokens, FIFO order.</param>
 /// <param name="Outputs">Their outputs y_ij (tokens × classes floats).</param>
-public sealed record ExpertOutputs(long Slot, int Server, long[] TokenIds, float[] Outputs);
+/// <param name="ArrivesAt">
+/// Virtual time at which the outputs reach the actor they are sent to: the dispatch's arrival plus the busy time
+/// d_com_j·c/f_j on the way to the channel, plus the link latency bits/rate once the channel forwards them to the router.
+/// </param>
+public sealed record ExpertOutputs(long Slot, int Server, long[] TokenIds, float[] Outputs, TimeSpan ArrivesAt);
 
 /// <summary>dL/dy_ij for the tokens processed in one slot that server j computed (exactly one per server per slot).</summary>
 /// <param name="Slot">The slot.</param>
 /// <param name="Server">Destination server j.</param>
 /// <param name="TokenIds">Tokens, ascending.</param>
 /// <param name="Gradients">dL/dy_ij (tokens × classes floats).</param>
-public sealed record OutputGradients(long Slot, int Server, long[] TokenIds, float[] Gradients);
+/// <param name="ArrivesAt">
+/// Virtual time at which the gradients reach the actor they are sent to: the router's send time (the last output
+/// arrival of the slot) on the way to the channel, plus the link latency bits/rate once forwarded to the server.
+/// </param>
+public sealed record OutputGradients(long Slot, int Server, long[] TokenIds, float[] Gradients, TimeSpan ArrivesAt);

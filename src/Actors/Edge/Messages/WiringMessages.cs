@@ -1,4 +1,4 @@
-using EdgeMoE.Actors.Runtime;
+using Akka.Actor;
 
 namespace EdgeMoE.Actors.Edge.Messages;
 

@@ -1,5 +1,6 @@
+using Akka.Actor;
 using EdgeMoE.Actors.Edge.Messages;
-using EdgeMoE.Actors.Runtime;
+using EdgeMoE.Actors.Randomness;
 using EdgeMoE.Policies.Routing;
 
 namespace EdgeMoE.Actors.Edge.Policy;
@@ -7,21 +8,25 @@ namespace EdgeMoE.Actors.Edge.Policy;
 /// <summary>
 /// Holds one routing policy (Stable-MoE or a baseline) and decides each slot from a snapshot: the
 /// <see cref="ServerStatus"/> every server sent at the slot's start (Q_j, Z_j, availability) and the router's gating
-/// scores. The decision is made once both halves of the snapshot are in, whatever order they arrive in.
+/// scores. The decision is made once both halves of the snapshot are in, whatever order they arrive in; statuses are
+/// kept by server index, so the decision does not depend on that order.
 /// </summary>
 public sealed class PolicyActor : ReceiveActor
 {
     private readonly IRoutingPolicy _policy;
     private readonly SlotParameters _parameters;
+    private readonly Random _random;
     private readonly Dictionary<long, ServerStatus?[]> _statuses = [];
     private readonly Dictionary<long, (DecisionRequest Request, IActorRef Router)> _requests = [];
 
     /// <param name="policy">The policy; only it touches the actor's generator.</param>
     /// <param name="parameters">V, μ, K and the servers' profiles.</param>
-    public PolicyActor(IRoutingPolicy policy, SlotParameters parameters)
+    /// <param name="seed">The actor's generator (randomised policies).</param>
+    public PolicyActor(IRoutingPolicy policy, SlotParameters parameters, ActorSeed seed)
     {
         _policy = policy;
         _parameters = parameters;
+        _random = seed.NewGenerator();
         Receive<ServerStatus>(s =>
         {
             Statuses(s.Slot)[s.Server] = s;
@@ -33,6 +38,10 @@ public sealed class PolicyActor : ReceiveActor
             TryDecide(r.Slot);
         });
     }
+
+    /// <summary>Props of a policy actor (see the constructor).</summary>
+    public static Props Props(IRoutingPolicy policy, SlotParameters parameters, ActorSeed seed) =>
+        Akka.Actor.Props.Create(() => new PolicyActor(policy, parameters, seed));
 
     private ServerStatus?[] Statuses(long slot)
     {
@@ -68,7 +77,7 @@ public sealed class PolicyActor : ReceiveActor
         var instance = new SlotInstance(
             _parameters.TradeOff, _parameters.GatingWeight, _parameters.ExpertsPerToken, profile.SlotSeconds, profile.CyclesPerToken,
             experts, pending.Request.Scores);
-        var decision = _policy.Decide(instance, Context.Random);
+        var decision = _policy.Decide(instance, _random);
         pending.Router.Tell(new SlotDecision(slot, decision.Routing, decision.FrequencyHz, decision.Objective));
     }
 }

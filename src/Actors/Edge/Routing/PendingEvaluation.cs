@@ -4,7 +4,7 @@ namespace EdgeMoE.Actors.Edge.Routing;
 /// A test-accuracy measurement in progress: the gate's top-K experts of every test image, and the outputs each server
 /// returned for the images that chose it (in image order).
 /// </summary>
-internal sealed record PendingEvaluation(long Slot, Runtime.IActorRef ReplyTo, int[] Labels, float[] Scores, int[][] Chosen, float[]?[] Outputs)
+internal sealed record PendingEvaluation(long Slot, Akka.Actor.IActorRef ReplyTo, int[] Labels, float[] Scores, int[][] Chosen, float[]?[] Outputs)
 {
     /// <summary>Fraction of images whose mixture prediction matches the label (0 for no image).</summary>
     public double Accuracy(int experts, int classes)

@@ -1,6 +1,8 @@
+using Akka.Actor;
 using EdgeMoE.Actors.Edge.Learning;
 using EdgeMoE.Actors.Edge.Messages;
-using EdgeMoE.Actors.Runtime;
+using EdgeMoE.Actors.Edge.Ordering;
+using EdgeMoE.Actors.Randomness;
 using EdgeMoE.Models.Moe;
 using EdgeMoE.Models.Tensors;
 using EdgeMoE.Policies.Routing;
@@ -9,9 +11,11 @@ namespace EdgeMoE.Actors.Edge.Routing;
 
 /// <summary>
 /// The router: scores each slot's tokens with its gate, asks the policy for the routing and frequencies, sends every
-/// server its tokens through its channel, and aggregates outputs. A token is processed once all its K outputs arrived;
-/// once every server answered for the slot, the router computes the cross-entropy of the processed tokens, sends each
-/// server dL/d(its outputs), trains the gate and reports the slot. It also measures test accuracy on request.
+/// server its tokens through its channel, and aggregates outputs. The slot's J <see cref="ExpertOutputs"/> are held
+/// until all are in and then aggregated in canonical order (virtual arrival, server index), never in delivery order.
+/// A token is processed once all its K outputs arrived; the router then computes the cross-entropy of the processed
+/// tokens, sends each server dL/d(its outputs) stamped with the slot's last output arrival, trains the gate and
+/// reports the slot. It also measures test accuracy on request.
 /// </summary>
 public sealed class RouterActor : ReceiveActor
 {
@@ -21,31 +25,48 @@ public sealed class RouterActor : ReceiveActor
     private readonly IActorRef _clock;
     private readonly Dictionary<long, InFlightToken> _inFlight = [];
     private readonly List<InFlightToken> _processed = [];
+    private readonly SlotBarrier<ExpertOutputs> _outputs;
     private IReadOnlyList<IActorRef> _channels = [];
     private IReadOnlyList<IActorRef> _servers = [];
     private TokenBatch? _batch;
     private float[] _scores = [];
     private double _gatingConsistency;
     private double _objective;
-    private int _answered;
     private PendingEvaluation? _evaluation;
 
     /// <param name="settings">Gate, K and test images.</param>
     /// <param name="policy">Decides each slot.</param>
     /// <param name="clock">Receives <see cref="RouterSlotReport"/> and <see cref="EvaluationReport"/>.</param>
-    public RouterActor(RouterSettings settings, IActorRef policy, IActorRef clock)
+    /// <param name="seed">The actor's generator (the gate's initial weights).</param>
+    public RouterActor(RouterSettings settings, IActorRef policy, IActorRef clock, ActorSeed seed)
     {
         _settings = settings;
-        _gate = RematerialisedNetwork.Gate(settings.TestSet.ImageSize, settings.Servers, settings.GateHidden, settings.GateLearningRate, Context.Random);
+        _gate = RematerialisedNetwork.Gate(settings.TestSet.ImageSize, settings.Servers, settings.GateHidden, settings.GateLearningRate, seed.NewGenerator());
+        _outputs = new SlotBarrier<ExpertOutputs>(settings.Servers, o => new CanonicalKey(o.ArrivesAt, o.Server, o.Slot));
         _policy = policy;
         _clock = clock;
         Receive<ConnectServers>(c => (_channels, _servers) = (c.Channels, c.Servers));
         Receive<TokenBatch>(Score);
         Receive<SlotDecision>(Dispatch);
-        Receive<ExpertOutputs>(Aggregate);
+        Receive<ExpertOutputs>(o =>
+        {
+            if (o.Slot != _batch?.Slot)
+            {
+                throw new InvalidOperationException($"outputs of server {o.Server} for slot {o.Slot} while the router is in slot {_batch?.Slot}");
+            }
+
+            if (_outputs.Add(o))
+            {
+                Aggregate(_outputs.Release());
+            }
+        });
         Receive<EvaluateModel>(Evaluate);
         Receive<EvaluationOutputs>(CollectEvaluation);
     }
+
+    /// <summary>Props of a router (see the constructor).</summary>
+    public static Props Props(RouterSettings settings, IActorRef policy, IActorRef clock, ActorSeed seed) =>
+        Akka.Actor.Props.Create(() => new RouterActor(settings, policy, clock, seed));
 
     private int ImageSize => _settings.TestSet.ImageSize;
 
@@ -78,7 +99,6 @@ public sealed class RouterActor : ReceiveActor
             }
         }
 
-        _answered = 0;
         for (var j = 0; j < perServer.Length; j++)
         {
             var tokens = perServer[j];
@@ -90,31 +110,34 @@ public sealed class RouterActor : ReceiveActor
                 batch.Pixels.AsSpan(tokens[k] * ImageSize, ImageSize).CopyTo(pixels.AsSpan(k * ImageSize));
             }
 
-            _channels[j].Tell(new TokenDispatch(decision.Slot, j, ids, pixels, decision.FrequencyHz[j]));
+            // The policy decides in no virtual time, so the tokens leave when the batch arrived.
+            _channels[j].Tell(new TokenDispatch(decision.Slot, j, ids, pixels, decision.FrequencyHz[j], batch.ArrivesAt));
         }
     }
 
-    private void Aggregate(ExpertOutputs outputs)
+    /// <summary>Aggregates one slot's outputs, given in canonical order, then learns at the last one's arrival.</summary>
+    private void Aggregate(IReadOnlyList<ExpertOutputs> slotOutputs)
     {
         var classes = _settings.TestSet.Classes;
-        for (var k = 0; k < outputs.TokenIds.Length; k++)
+        foreach (var outputs in slotOutputs)
         {
-            var token = _inFlight[outputs.TokenIds[k]];
-            if (token.Receive(outputs.Server, outputs.Outputs.AsSpan(k * classes, classes).ToArray()))
+            for (var k = 0; k < outputs.TokenIds.Length; k++)
             {
-                _processed.Add(token);
+                var token = _inFlight[outputs.TokenIds[k]];
+                if (token.Receive(outputs.Server, outputs.Outputs.AsSpan(k * classes, classes).ToArray()))
+                {
+                    _processed.Add(token);
+                }
             }
         }
 
-        if (++_answered == _settings.Servers)
-        {
-            Learn(outputs.Slot);
-        }
+        var last = slotOutputs[^1];
+        Learn(last.Slot, last.ArrivesAt);
     }
 
-    private void Learn(long slot)
+    private void Learn(long slot, TimeSpan at)
     {
-        // Outputs arrive in an order set by link latencies; training in token order keeps the arithmetic canonical.
+        // Training in token order keeps the arithmetic independent of which server's outputs completed a token.
         _processed.Sort((a, b) => a.Id.CompareTo(b.Id));
         var pixels = new float[_processed.Count * ImageSize];
         var tokens = new MixtureLoss.Token[_processed.Count];
@@ -126,18 +149,18 @@ public sealed class RouterActor : ReceiveActor
 
         var result = MixtureLoss.Evaluate(tokens, _gate.Forward(pixels), _settings.Servers);
         _gate.Train(pixels, result.ScoreGradients);
-        SendGradients(slot, result);
+        SendGradients(slot, result, at);
         foreach (var token in _processed)
         {
             _inFlight.Remove(token.Id);
         }
 
-        _clock.Tell(new RouterSlotReport(slot, _batch!.TokenIds.Length, _processed.Count, result.Loss, _gatingConsistency, _objective));
+        _clock.Tell(new RouterSlotReport(slot, _batch!.TokenIds.Length, _processed.Count, result.Loss, _gatingConsistency, _objective, at));
         _processed.Clear();
         _batch = null;
     }
 
-    private void SendGradients(long slot, MixtureLoss.Result result)
+    private void SendGradients(long slot, MixtureLoss.Result result, TimeSpan at)
     {
         for (var j = 0; j < _settings.Servers; j++)
         {
@@ -153,7 +176,7 @@ public sealed class RouterActor : ReceiveActor
                 }
             }
 
-            _channels[j].Tell(new OutputGradients(slot, j, [.. ids], [.. gradients]));
+            _channels[j].Tell(new OutputGradients(slot, j, [.. ids], [.. gradients], at));
         }
     }
 

@@ -1,6 +1,7 @@
+using Akka.Actor;
 using EdgeMoE.Actors.Edge.Learning;
 using EdgeMoE.Actors.Edge.Messages;
-using EdgeMoE.Actors.Runtime;
+using EdgeMoE.Actors.Randomness;
 using EdgeMoE.Models.Compute;
 
 namespace EdgeMoE.Actors.Edge.Servers;
@@ -8,9 +9,9 @@ namespace EdgeMoE.Actors.Edge.Servers;
 /// <summary>
 /// An edge server with its expert. At each tick it tells the policy its queues; when the slot's
 /// <see cref="TokenDispatch"/> arrives it enqueues the tokens, runs one slot of eqs. 1–4 at the decided frequency
-/// (<see cref="ServerQueues.Step"/>), computes the d_com_j oldest tokens and returns their outputs after the busy
-/// time d_com_j·c/f_j. It keeps those tokens' images until their gradient arrives, then trains on them in one batch
-/// and reports the slot to the clock.
+/// (<see cref="ServerQueues.Step"/>), computes the d_com_j oldest tokens and returns their outputs stamped with the
+/// dispatch's virtual arrival plus the busy time d_com_j·c/f_j. It keeps those tokens' images until their gradient
+/// arrives, then trains on them in one batch and reports the slot to the clock.
 /// </summary>
 public sealed class ExpertServerActor : ReceiveActor
 {
@@ -29,14 +30,15 @@ public sealed class ExpertServerActor : ReceiveActor
     /// <param name="settings">Profile, expert shape and outages.</param>
     /// <param name="policy">Receives the server's <see cref="ServerStatus"/> at every tick.</param>
     /// <param name="clock">Receives the server's <see cref="ServerSlotReport"/>.</param>
+    /// <param name="seed">The actor's generator (the expert's initial weights).</param>
     /// <param name="channel">The link to the router; null until a <see cref="ConnectChannel"/> arrives.</param>
-    public ExpertServerActor(ExpertServerSettings settings, IActorRef policy, IActorRef clock, IActorRef? channel = null)
+    public ExpertServerActor(ExpertServerSettings settings, IActorRef policy, IActorRef clock, ActorSeed seed, IActorRef? channel)
     {
         _settings = settings;
-        _learner = RematerialisedNetwork.Expert(settings.Network, settings.Classes, settings.LearningRate, Context.Random);
+        _learner = RematerialisedNetwork.Expert(settings.Network, settings.Classes, settings.LearningRate, seed.NewGenerator());
         _policy = policy;
         _clock = clock;
-        _channel = channel ?? Context.System.DeadLetters;
+        _channel = channel ?? ActorRefs.Nobody;
         _queues = new ServerQueues(settings.Profile);
         Receive<ConnectChannel>(c => _channel = c.Channel);
         Receive<SlotTick>(Tick);
@@ -44,6 +46,10 @@ public sealed class ExpertServerActor : ReceiveActor
         Receive<OutputGradients>(Learn);
         Receive<EvaluationRequest>(r => Sender.Tell(new EvaluationOutputs(r.Slot, _settings.Index, _learner.Forward(r.Pixels))));
     }
+
+    /// <summary>Props of a server (see the constructor).</summary>
+    public static Props Props(ExpertServerSettings settings, IActorRef policy, IActorRef clock, ActorSeed seed, IActorRef? channel = null) =>
+        Akka.Actor.Props.Create(() => new ExpertServerActor(settings, policy, clock, seed, channel));
 
     private bool Available => _settings.IsAvailable(_slot);
 
@@ -80,8 +86,8 @@ public sealed class ExpertServerActor : ReceiveActor
         }
 
         var outputs = _learner.Forward(pixels);
-        var message = new ExpertOutputs(dispatch.Slot, _settings.Index, ids, outputs);
-        Context.System.Scheduler.ScheduleTellOnce(TimeSpan.FromSeconds(slot.BusySeconds), _channel, message, Self);
+        var done = dispatch.ArrivesAt + TimeSpan.FromSeconds(slot.BusySeconds);
+        _channel.Tell(new ExpertOutputs(dispatch.Slot, _settings.Index, ids, outputs, done));
     }
 
     private void Learn(OutputGradients gradients)
@@ -102,7 +108,6 @@ public sealed class ExpertServerActor : ReceiveActor
         var slot = _lastSlot ?? throw new InvalidOperationException($"server {_settings.Index} got gradients of slot {gradients.Slot} before its tokens");
         _clock.Tell(new ServerSlotReport(
             gradients.Slot, _settings.Index, Available, _routed, slot.Completed, _queues.Tokens, _queues.EnergyBacklog,
-            slot.EnergyJoules, slot.FrequencyHz, gradients.TokenIds.Length));
+            slot.EnergyJoules, slot.FrequencyHz, gradients.TokenIds.Length, gradients.ArrivesAt));
     }
 }
-

@@ -5,7 +5,6 @@ internal static class BenchCatalog
 {
     public static IReadOnlyList<IBenchArea> All { get; } =
     [
-        new BenchActorsCommand(),
         new BenchJesaCommand(),
         new BenchPoliciesCommand(),
         new BenchNnCommand(),

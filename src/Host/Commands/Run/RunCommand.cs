@@ -3,7 +3,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using EdgeMoE.Actors.Edge.Messages;
-using EdgeMoE.Actors.Runtime;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Reports;
 using EdgeMoE.Host.Scenarios;
@@ -46,11 +45,6 @@ internal static class RunCommand
     {
         var wall = Stopwatch.StartNew();
         var (settings, resolved) = Load(file.ToString(), overrides);
-        new SettingsReader(settings.Raw.GetConfig($"edgemoe.{ActorRuntimeSettings.Section}")).Require(
-            "time-mode",
-            settings.Actors.Time == TimeMode.Virtual,
-            "virtual for `edgemoe run` (slots, queues and every number replay from the seed only in virtual time)",
-            "real");
         var policies = Policies(settings);
         var images = TokenImages.Load(settings.Run.Dataset, settings.Run.DataDir, settings.Run.Seed, console.Error);
         var plan = ScenarioPlan.From(settings, images);
