@@ -80,7 +80,7 @@ public sealed record ScenarioPlan(
             budget, wireless.MeanGain, wireless.Fading, wireless.Transmission)).ToArray();
 
         return new ScenarioPlan(
-            run.Seed, run.Threads == 0 ? Environment.ProcessorCount : run.Threads, settings.Actors.ToSystemSettings(), moe.ArrivalRate,
+            run.Seed, run.Threads == 0 ? Environment.ProcessorCount : run.Threads, new ActorSystemSettings(), moe.ArrivalRate,
             new SlotSchedule(run.Slots, moe.SlotLength, moe.TestEvalInterval),
             new SlotParameters(moe.V, moe.Mu, moe.ExpertsPerToken, profiles), servers, router, links, images);
     }

@@ -1,34 +1,14 @@
-using EdgeMoE.Actors.Runtime;
+using AkkaConfig = Akka.Configuration.Config;
+using HoconConfig = EdgeMoE.Hocon.Config;
 
 namespace EdgeMoE.Host.Settings;
 
-/// <summary>The <c>edgemoe.actors</c> section: how the actor systems of a command behave.</summary>
-/// <param name="Time">Virtual (reproducible) or real (wall-clock) time.</param>
-/// <param name="Throughput">Messages an actor processes per turn before yielding its thread (≥ 1).</param>
-/// <param name="DefaultMailbox">The mailbox of actors that choose none.</param>
-/// <param name="AskTimeout">Timeout of an ask that names none (&gt; 0).</param>
-public sealed record ActorRuntimeSettings(TimeMode Time, int Throughput, MailboxSettings DefaultMailbox, TimeSpan AskTimeout)
+/// <summary>How the Akka.NET actor systems of a command are configured: the scenario's resolved <c>akka</c> section.</summary>
+/// <param name="Akka">
+/// The top-level <c>akka</c> section (scenario over reference.conf) as Akka's config, keys under <c>akka.</c>; a
+/// command's actor system takes its own settings (e.g. the run's dispatcher) with this as the fallback.
+/// </param>
+public sealed record ActorRuntimeSettings(AkkaConfig Akka)
 {
-    public const string Section = "actors";
-
-    /// <summary>Actor-system settings with these values; the caller adds seed, parallelism and supervision.</summary>
-    public ActorSystemSettings ToSystemSettings() => new()
-    {
-        Time = Time,
-        Throughput = Throughput,
-        DefaultMailbox = DefaultMailbox,
-        AskTimeout = AskTimeout,
-    };
-
-    internal static ActorRuntimeSettings Read(SettingsReader r)
-    {
-        var time = r.OneOf("time-mode", ["virtual", "real"]) == "real" ? TimeMode.Real : TimeMode.Virtual;
-        var throughput = r.Int("dispatcher.throughput", min: 1);
-        var mailbox = r.OneOf("default-mailbox.type", ["unbounded", "bounded"]) == "bounded"
-            ? MailboxSettings.Bounded(
-                r.Int("default-mailbox.capacity", min: 1),
-                r.OneOf("default-mailbox.overflow", ["drop-newest", "back-pressure"]) == "back-pressure" ? OverflowPolicy.BackPressure : OverflowPolicy.DropNewest)
-            : MailboxSettings.Unbounded;
-        return new ActorRuntimeSettings(time, throughput, mailbox, r.PositiveDuration("ask-timeout"));
-    }
+    internal static ActorRuntimeSettings Read(HoconConfig merged) => new(AkkaSection.Read(merged));
 }

@@ -1,5 +1,4 @@
 using EdgeMoE.Host.Cli;
-using EdgeMoE.Actors.Runtime;
 using EdgeMoE.Host.Settings;
 
 namespace EdgeMoE.Host.Tests.Settings;
@@ -35,35 +34,6 @@ public sealed class SettingsLoaderTests
         Assert.Equal(["stable-moe", "random", "top-k", "queue-aware", "energy-aware"], s.Policies);
         Assert.Equal(new RunSettings(1, 200, "all", "runs/stable-moe", DatasetChoice.Auto, "/usr/share/datasets/fashion-mnist", 0, 0), settings.Run);
     }
-
-    [Fact]
-    public void The_actor_runtime_section_reaches_the_actor_system_settings()
-    {
-        var (dir, file) = Scenario("""
-            edgemoe.actors {
-              time-mode = real
-              dispatcher.throughput = 7
-              default-mailbox { type = bounded, capacity = 64, overflow = back-pressure }
-              ask-timeout = 250 ms
-            }
-            """);
-        using (dir)
-        {
-            var runtime = SettingsLoader.Load(file).Actors.ToSystemSettings();
-            Assert.Equal((TimeMode.Real, 7, TimeSpan.FromMilliseconds(250)), (runtime.Time, runtime.Throughput, runtime.AskTimeout));
-            var mailbox = Assert.IsType<BoundedMailboxSettings>(runtime.DefaultMailbox);
-            Assert.Equal((64, OverflowPolicy.BackPressure), (mailbox.Capacity, mailbox.Overflow));
-        }
-
-        var defaults = SettingsLoader.Load(RepositoryFiles.Hocon("reference.conf")).Actors;
-        Assert.Equal(new ActorRuntimeSettings(TimeMode.Virtual, 100, MailboxSettings.Unbounded, TimeSpan.FromSeconds(5)), defaults);
-    }
-
-    [Theory]
-    [InlineData("edgemoe.actors.time-mode = sometimes", "edgemoe.actors.time-mode must be one of virtual, real, got \"sometimes\" (scenario.conf:1)")]
-    [InlineData("edgemoe.actors.default-mailbox { type = bounded, capacity = 0 }", "edgemoe.actors.default-mailbox.capacity must be >= 1, got 0 (scenario.conf:1)")]
-    [InlineData("edgemoe.actors.ask-timeout = 0s", "edgemoe.actors.ask-timeout must be > 0 s, got 0 s (scenario.conf:1)")]
-    public void Bad_actor_runtime_values_name_the_key(string text, string message) => Assert.Equal(message, LoadError(text));
 
     [Fact]
     public void The_reference_configuration_alone_is_valid() =>

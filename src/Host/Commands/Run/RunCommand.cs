@@ -46,11 +46,6 @@ internal static class RunCommand
     {
         var wall = Stopwatch.StartNew();
         var (settings, resolved) = Load(file.ToString(), overrides);
-        new SettingsReader(settings.Raw.GetConfig($"edgemoe.{ActorRuntimeSettings.Section}")).Require(
-            "time-mode",
-            settings.Actors.Time == TimeMode.Virtual,
-            "virtual for `edgemoe run` (slots, queues and every number replay from the seed only in virtual time)",
-            "real");
         var policies = Policies(settings);
         var images = TokenImages.Load(settings.Run.Dataset, settings.Run.DataDir, settings.Run.Seed, console.Error);
         var plan = ScenarioPlan.From(settings, images);

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EdgeMoE.Actors.Runtime;
+using Akka.Actor;
 
 namespace EdgeMoE.Host.Commands.Bench;
 
@@ -8,7 +8,7 @@ internal static class AskBenchmark
 {
     public static double MedianRoundTripMicroseconds(int asks)
     {
-        var system = ActorSystem.Create("ask", new ActorSystemSettings { Time = TimeMode.Real });
+        var system = BenchActorSystem.Create("ask");
         var echo = system.ActorOf(Props.Create<EchoActor>(), "echo");
         var samples = new double[asks];
         var timeout = TimeSpan.FromSeconds(10);
@@ -28,7 +28,7 @@ internal static class AskBenchmark
         return Timings.Median(samples);
     }
 
-    private sealed class EchoActor : ActorBase
+    private sealed class EchoActor : UntypedActor
     {
         protected override void OnReceive(object message) => Sender.Tell(message, Self);
     }

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Threading.Channels;
-using EdgeMoE.Actors.Runtime;
+using Akka.Actor;
 
 namespace EdgeMoE.Host.Commands.Bench;
 
-/// <summary>Pairs bouncing messages: once through actors, once through two bare unbounded channels per pair.</summary>
+/// <summary>Pairs bouncing messages: once through Akka.NET actors, once through two bare unbounded channels per pair.</summary>
 internal static class PingPongBenchmark
 {
     private static readonly object Ball = new();
@@ -12,7 +12,7 @@ internal static class PingPongBenchmark
     /// <summary>Messages per second processed by <paramref name="pairs"/> actor pairs over <paramref name="duration"/>.</summary>
     public static double MeasureActors(int pairs, int inFlight, TimeSpan duration)
     {
-        var system = ActorSystem.Create("bench", new ActorSystemSettings { Time = TimeMode.Real, Throughput = 100 });
+        var system = BenchActorSystem.Create("pingpong");
         var stop = new StopFlag();
         var players = new List<Player>();
         var props = Props.Create(() => new PlayerActor(stop, players));
@@ -119,7 +119,7 @@ internal static class PingPongBenchmark
         public long Count;
     }
 
-    private sealed class PlayerActor : ActorBase
+    private sealed class PlayerActor : UntypedActor
     {
         private readonly StopFlag _stop;
         private readonly Player _counter = new();

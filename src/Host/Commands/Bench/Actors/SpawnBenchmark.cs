@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EdgeMoE.Actors.Runtime;
+using Akka.Actor;
 
 namespace EdgeMoE.Host.Commands.Bench;
 
@@ -8,7 +8,7 @@ internal static class SpawnBenchmark
 {
     public static (double ActorsPerSecond, double BytesPerActor) Measure(int count)
     {
-        var system = ActorSystem.Create("spawn", new ActorSystemSettings { Time = TimeMode.Real });
+        var system = BenchActorSystem.Create("spawn");
         var started = new StartCounter(count);
         var props = Props.Create(() => new IdleActor(started));
         var before = GC.GetTotalMemory(forceFullCollection: true);
@@ -41,7 +41,7 @@ internal static class SpawnBenchmark
         }
     }
 
-    private sealed class IdleActor(StartCounter started) : ActorBase
+    private sealed class IdleActor(StartCounter started) : UntypedActor
     {
         protected override void PreStart() => started.OnStarted();
 
