@@ -159,14 +159,14 @@ public sealed class RunCommandTests
     }
 
     [Fact]
-    public void Real_time_is_refused_because_a_run_replays_only_in_virtual_time()
+    public void The_removed_time_mode_key_is_refused_naming_its_line_and_what_replaces_it()
     {
         using var scenario = new TinyScenario();
         var realTime = scenario.Output("real.conf");
         File.WriteAllText(realTime, "include \"tiny.conf\"\nedgemoe.actors.time-mode = real\n");
         var (exit, _, error) = CliRunner.Run("run", realTime, "--out", scenario.Output("real"));
         Assert.Equal(2, exit);
-        Assert.Contains("edgemoe.actors.time-mode must be virtual for `edgemoe run`", error, StringComparison.Ordinal);
+        Assert.Equal($"edgemoe.actors.time-mode was removed: runs are deterministic by their slot protocol; set Akka's dispatcher in the akka section (akka.actor.default-dispatcher) ({realTime}:2)", error.Trim());
         Assert.False(Directory.Exists(scenario.Output("real")));
     }
 

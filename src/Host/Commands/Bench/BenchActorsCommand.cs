@@ -50,7 +50,7 @@ internal sealed class BenchActorsCommand : IBenchArea
         report.Add("in_flight_per_pair", inFlight);
         report.Add("seconds", seconds);
         report.Add("idle_actors", actorCount);
-        console.Error.WriteLine($"ping-pong: {pairs} Akka.NET actor pairs, dispatcher throughput {BenchActorSystem.Throughput}, {inFlight} messages in flight per pair, {seconds:F1} s each");
+        console.Error.WriteLine($"ping-pong: {pairs} Akka.NET actor pairs, fork-join dispatcher, throughput {BenchActorSystem.Throughput}, {inFlight} messages in flight per pair, {seconds:F1} s each");
         var actorRate = PingPongBenchmark.MeasureActors(pairs, inFlight, duration);
         report.Add("pingpong_msgs_per_s", Math.Round(actorRate));
         var channelRate = PingPongBenchmark.MeasureChannels(pairs, inFlight, duration);
