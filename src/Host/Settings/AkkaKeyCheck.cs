@@ -15,8 +15,11 @@ namespace EdgeMoE.Host.Settings;
 internal sealed class AkkaKeyCheck(HoconConfig section, AkkaConfig akka)
 {
     /// <summary>Checks <paramref name="key"/> (relative to <c>akka</c>) when it is set; absent keys keep Akka's default.</summary>
-    /// <exception cref="BadInputException"><paramref name="read"/> failed: the key is not <paramref name="expectation"/>.</exception>
-    public void Key(string key, string expectation, Func<AkkaConfig, string, object> read)
+    /// <param name="key">Path under <c>akka</c>, e.g. <c>actor.ask-timeout</c>.</param>
+    /// <param name="expectation">What a valid value is, for the message (e.g. <c>on or off</c>).</param>
+    /// <param name="isValid">Reads the key through Akka's config (full path) and judges it; Akka throwing means invalid.</param>
+    /// <exception cref="BadInputException">The value is not <paramref name="expectation"/>.</exception>
+    public void Key(string key, string expectation, Func<AkkaConfig, string, bool> isValid)
     {
         if (!section.HasPath(key))
         {
@@ -24,14 +27,22 @@ internal sealed class AkkaKeyCheck(HoconConfig section, AkkaConfig akka)
         }
 
         var value = section.GetValue(key);
-        try
-        {
-            read(akka, $"{AkkaSection.Root}.{key}");
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        if (!ReadsAsValid(isValid))
         {
             var shown = value is HoconObject ? "an object" : JsonRenderer.Render(value, indented: false);
             throw new BadInputException($"{section.FullPath(key)} must be {expectation}, got {shown} ({value.Origin.FileAndLine})");
+        }
+
+        bool ReadsAsValid(Func<AkkaConfig, string, bool> check)
+        {
+            try
+            {
+                return check(akka, $"{AkkaSection.Root}.{key}");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                return false;
+            }
         }
     }
 }

@@ -32,15 +32,15 @@ internal static class AkkaSection
         var section = merged.GetConfig(Root);
         var akka = Parse(section);
         var check = new AkkaKeyCheck(section, akka);
-        check.Key("loglevel", LogLevels, (c, k) => AkkaLogging.LogLevelFor(c.GetString(k)));
-        check.Key("stdout-loglevel", LogLevels, (c, k) => AkkaLogging.LogLevelFor(c.GetString(k)));
-        check.Key("loggers", "a list of logger type names", (c, k) => c.GetStringList(k));
-        check.Key("log-config-on-start", "on or off", (c, k) => c.GetBoolean(k));
-        check.Key("log-dead-letters", "on, off or a count of dead letters to log (>= 0)", (c, k) => DeadLetterCount(c.GetString(k)));
-        check.Key("log-dead-letters-during-shutdown", "on or off", (c, k) => c.GetBoolean(k));
-        check.Key("logger-startup-timeout", "a duration > 0 such as 5s", (c, k) => Positive(c.GetTimeSpan(k)));
-        check.Key("actor.ask-timeout", "a duration > 0 such as 5s, or infinite", (c, k) => Positive(c.GetTimeSpan(k)));
-        check.Key("actor.default-dispatcher.throughput", "a whole number >= 1", (c, k) => c.GetInt(k) >= 1 ? 0 : throw new ArgumentOutOfRangeException(k));
+        check.Key("loglevel", LogLevels, (c, k) => Readable(AkkaLogging.LogLevelFor(c.GetString(k))));
+        check.Key("stdout-loglevel", LogLevels, (c, k) => Readable(AkkaLogging.LogLevelFor(c.GetString(k))));
+        check.Key("loggers", "a list of logger type names", (c, k) => Readable(c.GetStringList(k)));
+        check.Key("log-config-on-start", "on or off", (c, k) => Readable(c.GetBoolean(k)));
+        check.Key("log-dead-letters", "on, off or a count of dead letters to log (>= 0)", (c, k) => IsDeadLetterSetting(c.GetString(k)));
+        check.Key("log-dead-letters-during-shutdown", "on or off", (c, k) => Readable(c.GetBoolean(k)));
+        check.Key("logger-startup-timeout", "a duration > 0 such as 5s", (c, k) => c.GetTimeSpan(k) > TimeSpan.Zero);
+        check.Key("actor.ask-timeout", "a duration > 0 such as 5s, or infinite", (c, k) => c.GetTimeSpan(k) is var t && (t > TimeSpan.Zero || t == Timeout.InfiniteTimeSpan));
+        check.Key("actor.default-dispatcher.throughput", "a whole number >= 1", (c, k) => c.GetInt(k) >= 1);
         return akka;
     }
 
@@ -79,14 +79,11 @@ internal static class AkkaSection
         }
     }
 
-    // Akka reads log-dead-letters as on/off or a count (Akka.Actor.Settings).
-    private static int DeadLetterCount(string value) => value.ToLowerInvariant() switch
-    {
-        "on" or "true" or "yes" => int.MaxValue,
-        "off" or "false" or "no" => 0,
-        _ => int.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture),
-    };
+    // These keys are valid exactly when Akka's reader returns (Logging.LogLevelFor throws on all but its five levels).
+    private static bool Readable<T>(T _) => true;
 
-    private static TimeSpan Positive(TimeSpan value) =>
-        value > TimeSpan.Zero || value == Timeout.InfiniteTimeSpan ? value : throw new ArgumentOutOfRangeException(nameof(value));
+    // Akka reads log-dead-letters as on/off or a count (Akka.Actor.Settings).
+    private static bool IsDeadLetterSetting(string value) =>
+        value.ToLowerInvariant() is "on" or "true" or "yes" or "off" or "false" or "no" ||
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 }
