@@ -18,7 +18,7 @@ namespace EdgeMoE.Host.Scenarios;
 /// </summary>
 /// <param name="Seed">Run seed (actor generators derive from it and the actor's path).</param>
 /// <param name="Threads">Dispatcher threads.</param>
-/// <param name="Runtime">The actor-system settings of <c>edgemoe.actors</c> (seed, threads and supervision are set per run).</param>
+/// <param name="Runtime">The actor-system settings (defaults; seed, threads and supervision are set per run).</param>
 /// <param name="ArrivalRate">λ.</param>
 /// <param name="Schedule">Slots, τ, evaluation interval.</param>
 /// <param name="Parameters">V, μ, K and server profiles for the policy.</param>
