@@ -1,5 +1,7 @@
 using System.Globalization;
+using Akka.Actor;
 using Akka.Configuration;
+using Akka.Event;
 using EdgeMoE.Hocon;
 using EdgeMoE.Hocon.Rendering;
 using EdgeMoE.Host.Cli;
@@ -20,6 +22,8 @@ internal static class AkkaSection
 
     private const string LogLevels = "one of OFF, ERROR, WARNING, INFO, DEBUG";
 
+    private const string Loggers = "a list of Akka logger types that load, as \"TYPE, ASSEMBLY\"";
+
     /// <summary>The <c>akka</c> section of <paramref name="merged"/> as Akka's config (empty when there is none).</summary>
     /// <exception cref="BadInputException">A value Akka cannot read, naming the key and <c>FILE:LINE</c>.</exception>
     public static AkkaConfig Read(HoconConfig merged)
@@ -34,7 +38,7 @@ internal static class AkkaSection
         var check = new AkkaKeyCheck(section, akka);
         check.Key("loglevel", LogLevels, (c, k) => Readable(AkkaLogging.LogLevelFor(c.GetString(k))));
         check.Key("stdout-loglevel", LogLevels, (c, k) => Readable(AkkaLogging.LogLevelFor(c.GetString(k))));
-        check.Key("loggers", "a list of logger type names", (c, k) => Readable(c.GetStringList(k)));
+        check.Key("loggers", Loggers, (c, k) => section.GetValue("loggers") is HoconArray list && list.All(v => v is HoconString) && c.GetStringList(k).All(IsLoggerType));
         check.Key("log-config-on-start", "on or off", (c, k) => Readable(c.GetBoolean(k)));
         check.Key("log-dead-letters", "on, off or a count of dead letters to log (>= 0)", (c, k) => IsDeadLetterSetting(c.GetString(k)));
         check.Key("log-dead-letters-during-shutdown", "on or off", (c, k) => Readable(c.GetBoolean(k)));
@@ -81,6 +85,12 @@ internal static class AkkaSection
 
     // These keys are valid exactly when Akka's reader returns (Logging.LogLevelFor throws on all but its five levels).
     private static bool Readable<T>(T _) => true;
+
+    // Akka loads each logger with Type.GetType from its own assembly (so "Akka.Event.DefaultLogger" needs no
+    // assembly name) and runs it as an actor unless it is a MinimalLogger (LoggingBus.StartDefaultLoggers).
+    private static bool IsLoggerType(string name) =>
+        (Type.GetType(name) ?? typeof(ActorBase).Assembly.GetType(name)) is { } type &&
+        (typeof(ActorBase).IsAssignableFrom(type) || typeof(MinimalLogger).IsAssignableFrom(type));
 
     // Akka reads log-dead-letters as on/off or a count (Akka.Actor.Settings).
     private static bool IsDeadLetterSetting(string value) =>

@@ -58,6 +58,9 @@ public sealed class AkkaSectionTests
     [Theory]
     [InlineData("akka.loglevel = LOUD", "akka.loglevel must be one of OFF, ERROR, WARNING, INFO, DEBUG, got \"LOUD\" (scenario.conf:1)")]
     [InlineData("akka {\n  stdout-loglevel = [INFO]\n}", "akka.stdout-loglevel must be one of OFF, ERROR, WARNING, INFO, DEBUG, got [\"INFO\"] (scenario.conf:2)")]
+    [InlineData("akka.loggers = \"EdgeMoE.Host.Logging.StderrLogger, edgemoe\"", "akka.loggers must be a list of Akka logger types that load, as \"TYPE, ASSEMBLY\", got \"EdgeMoE.Host.Logging.StderrLogger, edgemoe\" (scenario.conf:1)")]
+    [InlineData("akka.loggers = [{ type = x }]", "akka.loggers must be a list of Akka logger types that load, as \"TYPE, ASSEMBLY\", got [{\"type\":\"x\"}] (scenario.conf:1)")]
+    [InlineData("akka.loggers = [\"EdgeMoE.Host.Logging.StdErrLogger, edgemoe\"]", "akka.loggers must be a list of Akka logger types that load, as \"TYPE, ASSEMBLY\", got [\"EdgeMoE.Host.Logging.StdErrLogger, edgemoe\"] (scenario.conf:1)")]
     [InlineData("akka.log-config-on-start = maybe", "akka.log-config-on-start must be on or off, got \"maybe\" (scenario.conf:1)")]
     [InlineData("akka.log-dead-letters = some", "akka.log-dead-letters must be on, off or a count of dead letters to log (>= 0), got \"some\" (scenario.conf:1)")]
     [InlineData("akka.actor.ask-timeout = soon", "akka.actor.ask-timeout must be a duration > 0 such as 5s, or infinite, got \"soon\" (scenario.conf:1)")]
@@ -70,6 +73,16 @@ public sealed class AkkaSectionTests
     [Fact]
     public void Akka_reads_log_levels_in_any_case() =>
         Assert.Equal("debug", LoadAkkaString("akka.loglevel = debug", "akka.loglevel"));
+
+    [Fact]
+    public void Akkas_own_loggers_are_named_as_akka_names_them()
+    {
+        var (dir, file) = Scenario("akka.loggers = [Akka.Event.DefaultLogger]");
+        using (dir)
+        {
+            Assert.Equal(["Akka.Event.DefaultLogger"], SettingsLoader.Load(file).Actors.Akka.GetStringList("akka.loggers"));
+        }
+    }
 
     [Fact]
     public void An_infinite_ask_timeout_is_akkas_own_default_and_allowed() =>
