@@ -1,11 +1,14 @@
+using AkkaConfig = Akka.Configuration.Config;
+using HoconConfig = EdgeMoE.Hocon.Config;
+
 namespace EdgeMoE.Host.Settings;
 
-/// <summary>The <c>edgemoe.actors</c> section: how the Akka.NET actor systems of a command behave.</summary>
-/// <param name="Akka">Akka configuration every actor system of a command falls back to (empty: Akka's defaults).</param>
-public sealed record ActorRuntimeSettings(Akka.Configuration.Config Akka)
+/// <summary>How the Akka.NET actor systems of a command are configured: the scenario's resolved <c>akka</c> section.</summary>
+/// <param name="Akka">
+/// The top-level <c>akka</c> section (scenario over reference.conf) as Akka's config, keys under <c>akka.</c>; a
+/// command's actor system takes its own settings (e.g. the run's dispatcher) with this as the fallback.
+/// </param>
+public sealed record ActorRuntimeSettings(AkkaConfig Akka)
 {
-    public const string Section = "actors";
-
-    /// <remarks>The retired runtime's keys (time-mode, dispatcher, default-mailbox, ask-timeout) are accepted and no longer read.</remarks>
-    internal static ActorRuntimeSettings Read(SettingsReader r) => new(global::Akka.Configuration.Config.Empty);
+    internal static ActorRuntimeSettings Read(HoconConfig merged) => new(AkkaSection.Read(merged));
 }

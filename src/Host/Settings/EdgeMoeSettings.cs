@@ -8,7 +8,7 @@ namespace EdgeMoE.Host.Settings;
 /// </summary>
 /// <param name="Run">The <c>edgemoe.run</c> section.</param>
 /// <param name="StableMoe">The <c>edgemoe.stable-moe</c> section.</param>
-/// <param name="Actors">The <c>edgemoe.actors</c> section.</param>
+/// <param name="Actors">The top-level <c>akka</c> section, handed to Akka.NET.</param>
 /// <param name="Training">The <c>edgemoe.training</c> section.</param>
 /// <param name="Raw">The whole resolved configuration (scenario over reference), e.g. for <c>config.conf</c> output.</param>
 /// <param name="Source">The scenario file the settings came from.</param>

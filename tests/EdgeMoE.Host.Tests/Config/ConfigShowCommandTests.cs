@@ -18,6 +18,19 @@ public sealed class ConfigShowCommandTests
     }
 
     [Fact]
+    public void A_scenarios_akka_section_is_shown_over_the_reference_defaults()
+    {
+        using var dir = new ScratchFolder();
+        dir.Write("reference.conf", File.ReadAllText(RepositoryFiles.Hocon("reference.conf")));
+        var file = dir.Write("scenario.conf", "akka { loglevel = DEBUG }");
+        var (exit, output, error) = CliRunner.Run("config", "show", file, "--format", "json");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var akka = json.RootElement.GetProperty("akka");
+        Assert.Equal(("DEBUG", "OFF"), (akka.GetProperty("loglevel").GetString(), akka.GetProperty("stdout-loglevel").GetString()));
+    }
+
+    [Fact]
     public void Raw_resolves_the_file_alone()
     {
         var (exit, output, _) = CliRunner.Run("config", "show", RepositoryFiles.Hocon("stable-moe.conf"), "--format", "json", "--raw");

@@ -169,6 +169,18 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void The_removed_time_mode_key_is_refused_naming_its_line_and_what_replaces_it()
+    {
+        using var scenario = new TinyScenario();
+        var realTime = scenario.Output("real.conf");
+        File.WriteAllText(realTime, "include \"tiny.conf\"\nedgemoe.actors.time-mode = real\n");
+        var (exit, _, error) = CliRunner.Run("run", realTime, "--out", scenario.Output("real"));
+        Assert.Equal(2, exit);
+        Assert.Equal($"edgemoe.actors.time-mode was removed: runs are deterministic by their slot protocol; set Akka's dispatcher in the akka section (akka.actor.default-dispatcher) ({realTime}:2)", error.Trim());
+        Assert.False(Directory.Exists(scenario.Output("real")));
+    }
+
+    [Fact]
     public void A_malformed_outage_exits_2_naming_the_key()
     {
         using var scenario = new TinyScenario("outages = [\"9:1-2\"]");

@@ -21,11 +21,11 @@ public sealed class ReferenceConfTests
     }
 
     [Fact]
-    public void Reference_conf_has_the_sections_of_the_product_under_edgemoe()
+    public void Reference_conf_has_the_sections_of_the_product_under_edgemoe_and_akkas_under_akka()
     {
         var reference = HoconConfig.Load(RepositoryFiles.Hocon("reference.conf"));
-        Assert.Equal(["edgemoe"], reference.Root.Keys);
-        Assert.Equal(["run", "actors", "stable-moe", "wireless", "training"], reference.GetConfig("edgemoe").Root.Keys);
+        Assert.Equal(["edgemoe", "akka"], reference.Root.Keys);
+        Assert.Equal(["run", "stable-moe", "wireless", "training"], reference.GetConfig("edgemoe").Root.Keys);
     }
 
     [Fact]
