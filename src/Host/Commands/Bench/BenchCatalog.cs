@@ -5,6 +5,7 @@ internal static class BenchCatalog
 {
     public static IReadOnlyList<IBenchArea> All { get; } =
     [
+        new BenchActorsCommand(),
         new BenchJesaCommand(),
         new BenchPoliciesCommand(),
         new BenchNnCommand(),
