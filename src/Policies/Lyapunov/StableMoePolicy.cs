@@ -7,15 +7,22 @@ namespace EdgeMoE.Policies.Lyapunov;
 /// Stable-MoE (paper Algorithm 1, line 6): the exact maximiser of the per-slot drift-plus-penalty problem P1.
 /// Given the tokens each expert receives, its best frequency is the smallest that completes
 /// min(Q + r, d̂) tokens (<see cref="ExpertSlotValue"/>); the routing is then a b-matching with concave expert
-/// utilities and pair gains V·μ·g_ij, solved exactly by <see cref="ConcaveBMatching"/>.
+/// utilities and pair gains V·μ·g_ij, solved as a min-cost flow by OR-Tools (<see cref="ConcaveFlowMatching"/>).
 /// </summary>
-public sealed class StableMoePolicy : IRoutingPolicy
+/// <param name="solver">The exact solver of the b-matching.</param>
+public sealed class StableMoePolicy(P1Solver solver = P1Solver.MinCostFlow) : IRoutingPolicy
 {
     /// <inheritdoc/>
     public string Name => "stable-moe";
 
+    /// <summary>The exact solver of the b-matching.</summary>
+    public P1Solver Solver => solver;
+
     /// <inheritdoc/>
-    public RoutingDecision Decide(SlotInstance slot, Random random)
+    public RoutingDecision Decide(SlotInstance slot, Random random) => Solve(slot, solver).Decision;
+
+    /// <summary>The decision and how far below the optimum its objective can be from OR-Tools' integer costs.</summary>
+    internal static (RoutingDecision Decision, double RoundingBound) Solve(SlotInstance slot, P1Solver solver = P1Solver.MinCostFlow)
     {
         ArgumentNullException.ThrowIfNull(slot);
         slot.Validate();
@@ -35,8 +42,16 @@ public sealed class StableMoePolicy : IRoutingPolicy
             }
         }
 
-        var matching = ConcaveBMatching.Solve(
-            tokens, available.Length, slot.ExpertsPerTokenServed, gains, (a, load) => values[a].Marginal(load));
+        var marginals = new double[available.Length][];
+        for (var a = 0; a < available.Length; a++)
+        {
+            marginals[a] = Marginals(values[a], slot.Experts[available[a]], tokens);
+        }
+
+        var matching = solver == P1Solver.MinCostFlow
+            ? ConcaveFlowMatching.Solve(tokens, available.Length, slot.ExpertsPerTokenServed, gains, marginals)
+            : FromExchangeSearch(ConcaveBMatching.Solve(
+                tokens, available.Length, slot.ExpertsPerTokenServed, gains, (a, load) => marginals[a][Math.Min(load, marginals[a].Length - 1)]));
 
         var routing = new int[tokens][];
         for (var i = 0; i < tokens; i++)
@@ -51,6 +66,24 @@ public sealed class StableMoePolicy : IRoutingPolicy
             frequency[j] = CompletionFrequency.ToComplete(values[a].CompletionsFor(matching.Loads[a]), slot, slot.Experts[j]);
         }
 
-        return SlotObjective.Decide(slot, routing, frequency);
+        return (SlotObjective.Decide(slot, routing, frequency), matching.RoundingBound);
+    }
+
+    private static ConcaveFlowMatchingResult FromExchangeSearch(ConcaveBMatchingResult result) => new(result.Assignment, result.Loads, 0);
+
+    /// <summary>
+    /// Δh(0), …, Δh(r*) where r* = min(d̂ − Q, n) clipped at 0: from r* on the marginal is the constant −Q
+    /// (<see cref="ExpertSlotValue.Marginal"/>), so the last entry stands for every larger load.
+    /// </summary>
+    internal static double[] Marginals(ExpertSlotValue value, ExpertState expert, int tokens)
+    {
+        var linearFrom = Math.Clamp(value.BestCompletions - expert.TokenBacklog, 0, tokens);
+        var marginals = new double[linearFrom + 1];
+        for (var r = 0; r <= linearFrom; r++)
+        {
+            marginals[r] = value.Marginal(r);
+        }
+
+        return marginals;
     }
 }

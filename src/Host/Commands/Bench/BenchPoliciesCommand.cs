@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using EdgeMoE.Host.Cli;
+using EdgeMoE.Policies.Lyapunov;
 using EdgeMoE.Policies.Routing;
 
 namespace EdgeMoE.Host.Commands.Bench;
@@ -61,9 +62,30 @@ internal sealed class BenchPoliciesCommand : IBenchArea
                 report.Add($"{Key(policy.Name)}_{size}_median_ms", Timings.Median(times));
                 report.Add($"{Key(policy.Name)}_{size}_p90_ms", Timings.Percentile(times, 0.9));
             }
+
+            CompareP1Solvers(report, size, experts, tokens, k, runs, warmUp);
         }
 
         return report.Finish(asJson);
+    }
+
+    // Both exact P1 solvers on the same slots: their medians, and the largest objective gap between them.
+    private static void CompareP1Solvers(BenchReport report, string size, int experts, int tokens, int k, int runs, int warmUp)
+    {
+        var flow = new StableMoePolicy(P1Solver.MinCostFlow);
+        var search = new StableMoePolicy(P1Solver.ExchangeSearch);
+        var flowTimes = Measure(flow, experts, tokens, k, runs, warmUp);
+        var searchTimes = Measure(search, experts, tokens, k, runs, warmUp);
+        var gap = 0.0;
+        for (var run = 0; run < runs; run++)
+        {
+            var slot = SyntheticSlots.PaperScale(new Random(1000 + run), experts, tokens, k);
+            gap = Math.Max(gap, Math.Abs(flow.Decide(slot, new Random(run)).Objective - search.Decide(slot, new Random(run)).Objective));
+        }
+
+        report.Add($"p1_min_cost_flow_{size}_median_ms", Timings.Median(flowTimes));
+        report.Add($"p1_exchange_search_{size}_median_ms", Timings.Median(searchTimes));
+        report.Add($"p1_{size}_max_objective_gap", gap);
     }
 
     private static string Key(string policyName) => policyName.Replace('-', '_');
