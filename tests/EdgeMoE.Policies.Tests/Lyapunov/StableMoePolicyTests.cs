@@ -35,6 +35,18 @@ public sealed class StableMoePolicyTests
     }
 
     [Fact]
+    public void By_size_paper_slots_go_to_or_tools_and_large_ones_to_the_exchange_search_with_the_same_optimum()
+    {
+        var paper = SyntheticSlots.PaperScale(new Random(3));
+        Assert.True(StableMoePolicy.Solve(paper).RoundingBound > 0); // only OR-Tools rounds costs
+        var large = SyntheticSlots.PaperScale(new Random(4), experts: 32, tokens: 1024, k: 2);
+        var (bySize, bound) = StableMoePolicy.Solve(large);
+        Assert.Equal(0, bound);
+        var (flow, flowBound) = StableMoePolicy.Solve(large, P1Solver.MinCostFlow);
+        Assert.True(Math.Abs(bySize.Objective - flow.Objective) <= flowBound + (1e-9 * Math.Abs(flow.Objective)));
+    }
+
+    [Fact]
     public void The_solver_is_at_least_as_good_as_every_baseline_on_paper_sized_slots()
     {
         var random = new Random(7);
