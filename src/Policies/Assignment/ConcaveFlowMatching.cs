@@ -133,9 +133,10 @@ public static class ConcaveFlowMatching
             return 0;
         }
 
+        // Clamped so that 2^e stays a finite, normal double even for absurd magnitudes (OR-Tools then refuses them).
         var priceRange = 4.0 * (nodes + 1.0) * (nodes + 1.0) * largest;
         var bound = CostBudget / Math.Max(total, priceRange);
-        return Math.ILogB(bound) - (Math.ScaleB(1.0, Math.ILogB(bound)) > bound ? 1 : 0);
+        return bound > 0 && double.IsFinite(bound) ? Math.Clamp(Math.ILogB(bound), -1020, 1020) : bound > 0 ? 1020 : -1020;
     }
 
     private static void Validate(int tokens, int experts, int unitsPerToken, double[] gains, IReadOnlyList<double[]> marginals)

@@ -76,6 +76,18 @@ public sealed class ConcaveFlowMatchingTests
         Assert.Equal(paper.Assignment, scaledDown.Assignment);
     }
 
+    [Theory]
+    [InlineData(1e-300)]
+    [InlineData(1e300)]
+    public void Extreme_magnitudes_still_get_a_scale_that_fits_int64(double magnitude)
+    {
+        double[] gains = [3 * magnitude, 1 * magnitude, 2 * magnitude, 1 * magnitude, 3 * magnitude, 2 * magnitude];
+        double[][] marginals = [[0, -4 * magnitude], [0, -4 * magnitude], [0, -4 * magnitude]];
+        var result = ConcaveFlowMatching.Solve(2, 3, 1, gains, marginals);
+        Assert.Equal([[0], [1]], result.Assignment);
+        Assert.True(result.RoundingBound <= 1e-3 * magnitude, $"bound {result.RoundingBound}");
+    }
+
     [Fact]
     public void Bad_shapes_and_non_finite_values_are_rejected_with_the_field_named()
     {
