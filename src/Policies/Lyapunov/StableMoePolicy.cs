@@ -18,9 +18,9 @@ public sealed class StableMoePolicy(P1Solver solver = P1Solver.BySize) : IRoutin
     /// </summary>
     /// <remarks>
     /// `bench policies`, both solvers interleaved on the same slots, same optimum, on this 2-core machine shared with
-    /// three builds (load 15): J = 64, 4,096 tokens, K = 2: OR-Tools 228-301 ms median, ours 132-161 ms, so large
-    /// slots stay ours. At the paper's size (J = 10, 390 tokens, K = 3) ours also led (1.2-1.6 ms against 2.2 ms);
-    /// OR-Tools keeps it as issue 13 asks, after measurements on an idle machine (0.7-1.4 ms against 2.5-4.7 ms).
+    /// three builds (load 7-16), four runs: J = 64, 4,096 tokens, K = 2: OR-Tools 227-1,023 ms median, ours
+    /// 125-452 ms, so large slots stay ours. At the paper's size ours led too (1.0-1.7 ms against 2.1-10.5 ms; the
+    /// policy alone 1.9-22 ms); OR-Tools keeps it as issue 13 asks (0.7-1.4 ms there against 2.5-4.7 ms, idle).
     /// </remarks>
     public const long MinCostFlowMaxPairs = 16_384;
 
