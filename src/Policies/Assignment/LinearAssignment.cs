@@ -8,6 +8,9 @@ namespace EdgeMoE.Policies.Assignment;
 /// Shortest augmenting paths with column potentials (Jonker–Volgenant, as LAPJV and SciPy's
 /// <c>linear_sum_assignment</c>); square problems start with JV's column reduction, reduction transfer and
 /// augmenting row reduction, wide ones by giving each row its cheapest column when still free. O(n²m) worst case.
+/// Kept instead of OR-Tools' LinearSumAssignment, measured faster at n = 2,048 (integer costs in [0, 1000],
+/// `bench jesa`): ours 125 ms idle, 206-313 ms under load; OR-Tools 380 ms + 170 ms to add the arcs idle,
+/// 878-1,263 ms + 218-319 ms under load. OR-Tools is the oracle in the tests (<see cref="OrToolsLinearAssignment"/>).
 /// </remarks>
 public static class LinearAssignment
 {

@@ -12,7 +12,8 @@ namespace EdgeMoE.Host.Commands.Bench;
 /// <summary>
 /// <c>edgemoe bench jesa</c>: medians of DES per hidden state (K = 64, D = 4 and K = 256, D = 8, Dirichlet(1) scores,
 /// paper energies, thresholds drawn in [0.5, 0.95] of the Top-D score so that every instance is feasible), the
-/// assignment solver (2048 × 2048 and 56 × 2048 integer costs uniform in [0, 1000]), one JESA round (K = 8,
+/// assignment solver (n × n and 56 × n integer costs uniform in [0, 1000], n = 2048 by default) beside OR-Tools'
+/// LinearSumAssignment on the same n × n matrices (time to add the arcs and to solve, and whether the optima agree), one JESA round (K = 8,
 /// M = 2048, 64 hidden states per expert), and the Theorem 1 share of rounds where JESA reaches LB (K = 4, M = 2048).
 /// </summary>
 internal sealed class BenchJesaCommand : IBenchArea
@@ -22,23 +23,44 @@ internal sealed class BenchJesaCommand : IBenchArea
         var json = BenchCommand.JsonOption();
         var rounds = new Option<int>("--rounds") { Description = "Rayleigh rounds of the Theorem 1 check (K = 4, M = 2048).", DefaultValueFactory = _ => 500 };
         var seed = new Option<int>("--seed") { Description = "Seed of every random instance.", DefaultValueFactory = _ => 1 };
-        var command = new Command("jesa", "DES, linear assignment and JESA speed, and the Theorem 1 optimality rate.") { json, rounds, seed };
-        command.SetAction(parse => Execute(console, parse.GetValue(json), parse.GetValue(rounds), parse.GetValue(seed)));
+        var size = new Option<int>("--assignment-size")
+        {
+            Description = "n of the n × n assignment timed for ours and OR-Tools' LinearSumAssignment (and the width of the 56 × n one).",
+            DefaultValueFactory = _ => 2048,
+        };
+        var runs = new Option<int>("--assignment-runs") { Description = "Timed runs of the n × n assignment per solver.", DefaultValueFactory = _ => 5 };
+        var command = new Command("jesa", "DES, linear assignment and JESA speed, and the Theorem 1 optimality rate.") { json, rounds, seed, size, runs };
+        command.SetAction(parse => Execute(
+            console, parse.GetValue(json), parse.GetValue(rounds), parse.GetValue(seed), parse.GetValue(size), parse.GetValue(runs)));
         return command;
     }
 
-    private static int Execute(CliConsole console, bool json, int rounds, int seed)
+    private static int Execute(CliConsole console, bool json, int rounds, int seed, int size, int runs)
     {
         if (rounds < 1)
         {
             throw new BadInputException($"--rounds must be ≥ 1, got {rounds}");
         }
 
+        if (size < 1)
+        {
+            throw new BadInputException($"--assignment-size must be ≥ 1, got {size}");
+        }
+
+        if (runs < 1)
+        {
+            throw new BadInputException($"--assignment-runs must be ≥ 1, got {runs}");
+        }
+
         var report = new BenchReport(console);
         report.Add("des_k64_d4_median_us", DesMicros(64, 4, seed));
         report.Add("des_k256_d8_median_us", DesMicros(256, 8, seed));
-        report.Add("assignment_2048x2048_median_ms", AssignmentMillis(2048, 2048, 5, seed));
-        report.Add("assignment_56x2048_median_ms", AssignmentMillis(56, 2048, 31, seed));
+        var square = AssignmentMillis(size, size, runs, seed);
+        report.Add($"assignment_{size}x{size}_median_ms", square.Ours);
+        report.Add($"assignment_ortools_{size}x{size}_add_arcs_median_ms", square.OrToolsAddArcs);
+        report.Add($"assignment_ortools_{size}x{size}_solve_median_ms", square.OrToolsSolve);
+        report.Add($"assignment_{size}x{size}_same_optimum", square.SameOptimum ? 1 : 0);
+        report.Add($"assignment_56x{size}_median_ms", AssignmentMillis(Math.Min(56, size), size, 31, seed, withOrTools: false).Ours);
         report.Add("jesa_k8_m2048_n64_median_ms", JesaMillis(seed));
         var (reached, iterations) = TheoremOne(rounds, seed);
         report.Add("theorem1_k4_m2048_rounds", rounds);
@@ -72,10 +94,15 @@ internal sealed class BenchJesaCommand : IBenchArea
         return Timings.Median(batches.Skip(4));
     }
 
-    private static double AssignmentMillis(int rows, int columns, int runs, int seed)
+    // Ours (Jonker–Volgenant) and, on the same integer matrices, OR-Tools' LinearSumAssignment: arcs added, then solved.
+    private static (double Ours, double OrToolsAddArcs, double OrToolsSolve, bool SameOptimum) AssignmentMillis(
+        int rows, int columns, int runs, int seed, bool withOrTools = true)
     {
         var random = new Random(seed);
-        var times = new List<double>();
+        var ours = new List<double>();
+        var addArcs = new List<double>();
+        var solve = new List<double>();
+        var same = true;
         for (var run = 0; run < runs; run++)
         {
             var cost = new double[rows * columns];
@@ -85,11 +112,24 @@ internal sealed class BenchJesaCommand : IBenchArea
             }
 
             var clock = Stopwatch.StartNew();
-            LinearAssignment.Solve(cost, rows, columns);
-            times.Add(clock.Elapsed.TotalMilliseconds);
+            var result = LinearAssignment.Solve(cost, rows, columns);
+            ours.Add(clock.Elapsed.TotalMilliseconds);
+            if (!withOrTools)
+            {
+                continue;
+            }
+
+            var integral = Array.ConvertAll(cost, c => (long)c);
+            clock.Restart();
+            using var oracle = new OrToolsLinearAssignment(integral, rows, columns);
+            addArcs.Add(clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+            var reference = oracle.Solve();
+            solve.Add(clock.Elapsed.TotalMilliseconds);
+            same &= reference.Cost == result.Cost;
         }
 
-        return Timings.Median(times);
+        return (Timings.Median(ours), withOrTools ? Timings.Median(addArcs) : double.NaN, withOrTools ? Timings.Median(solve) : double.NaN, same);
     }
 
     private static double JesaMillis(int seed)

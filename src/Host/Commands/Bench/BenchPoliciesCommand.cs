@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using EdgeMoE.Host.Cli;
+using EdgeMoE.Policies.Lyapunov;
 using EdgeMoE.Policies.Routing;
 
 namespace EdgeMoE.Host.Commands.Bench;
@@ -61,9 +62,42 @@ internal sealed class BenchPoliciesCommand : IBenchArea
                 report.Add($"{Key(policy.Name)}_{size}_median_ms", Timings.Median(times));
                 report.Add($"{Key(policy.Name)}_{size}_p90_ms", Timings.Percentile(times, 0.9));
             }
+
+            CompareP1Solvers(report, size, experts, tokens, k, runs, warmUp);
         }
 
         return report.Finish(asJson);
+    }
+
+    // Both exact P1 solvers on the same slots, interleaved so that load on the machine hits both alike: their
+    // medians, and the largest objective gap between them.
+    private static void CompareP1Solvers(BenchReport report, string size, int experts, int tokens, int k, int runs, int warmUp)
+    {
+        var solvers = new[] { new StableMoePolicy(P1Solver.MinCostFlow), new StableMoePolicy(P1Solver.ExchangeSearch) };
+        foreach (var solver in solvers)
+        {
+            Measure(solver, experts, tokens, k, 0, warmUp);
+        }
+
+        var times = new[] { new double[runs], new double[runs] };
+        var gap = 0.0;
+        for (var run = 0; run < runs; run++)
+        {
+            var slot = SyntheticSlots.PaperScale(new Random(1000 + run), experts, tokens, k);
+            var objectives = new double[2];
+            for (var s = 0; s < 2; s++)
+            {
+                var watch = Stopwatch.StartNew();
+                objectives[s] = solvers[s].Decide(slot, new Random(run)).Objective;
+                times[s][run] = watch.Elapsed.TotalMilliseconds;
+            }
+
+            gap = Math.Max(gap, Math.Abs(objectives[0] - objectives[1]));
+        }
+
+        report.Add($"p1_min_cost_flow_{size}_median_ms", Timings.Median(times[0]));
+        report.Add($"p1_exchange_search_{size}_median_ms", Timings.Median(times[1]));
+        report.Add($"p1_{size}_max_objective_gap", gap);
     }
 
     private static string Key(string policyName) => policyName.Replace('-', '_');

