@@ -92,8 +92,8 @@ internal static class AkkaSection
         (Type.GetType(name) ?? typeof(ActorBase).Assembly.GetType(name)) is { } type &&
         (typeof(ActorBase).IsAssignableFrom(type) || typeof(MinimalLogger).IsAssignableFrom(type));
 
-    // Akka reads log-dead-letters as on/off or a count (Akka.Actor.Settings).
+    // Akka reads log-dead-letters as on/off (lower case only) or a count (Akka.Actor.Settings).
     private static bool IsDeadLetterSetting(string value) =>
-        value.ToLowerInvariant() is "on" or "true" or "yes" or "off" or "false" or "no" ||
+        value is "on" or "true" or "yes" or "off" or "false" or "no" ||
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 }

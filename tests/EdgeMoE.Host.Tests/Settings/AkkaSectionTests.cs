@@ -63,6 +63,7 @@ public sealed class AkkaSectionTests
     [InlineData("akka.loggers = [\"EdgeMoE.Host.Logging.StdErrLogger, edgemoe\"]", "akka.loggers must be a list of Akka logger types that load, as \"TYPE, ASSEMBLY\", got [\"EdgeMoE.Host.Logging.StdErrLogger, edgemoe\"] (scenario.conf:1)")]
     [InlineData("akka.log-config-on-start = maybe", "akka.log-config-on-start must be on or off, got \"maybe\" (scenario.conf:1)")]
     [InlineData("akka.log-dead-letters = some", "akka.log-dead-letters must be on, off or a count of dead letters to log (>= 0), got \"some\" (scenario.conf:1)")]
+    [InlineData("akka.log-dead-letters = On", "akka.log-dead-letters must be on, off or a count of dead letters to log (>= 0), got \"On\" (scenario.conf:1)")]
     [InlineData("akka.actor.ask-timeout = soon", "akka.actor.ask-timeout must be a duration > 0 such as 5s, or infinite, got \"soon\" (scenario.conf:1)")]
     [InlineData("akka.actor.ask-timeout = 0s", "akka.actor.ask-timeout must be a duration > 0 such as 5s, or infinite, got \"0s\" (scenario.conf:1)")]
     [InlineData("akka.actor.default-dispatcher.throughput = 0", "akka.actor.default-dispatcher.throughput must be a whole number >= 1, got 0 (scenario.conf:1)")]
