@@ -2,7 +2,6 @@ using EdgeMoE.Actors.Edge.Learning;
 using EdgeMoE.Actors.Edge.Messages;
 using EdgeMoE.Actors.Runtime;
 using EdgeMoE.Models.Moe;
-using EdgeMoE.Models.Tensors;
 using EdgeMoE.Policies.Routing;
 
 namespace EdgeMoE.Actors.Edge.Routing;
@@ -165,7 +164,7 @@ public sealed class RouterActor : ReceiveActor
         var labels = new int[indices.Length];
         test.Gather(indices, pixels, labels);
         var scores = _gate.Forward(pixels);
-        var chosen = GatingNetwork.TopK(Tensor.FromValues(scores, indices.Length, _settings.Servers), Math.Min(_settings.ExpertsPerToken, _settings.Servers));
+        var chosen = GatingNetwork.TopK(scores, _settings.Servers, Math.Min(_settings.ExpertsPerToken, _settings.Servers));
         for (var i = 0; i < chosen.Length; i++)
         {
             Array.Sort(chosen[i]);
