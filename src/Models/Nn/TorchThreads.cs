@@ -9,9 +9,17 @@ public static class TorchThreads
     public static void Set(int threads)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
+        TorchBackend.EnsureLoaded();
         torch.set_num_threads(threads);
     }
 
     /// <summary>The current intra-op thread count.</summary>
-    public static int Current => torch.get_num_threads();
+    public static int Current
+    {
+        get
+        {
+            TorchBackend.EnsureLoaded();
+            return torch.get_num_threads();
+        }
+    }
 }

@@ -22,12 +22,17 @@ public static class NetworkSeed
     }
 
     /// <summary>A CPU generator seeded with <see cref="For"/>.</summary>
-    public static torch.Generator Generator(long runSeed, string name) => new(For(runSeed, name));
+    public static torch.Generator Generator(long runSeed, string name)
+    {
+        TorchBackend.EnsureLoaded();
+        return new torch.Generator(For(runSeed, name));
+    }
 
     /// <summary>A CPU generator seeded with the next 64-bit draw of <paramref name="random"/> (already derived from the run seed and an actor's name).</summary>
     public static torch.Generator Generator(Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
+        TorchBackend.EnsureLoaded();
         return new torch.Generator(unchecked((ulong)random.NextInt64(long.MinValue, long.MaxValue)));
     }
 
