@@ -5,6 +5,8 @@ using TorchSharp;
 namespace EdgeMoE.Benchmarks;
 
 /// <summary>One SmallCnn training step on TorchSharp (forward, cross-entropy, backward, Adam) on a batch of 128 images, one intra-op thread.</summary>
+// In process: a generated benchmark project would not carry libtorch nor the GLIBCXX fix-up of this project's build.
+[InProcess]
 [MemoryDiagnoser]
 public class SmallCnnTrainingBenchmark
 {
