@@ -1,10 +1,12 @@
 using BenchmarkDotNet.Attributes;
 using EdgeMoE.Models.Nn;
-using EdgeMoE.Models.Optim;
+using TorchSharp;
 
 namespace EdgeMoE.Benchmarks;
 
-/// <summary>One SmallCnn training step (forward, cross-entropy, backward, Adam) on a batch of 128 images.</summary>
+/// <summary>One SmallCnn training step on TorchSharp (forward, cross-entropy, backward, Adam) on a batch of 128 images, one intra-op thread.</summary>
+// In process: a generated benchmark project would not carry libtorch nor the GLIBCXX fix-up of this project's build.
+[InProcess]
 [MemoryDiagnoser]
 public class SmallCnnTrainingBenchmark
 {
@@ -16,9 +18,11 @@ public class SmallCnnTrainingBenchmark
     [GlobalSetup]
     public void Setup()
     {
+        TorchThreads.Set(1);
         var random = new Random(1);
-        var model = new SmallCnn(random);
-        _trainer = new ClassifierTrainer(model, new Adam(model.Parameters(), new Adam.Options()));
+        using var generator = NetworkSeed.Generator(1, "benchmark-small-cnn");
+        var model = new SmallCnn(generator);
+        _trainer = new ClassifierTrainer(model, torch.optim.Adam(model.parameters()));
         _pixels = Enumerable.Range(0, Batch * 784).Select(_ => (float)random.NextDouble()).ToArray();
         _labels = Enumerable.Range(0, Batch).Select(i => i % 10).ToArray();
     }

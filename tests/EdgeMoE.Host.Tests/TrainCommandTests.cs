@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace EdgeMoE.Host.Tests;
 
+[Collection(TorchThreadCount.Name)]
 public sealed class TrainCommandTests
 {
     [Fact]

@@ -7,12 +7,14 @@ using EdgeMoE.Models.Data;
 using EdgeMoE.Models.Moe;
 using EdgeMoE.Models.Nn;
 using EdgeMoE.Models.Serialization;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace EdgeMoE.Host.Commands;
 
 /// <summary>
 /// <c>edgemoe train</c>: trains an image classifier (SmallCnn or an MLP) with Adam (or SGD, AdamW) and cross-entropy on
-/// Fashion-MNIST or synthetic Gaussian-cluster images, single-threaded and reproducible from the seed;
+/// Fashion-MNIST or synthetic Gaussian-cluster images on TorchSharp, reproducible from the seed at a given --threads;
 /// reports progress on stderr and, with --json, the test accuracy and speed as the last line.
 /// </summary>
 internal static class TrainCommand
@@ -38,10 +40,11 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of initialisation, shuffling and synthetic data.", DefaultValueFactory = _ => 1 };
         var dataDir = new Option<string>("--data-dir") { Description = "Directory of the Fashion-MNIST IDX files.", DefaultValueFactory = _ => FashionMnist.DefaultDirectory };
         var save = new Option<string?>("--save") { Description = "Write the trained weights to this safetensors file." };
+        var threads = new Option<int>("--threads") { Description = "torch intra-op threads (0 = one per core); weights are bit-identical across runs at one thread count.", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print {\"test_accuracy\",\"wall_seconds\",\"images_per_s\"} as the last line." };
         var command = new Command("train", "Train an image classifier (SmallCnn or MLP) and report its test accuracy; options override edgemoe.training.")
         {
-            config, dataset, model, epochs, batch, lr, optimizer, momentum, weightDecay, smoothing, clip, seed, dataDir, save, json,
+            config, dataset, model, epochs, batch, lr, optimizer, momentum, weightDecay, smoothing, clip, seed, dataDir, save, threads, json,
         };
         command.SetAction(parse =>
         {
@@ -61,7 +64,8 @@ internal static class TrainCommand
                     parse.GetValue(momentum) ?? (float)defaults.Momentum,
                     parse.GetValue(weightDecay) ?? (float)defaults.WeightDecay,
                     parse.GetValue(smoothing) ?? (float)defaults.LabelSmoothing,
-                    parse.GetValue(clip) ?? defaults.GradientClipNorm),
+                    parse.GetValue(clip) ?? defaults.GradientClipNorm,
+                    parse.GetValue(threads)),
                 parse.GetValue(json));
         });
         return command;
@@ -74,11 +78,13 @@ internal static class TrainCommand
     private static int Execute(CliConsole console, TrainSettings settings, bool json)
     {
         settings.Validate();
+        TorchThreads.Set(settings.EffectiveThreads);
         var wall = Stopwatch.StartNew();
         var (train, test) = Load(settings);
         var network = CreateModel(settings, train);
-        var trainer = new ClassifierTrainer(network, settings.CreateOptimizer(network.Parameters()), settings.LabelSmoothing, settings.GradientClipNorm);
-        console.Error.WriteLine($"training {settings.Model} ({network.ParameterCount} parameters) on {train.Count} {settings.Dataset} images, batch {settings.Batch}, {settings.Optimizer} lr {settings.LearningRate}, seed {settings.Seed}");
+        var trainer = new ClassifierTrainer(network, settings.CreateOptimizer(network.parameters()), settings.LabelSmoothing, settings.GradientClipNorm);
+        var parameterCount = network.parameters().Sum(p => p.numel());
+        console.Error.WriteLine($"training {settings.Model} ({parameterCount} parameters) on {train.Count} {settings.Dataset} images, batch {settings.Batch}, {settings.Optimizer} lr {settings.LearningRate}, seed {settings.Seed}, {settings.EffectiveThreads} torch threads");
 
         // Standardise with the training set's pixel mean and deviation, as torchvision's Normalize does.
         var (mean, deviation) = PixelStatistics(train.Pixels);
@@ -153,12 +159,12 @@ internal static class TrainCommand
         }
     }
 
-    private static Module CreateModel(TrainSettings settings, LabeledImages train)
+    private static nn.Module<Tensor, Tensor> CreateModel(TrainSettings settings, LabeledImages train)
     {
-        var random = new Random(settings.Seed);
+        using var generator = NetworkSeed.Generator(settings.Seed, settings.Model);
         return settings.Model == "mlp"
-            ? new MlpExpert(train.ImageSize, [256, 128], train.Classes, random)
-            : new SmallCnn(random, train.Channels, train.Classes);
+            ? new MlpExpert(train.ImageSize, [256, 128], train.Classes, generator)
+            : new SmallCnn(generator, train.Channels, train.Classes);
     }
 
     private static string Bar(int done, int total)

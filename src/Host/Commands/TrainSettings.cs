@@ -1,6 +1,6 @@
 using EdgeMoE.Host.Cli;
-using EdgeMoE.Models.Optim;
-using EdgeMoE.Models.Tensors;
+using TorchSharp;
+using TorchSharp.Modules;
 
 namespace EdgeMoE.Host.Commands;
 
@@ -18,15 +18,19 @@ internal sealed record TrainSettings(
     float Momentum = 0.9f,
     float WeightDecay = 0f,
     float LabelSmoothing = 0f,
-    double GradientClipNorm = 0)
+    double GradientClipNorm = 0,
+    int Threads = 0)
 {
-    /// <summary>The optimiser these settings ask for, over <paramref name="parameters"/>.</summary>
-    public Optimizer CreateOptimizer(IReadOnlyList<Tensor> parameters) => Optimizer switch
+    /// <summary>TorchSharp's optimiser these settings ask for, over <paramref name="parameters"/>.</summary>
+    public torch.optim.Optimizer CreateOptimizer(IEnumerable<Parameter> parameters) => Optimizer switch
     {
-        "sgd" => new Sgd(parameters, new Sgd.Options(LearningRate, Momentum, WeightDecay: WeightDecay)),
-        "adamw" => new AdamW(parameters, new AdamW.Options(LearningRate, WeightDecay: WeightDecay)),
-        _ => new Adam(parameters, new Adam.Options(LearningRate, WeightDecay: WeightDecay)),
+        "sgd" => torch.optim.SGD(parameters, LearningRate, momentum: Momentum, weight_decay: WeightDecay),
+        "adamw" => torch.optim.AdamW(parameters, LearningRate, weight_decay: WeightDecay),
+        _ => torch.optim.Adam(parameters, LearningRate, weight_decay: WeightDecay),
     };
+
+    /// <summary>torch's intra-op threads for this run: <see cref="Threads"/>, or every core when 0.</summary>
+    public int EffectiveThreads => Threads == 0 ? Environment.ProcessorCount : Threads;
 
     public void Validate()
     {
@@ -73,6 +77,11 @@ internal sealed record TrainSettings(
         if (LabelSmoothing is < 0f or > 1f or float.NaN)
         {
             throw new BadInputException($"--label-smoothing must be in [0, 1], got {LabelSmoothing}");
+        }
+
+        if (Threads < 0)
+        {
+            throw new BadInputException($"--threads must be ≥ 0 (0 = one per core), got {Threads}");
         }
 
         if (!(GradientClipNorm >= 0))

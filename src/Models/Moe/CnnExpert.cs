@@ -1,5 +1,8 @@
 using EdgeMoE.Models.Nn;
-using EdgeMoE.Models.Tensors;
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
 
 namespace EdgeMoE.Models.Moe;
 
@@ -7,21 +10,32 @@ namespace EdgeMoE.Models.Moe;
 /// A convolutional expert: a <see cref="CnnFeatureExtractor"/> then a linear head to a given number of
 /// outputs (class logits, or a hidden state returned to the router).
 /// </summary>
-public sealed class CnnExpert : Module
+public sealed class CnnExpert : nn.Module<Tensor, Tensor>
 {
-    /// <summary>Builds the expert; parameters are drawn from <paramref name="random"/> body first, head last.</summary>
-    public CnnExpert(CnnOptions options, int outputs, Random random)
+    [ComponentName(Name = "features")]
+    private readonly CnnFeatureExtractor _features;
+
+    [ComponentName(Name = "head")]
+    private readonly Linear _head;
+
+    /// <summary>Builds the expert; parameters are drawn from <paramref name="generator"/> body first, head last.</summary>
+    public CnnExpert(CnnOptions options, int outputs, Generator generator)
+        : base(nameof(CnnExpert))
     {
-        Features = RegisterModule("features", new CnnFeatureExtractor(options, random));
-        Head = RegisterModule("head", new Linear(options.FeatureSize, outputs, random));
+        ArgumentNullException.ThrowIfNull(options);
+        _features = new CnnFeatureExtractor(options, generator);
+        _head = nn.Linear(options.FeatureSize, outputs);
+        RegisterComponents();
+        SeededInitialisation.Apply(_head, generator);
     }
 
     /// <summary>The convolutional body.</summary>
-    public CnnFeatureExtractor Features { get; }
-
-    /// <summary>The output layer.</summary>
-    public Linear Head { get; }
+    public CnnFeatureExtractor Features => _features;
 
     /// <inheritdoc />
-    public override Tensor Forward(Tensor input) => Head.Forward(Features.Forward(input));
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = torch.NewDisposeScope();
+        return _head.forward(_features.forward(input)).MoveToOuterDisposeScope();
+    }
 }

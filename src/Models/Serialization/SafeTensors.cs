@@ -3,15 +3,17 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using EdgeMoE.Models.Nn;
-using EdgeMoE.Models.Tensors;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace EdgeMoE.Models.Serialization;
 
 /// <summary>
 /// The safetensors format (huggingface/safetensors): an 8-byte little-endian header length N, an N-byte
 /// UTF-8 JSON header {"name": {"dtype": "F32", "shape": [...], "data_offsets": [begin, end]}, ...,
-/// "__metadata__": {...}} padded with spaces to a multiple of 8, then the raw little-endian data.
-/// Writing is deterministic: tensors in the given order, no timestamps.
+/// "__metadata__": {...}} padded with spaces to a multiple of 8, then the raw little-endian data: what PyTorch's
+/// safetensors.torch.load_file reads. Writing is deterministic: metadata first, then tensors sorted by name (ordinal), their
+/// data in the same order, no timestamps. TorchSharp tensors of any float dtype are written as F32.
 /// </summary>
 public static class SafeTensors
 {
@@ -22,7 +24,7 @@ public static class SafeTensors
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(tensors);
-        var list = tensors.ToArray();
+        var list = tensors.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (name, _) in list)
         {
@@ -45,7 +47,8 @@ public static class SafeTensors
 
         foreach (var (_, tensor) in list)
         {
-            WriteFloats(stream, tensor.Span);
+            using var values = tensor.detach().to(ScalarType.Float32).contiguous();
+            WriteFloats(stream, MemoryMarshal.Cast<byte, float>(values.bytes));
         }
     }
 
@@ -56,10 +59,10 @@ public static class SafeTensors
         Save(file, tensors, metadata);
     }
 
-    /// <summary>Writes a module's parameters under their state-dict names.</summary>
-    public static void Save(string path, Module module) => Save(path, (module ?? throw new ArgumentNullException(nameof(module))).NamedParameters());
+    /// <summary>Writes a module's state dict (parameters and buffers) under its names.</summary>
+    public static void Save(string path, nn.Module module) => Save(path, (module ?? throw new ArgumentNullException(nameof(module))).state_dict());
 
-    /// <summary>Reads every tensor of a safetensors stream (F32 only), in header order.</summary>
+    /// <summary>Reads every tensor of a safetensors stream (F32 only), in header order; the caller disposes the tensors.</summary>
     /// <exception cref="InvalidDataException">The content is not a valid float32 safetensors file; the message says what is wrong.</exception>
     public static IReadOnlyList<KeyValuePair<string, Tensor>> Load(Stream stream)
     {
@@ -108,11 +111,37 @@ public static class SafeTensors
         }
     }
 
-    /// <summary>Loads a file into a module's parameters by name (shapes must match).</summary>
-    public static void Load(string path, Module module)
+    /// <summary>Loads a file into a module's state dict by name (every name present, shapes must match).</summary>
+    /// <exception cref="InvalidDataException">A name of the module is missing from the file or a shape differs.</exception>
+    public static void Load(string path, nn.Module module)
     {
         ArgumentNullException.ThrowIfNull(module);
-        module.LoadStateDict(Load(path).ToDictionary(p => p.Key, p => p.Value));
+        var loaded = Load(path).ToDictionary(p => p.Key, p => p.Value);
+        try
+        {
+            using var noGrad = torch.no_grad();
+            foreach (var (name, target) in module.state_dict())
+            {
+                if (!loaded.TryGetValue(name, out var source))
+                {
+                    throw new InvalidDataException($"{path}: no tensor '{name}'");
+                }
+
+                if (!source.shape.SequenceEqual(target.shape))
+                {
+                    throw new InvalidDataException($"{path}: tensor '{name}' has shape [{string.Join(", ", source.shape)}], the module expects [{string.Join(", ", target.shape)}]");
+                }
+
+                target.copy_(source);
+            }
+        }
+        finally
+        {
+            foreach (var tensor in loaded.Values)
+            {
+                tensor.Dispose();
+            }
+        }
     }
 
     private static byte[] Header(KeyValuePair<string, Tensor>[] tensors, IReadOnlyDictionary<string, string>? metadata)
@@ -138,7 +167,7 @@ public static class SafeTensors
                 writer.WriteStartObject(name);
                 writer.WriteString("dtype", "F32");
                 writer.WriteStartArray("shape");
-                foreach (var extent in tensor.Shape)
+                foreach (var extent in tensor.shape)
                 {
                     writer.WriteNumberValue(extent);
                 }
@@ -146,7 +175,7 @@ public static class SafeTensors
                 writer.WriteEndArray();
                 writer.WriteStartArray("data_offsets");
                 writer.WriteNumberValue(offset);
-                offset += 4L * tensor.Length;
+                offset += 4L * tensor.numel();
                 writer.WriteNumberValue(offset);
                 writer.WriteEndArray();
                 writer.WriteEndObject();
@@ -195,30 +224,28 @@ public static class SafeTensors
             throw new InvalidDataException($"safetensors: tensor '{name}' has dtype {dtype.GetString()}, only F32 is supported");
         }
 
-        var shape = shapeElement.EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        var shape = shapeElement.EnumerateArray().Select(e => e.GetInt64()).ToArray();
         var begin = offsets[0].GetInt64();
         var end = offsets[1].GetInt64();
-        var count = TensorShape.ElementCount(shape);
+        if (shape.Any(extent => extent < 0))
+        {
+            throw new InvalidDataException($"safetensors: tensor '{name}' has a negative extent in its shape");
+        }
+
+        var count = shape.Aggregate(1L, (a, b) => a * b);
         if (begin < 0 || end < begin || end > data.Length || end - begin != 4L * count)
         {
             throw new InvalidDataException($"safetensors: tensor '{name}' data_offsets [{begin}, {end}] do not hold {count} float32 values inside the {data.Length}-byte data section");
         }
 
-        var tensor = Tensor.Zeros(shape);
         var raw = data.Slice((int)begin, (int)(end - begin));
-        if (BitConverter.IsLittleEndian)
+        var values = new float[count];
+        for (var i = 0; i < count; i++)
         {
-            raw.CopyTo(MemoryMarshal.AsBytes(tensor.Span));
-        }
-        else
-        {
-            for (var i = 0; i < count; i++)
-            {
-                tensor.Span[i] = BinaryPrimitives.ReadSingleLittleEndian(raw[(4 * i)..]);
-            }
+            values[i] = BinaryPrimitives.ReadSingleLittleEndian(raw[(4 * i)..]);
         }
 
-        return tensor;
+        return TensorInput.Floats(values, shape);
     }
 
     private static void WriteFloats(Stream stream, ReadOnlySpan<float> values)

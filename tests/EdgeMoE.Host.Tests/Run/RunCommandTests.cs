@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace EdgeMoE.Host.Tests.Run;
 
+[Collection(TorchThreadCount.Name)]
 public sealed class RunCommandTests
 {
     private static readonly string[] Policies = ["stable-moe", "random", "top-k", "queue-aware", "energy-aware"];

@@ -1,7 +1,7 @@
 using System.Text;
 using EdgeMoE.Models.Nn;
 using EdgeMoE.Models.Serialization;
-using EdgeMoE.Models.Tensors;
+using TorchSharp;
 
 namespace EdgeMoE.Models.Tests.Serialization;
 
@@ -13,16 +13,18 @@ public sealed class SafeTensorsTests
         var path = Path.Combine(Path.GetTempPath(), $"edgemoe-{Guid.NewGuid():N}.safetensors");
         try
         {
-            var original = new SmallCnn(new Random(1));
+            using var first = NetworkSeed.Generator(1, "cnn");
+            using var second = NetworkSeed.Generator(2, "cnn");
+            using var original = new SmallCnn(first);
             SafeTensors.Save(path, original);
-            var restored = new SmallCnn(new Random(2));
-            Assert.NotEqual(original.GetFlatParameters(), restored.GetFlatParameters());
+            using var restored = new SmallCnn(second);
+            Assert.NotEqual(Flat(original), Flat(restored));
             SafeTensors.Load(path, restored);
-            Assert.Equal(original.GetFlatParameters(), restored.GetFlatParameters());
+            Assert.Equal(Flat(original), Flat(restored));
             var bytes = File.ReadAllBytes(path);
             var headerLength = BitConverter.ToInt64(bytes, 0);
             Assert.Equal(0, headerLength % 8);
-            Assert.Equal(8 + headerLength + (4L * original.ParameterCount), bytes.Length);
+            Assert.Equal(8 + headerLength + (4L * original.parameters().Sum(p => p.numel())), bytes.Length);
         }
         finally
         {
@@ -45,20 +47,29 @@ public sealed class SafeTensorsTests
         file.Position = 0;
         var tensors = SafeTensors.Load(file).ToDictionary(p => p.Key, p => p.Value);
         Assert.Equal(["b", "a"], SafeTensors.Load(new MemoryStream(file.ToArray())).Select(p => p.Key));
-        Assert.Equal([3], tensors["a"].Shape.ToArray());
-        Assert.Equal([1f, -2f, 0.5f], tensors["a"].ToArray());
-        Assert.Equal([3.25f, 1e-3f], tensors["b"].ToArray());
+        Assert.Equal([3L], tensors["a"].shape);
+        Assert.Equal([1f, -2f, 0.5f], TensorInput.ToArray(tensors["a"]));
+        Assert.Equal([3.25f, 1e-3f], TensorInput.ToArray(tensors["b"]));
     }
 
     [Fact]
-    public void Written_headers_are_exactly_the_documented_json()
+    public void A_small_file_is_written_byte_for_byte_as_pytorch_safetensors_expects()
     {
+        // Two tensors given out of order, plus metadata: keys sorted, metadata first, header padded with spaces to 8 bytes.
+        using var w = TensorInput.Floats([1f, 2f], 1, 2);
+        using var b = TensorInput.Floats([-0.5f], 1);
         using var buffer = new MemoryStream();
-        SafeTensors.Save(buffer, [new("w", Tensor.FromValues([1f, 2f], 1, 2))]);
-        var bytes = buffer.ToArray();
-        var length = (int)BitConverter.ToInt64(bytes, 0);
-        Assert.Equal("{\"w\":{\"dtype\":\"F32\",\"shape\":[1,2],\"data_offsets\":[0,8]}}", Encoding.UTF8.GetString(bytes, 8, length).TrimEnd(' '));
-        Assert.Equal(1f, BitConverter.ToSingle(bytes, 8 + length));
+        SafeTensors.Save(buffer, [new("w", w), new("b", b)], new Dictionary<string, string> { ["format"] = "pt" });
+
+        const string Header = "{\"__metadata__\":{\"format\":\"pt\"},\"b\":{\"dtype\":\"F32\",\"shape\":[1],\"data_offsets\":[0,4]},\"w\":{\"dtype\":\"F32\",\"shape\":[1,2],\"data_offsets\":[4,12]}}";
+        Assert.Equal(141, Header.Length);
+        var expected = new List<byte> { 144, 0, 0, 0, 0, 0, 0, 0 };
+        expected.AddRange(Encoding.ASCII.GetBytes(Header));
+        expected.AddRange(Encoding.ASCII.GetBytes("   "));
+        expected.AddRange([0x00, 0x00, 0x00, 0xBF]); // -0.5f
+        expected.AddRange([0x00, 0x00, 0x80, 0x3F]); // 1f
+        expected.AddRange([0x00, 0x00, 0x00, 0x40]); // 2f
+        Assert.Equal(expected.ToArray(), buffer.ToArray());
     }
 
     [Theory]
@@ -75,6 +86,8 @@ public sealed class SafeTensorsTests
         var error = Assert.Throws<InvalidDataException>(() => SafeTensors.Load(file));
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
     }
+
+    private static float[] Flat(torch.nn.Module module) => [.. module.parameters().SelectMany(p => TensorInput.ToArray(p.reshape(-1)))];
 
     [Fact]
     public void A_header_longer_than_the_file_is_rejected()

@@ -4,7 +4,6 @@ using EdgeMoE.Actors.Edge.Messages;
 using EdgeMoE.Actors.Edge.Ordering;
 using EdgeMoE.Actors.Randomness;
 using EdgeMoE.Models.Moe;
-using EdgeMoE.Models.Tensors;
 using EdgeMoE.Policies.Routing;
 
 namespace EdgeMoE.Actors.Edge.Routing;
@@ -188,7 +187,7 @@ public sealed class RouterActor : ReceiveActor
         var labels = new int[indices.Length];
         test.Gather(indices, pixels, labels);
         var scores = _gate.Forward(pixels);
-        var chosen = GatingNetwork.TopK(Tensor.FromValues(scores, indices.Length, _settings.Servers), Math.Min(_settings.ExpertsPerToken, _settings.Servers));
+        var chosen = GatingNetwork.TopK(scores, _settings.Servers, Math.Min(_settings.ExpertsPerToken, _settings.Servers));
         for (var i = 0; i < chosen.Length; i++)
         {
             Array.Sort(chosen[i]);

@@ -7,6 +7,7 @@ using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Reports;
 using EdgeMoE.Host.Scenarios;
 using EdgeMoE.Host.Settings;
+using EdgeMoE.Models.Nn;
 using EdgeMoE.Policies.Routing;
 
 namespace EdgeMoE.Host.Commands.Run;
@@ -44,6 +45,7 @@ internal static class RunCommand
     private static int Execute(CliConsole console, FileInfo file, RunOverrides overrides)
     {
         var wall = Stopwatch.StartNew();
+        TorchThreads.Set(1); // actors give the parallelism; one intra-op thread keeps every network bit-reproducible
         var (settings, resolved) = Load(file.ToString(), overrides);
         var policies = Policies(settings);
         var images = TokenImages.Load(settings.Run.Dataset, settings.Run.DataDir, settings.Run.Seed, console.Error);

@@ -1,42 +1,48 @@
-using EdgeMoE.Models.Autograd;
-using EdgeMoE.Models.Tensors;
+using TorchSharp;
+using TorchSharp.Modules;
+using TorchSharp.Utils;
+using static TorchSharp.torch;
 
 namespace EdgeMoE.Models.Nn;
 
 /// <summary>
-/// The reference image classifier for 1×28×28 inputs (Fashion-MNIST): conv3×3 1→32 pad 1, ReLU,
-/// max-pool 2, conv3×3 32→64 pad 1, ReLU, max-pool 2, linear 3136→128, ReLU, linear 128→classes.
+/// The reference image classifier for 1×28×28 inputs (Fashion-MNIST): conv3×3 1→32 pad 1, ReLU, max-pool 2,
+/// conv3×3 32→64 pad 1, ReLU, max-pool 2, linear 3136→128, ReLU, linear 128→classes.
 /// Parameter names match the equivalent PyTorch module (conv1, conv2, fc1, fc2).
 /// </summary>
-public sealed class SmallCnn : Module
+public sealed class SmallCnn : nn.Module<Tensor, Tensor>
 {
-    /// <summary>Creates the network with PyTorch's default initialisation from <paramref name="random"/>.</summary>
-    public SmallCnn(Random random, int inChannels = 1, int classes = 10)
+    [ComponentName(Name = "conv1")]
+    private readonly Conv2d _conv1;
+
+    [ComponentName(Name = "conv2")]
+    private readonly Conv2d _conv2;
+
+    [ComponentName(Name = "fc1")]
+    private readonly Linear _fc1;
+
+    [ComponentName(Name = "fc2")]
+    private readonly Linear _fc2;
+
+    /// <summary>Creates the network with PyTorch's default initialisation drawn from <paramref name="generator"/>.</summary>
+    public SmallCnn(Generator generator, int inChannels = 1, int classes = 10)
+        : base(nameof(SmallCnn))
     {
-        Conv1 = RegisterModule("conv1", new Conv2d(inChannels, 32, 3, random, padding: 1));
-        Conv2 = RegisterModule("conv2", new Conv2d(32, 64, 3, random, padding: 1));
-        Fc1 = RegisterModule("fc1", new Linear(64 * 7 * 7, 128, random));
-        Fc2 = RegisterModule("fc2", new Linear(128, classes, random));
+        _conv1 = nn.Conv2d(inChannels, 32, 3, padding: 1);
+        _conv2 = nn.Conv2d(32, 64, 3, padding: 1);
+        _fc1 = nn.Linear(64 * 7 * 7, 128);
+        _fc2 = nn.Linear(128, classes);
+        RegisterComponents();
+        SeededInitialisation.Apply(this, generator);
     }
 
-    /// <summary>First convolution.</summary>
-    public Conv2d Conv1 { get; }
-
-    /// <summary>Second convolution.</summary>
-    public Conv2d Conv2 { get; }
-
-    /// <summary>Hidden fully connected layer.</summary>
-    public Linear Fc1 { get; }
-
-    /// <summary>Output layer (logits).</summary>
-    public Linear Fc2 { get; }
-
     /// <summary>Logits [N, classes] for images [N, C, 28, 28].</summary>
-    public override Tensor Forward(Tensor input)
+    public override Tensor forward(Tensor input)
     {
-        var x = Functional.ReluMaxPool2d(Conv1.Forward(input), 2);
-        x = Functional.ReluMaxPool2d(Conv2.Forward(x), 2);
-        x = Functional.Relu(Fc1.Forward(Functional.Flatten(x)));
-        return Fc2.Forward(x);
+        using var scope = torch.NewDisposeScope();
+        var x = nn.functional.max_pool2d(nn.functional.relu(_conv1.forward(input)), 2);
+        x = nn.functional.max_pool2d(nn.functional.relu(_conv2.forward(x)), 2);
+        x = nn.functional.relu(_fc1.forward(x.flatten(1)));
+        return _fc2.forward(x).MoveToOuterDisposeScope();
     }
 }

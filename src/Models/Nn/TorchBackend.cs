@@ -1,0 +1,19 @@
+using TorchSharp;
+
+namespace EdgeMoE.Models.Nn;
+
+/// <summary>
+/// Loads libtorch through TorchSharp's own loader before the first direct native call: a generator or the thread count
+/// call into LibTorchSharp at once, and only the loader preloads libtorch_cpu, whose libraries LibTorchSharp needs.
+/// </summary>
+internal static class TorchBackend
+{
+    private static readonly Lazy<bool> Loaded = new(() =>
+    {
+        torch.InitializeDeviceType(DeviceType.CPU);
+        return true;
+    });
+
+    /// <summary>Loads the CPU backend once per process.</summary>
+    public static void EnsureLoaded() => _ = Loaded.Value;
+}
