@@ -49,11 +49,11 @@ internal static class AkkaStartCheck
             .Select((leaf, index) => new SectionKey(HoconPath.Render(leaf.Key), leaf.Key, leaf.Value, index, IsScenarios(leaf.Key, leaf.Value, reference)))
             .ToList();
         var named = keys.FirstOrDefault(k => k.Path == failure.Scope)
-            ?? keys.FirstOrDefault(k => Mentions(failure.Message, k.Path) && failure.Message.Contains(k.Text, StringComparison.Ordinal));
+            ?? keys.FirstOrDefault(k => Mentions(failure.Message, k.Path) && Quotes(failure.Message, k));
         var suspects = keys
             .OrderBy(k => k.Scenarios ? 0 : 1)
-            .ThenBy(k => Mentions(failure.Message, k.Path) ? 0 : k.Path.StartsWith(failure.Scope + ".", StringComparison.Ordinal) || MentionsParent(failure.Message, k) ? 1 : 2)
-            .ThenBy(k => failure.Message.Contains(k.Text, StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(k => Nearness(failure, k))
+            .ThenBy(k => Quotes(failure.Message, k) ? 0 : 1)
             .ThenBy(k => k.Index)
             .Take(MaxKeysTried);
         var culprit = named ?? suspects.FirstOrDefault(k => Without(json, k, reference) is var rest && AkkaStartTrial.Run(Akka(rest), WrittenDispatcher(rest)) is null);
@@ -61,6 +61,14 @@ internal static class AkkaStartCheck
             ? new BadInputException($"{AkkaSection.Root}: Akka.NET cannot start with this section ({section.Root.Origin.FileAndLine}): {failure.Message}")
             : new BadInputException($"{culprit.Path}: Akka.NET refuses {culprit.Shown} ({culprit.Value.Origin.FileAndLine}): {failure.Message}");
     }
+
+    /// <summary>0 when Akka's message names the key, 1 when it names the object holding it or the failing step reads it, else 2.</summary>
+    private static int Nearness(AkkaStartFailure failure, SectionKey key) =>
+        Mentions(failure.Message, key.Path) ? 0
+        : MentionsParent(failure.Message, key) || (failure.Scope != AkkaSection.Root && key.Path.StartsWith(failure.Scope + ".", StringComparison.Ordinal)) ? 1
+        : 2;
+
+    private static bool Quotes(string message, SectionKey key) => key.Text.Length > 0 && message.Contains(key.Text, StringComparison.Ordinal);
 
     /// <summary>True when the scenario (not reference.conf) sets this key.</summary>
     private static bool IsScenarios(IReadOnlyList<string> path, HoconValue value, HoconConfig reference) =>
