@@ -20,7 +20,13 @@ public static class EmulationActorSystem
     /// <param name="name">The system's name.</param>
     /// <param name="userAkka">Akka settings of the scenario; everything but the dispatcher size and stdout logging falls back to it.</param>
     /// <param name="threads">Dispatcher threads (≥ 1); results never depend on it.</param>
-    public static ActorSystem Create(string name, Config userAkka, int threads)
+    public static ActorSystem Create(string name, Config userAkka, int threads) =>
+        ActorSystem.Create(name, Configuration(userAkka, threads));
+
+    /// <summary>The whole configuration <see cref="Create"/> starts a system from (also what the settings check starts).</summary>
+    /// <param name="userAkka">Akka settings of the scenario.</param>
+    /// <param name="threads">Dispatcher threads (≥ 1).</param>
+    public static Config Configuration(Config userAkka, int threads)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
         // stdout is the tool's own output, so Akka's startup logger never writes there.
@@ -37,6 +43,6 @@ public static class EmulationActorSystem
               }
             }
             """);
-        return ActorSystem.Create(name, fixedPart.WithFallback(userAkka).WithFallback(Defaults));
+        return fixedPart.WithFallback(userAkka).WithFallback(Defaults);
     }
 }

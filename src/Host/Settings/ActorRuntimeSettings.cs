@@ -10,5 +10,12 @@ namespace EdgeMoE.Host.Settings;
 /// </param>
 public sealed record ActorRuntimeSettings(AkkaConfig Akka)
 {
-    internal static ActorRuntimeSettings Read(HoconConfig merged) => new(AkkaSection.Read(merged));
+    /// <summary>The section of <paramref name="merged"/>, checked key by key and then by a trial start of Akka.</summary>
+    /// <exception cref="Cli.BadInputException">A value Akka refuses, naming the key and <c>FILE:LINE</c>.</exception>
+    internal static ActorRuntimeSettings Read(HoconConfig merged, HoconConfig reference)
+    {
+        var akka = AkkaSection.Read(merged);
+        AkkaStartCheck.Verify(merged, reference, akka);
+        return new(akka);
+    }
 }

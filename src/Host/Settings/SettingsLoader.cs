@@ -29,7 +29,7 @@ public static class SettingsLoader
         return new EdgeMoeSettings(
             RunSettings.Read(new SettingsReader(root.GetConfig(RunSettings.Section))),
             StableMoeSettings.Read(new SettingsReader(root.GetConfig(StableMoeSettings.Section))),
-            ActorRuntimeSettings.Read(merged),
+            ActorRuntimeSettings.Read(merged, reference),
             TrainingSettings.Read(new SettingsReader(root.GetConfig(TrainingSettings.Section))),
             merged,
             source);
