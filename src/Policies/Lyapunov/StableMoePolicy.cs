@@ -17,10 +17,10 @@ public sealed class StableMoePolicy(P1Solver solver = P1Solver.BySize) : IRoutin
     /// The most token-expert pairs (n·J, available experts) that <see cref="P1Solver.BySize"/> gives to OR-Tools.
     /// </summary>
     /// <remarks>
-    /// `bench policies`, both solvers interleaved on the same slots, same optimum, on this 2-core machine shared with
-    /// three builds (load 7-16), four runs: J = 64, 4,096 tokens, K = 2: OR-Tools 227-1,023 ms median, ours
-    /// 125-452 ms, so large slots stay ours. At the paper's size ours led too (1.0-1.7 ms against 2.1-10.5 ms; the
-    /// policy alone 1.9-22 ms); OR-Tools keeps it as issue 13 asks (0.7-1.4 ms there against 2.5-4.7 ms, idle).
+    /// `bench policies` on this 2-core machine, idle, both solvers interleaved on the same slots with the same optimum,
+    /// medians of three runs: J = 64, 4,096 tokens, K = 2: OR-Tools 119 ms, ours 64 ms, so large slots stay ours.
+    /// At the paper's size (J = 10, 390 tokens, K = 3) ours leads too (0.87 ms against 1.70 ms; the whole policy on
+    /// OR-Tools 1.99 ms); OR-Tools keeps that size as issue 13 asks, and <see cref="P1Solver"/> selects either.
     /// </remarks>
     public const long MinCostFlowMaxPairs = 16_384;
 

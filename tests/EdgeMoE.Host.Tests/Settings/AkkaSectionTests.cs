@@ -6,22 +6,9 @@ namespace EdgeMoE.Host.Tests.Settings;
 
 public sealed class AkkaSectionTests
 {
-    /// <summary>A scratch copy of the real reference.conf with a scenario beside it.</summary>
-    private static (ScratchFolder Dir, string Scenario) Scenario(string text)
-    {
-        var dir = new ScratchFolder();
-        dir.Write("reference.conf", File.ReadAllText(RepositoryFiles.Hocon("reference.conf")));
-        return (dir, dir.Write("scenario.conf", text));
-    }
+    private static (ScratchFolder Dir, string Scenario) Scenario(string text) => ReferenceScenario.Write(text);
 
-    private static string LoadError(string text)
-    {
-        var (dir, file) = Scenario(text);
-        using (dir)
-        {
-            return Assert.Throws<BadInputException>(() => SettingsLoader.Load(file)).Message.Replace(file, "scenario.conf", StringComparison.Ordinal);
-        }
-    }
+    private static string LoadError(string text) => ReferenceScenario.LoadError(text);
 
     [Fact]
     public void The_reference_defaults_reach_akka()

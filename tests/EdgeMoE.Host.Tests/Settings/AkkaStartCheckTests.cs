@@ -7,22 +7,9 @@ namespace EdgeMoE.Host.Tests.Settings;
 
 public sealed class AkkaStartCheckTests
 {
-    /// <summary>A scratch copy of the real reference.conf with a scenario beside it.</summary>
-    private static (ScratchFolder Dir, string Scenario) Scenario(string text)
-    {
-        var dir = new ScratchFolder();
-        dir.Write("reference.conf", File.ReadAllText(RepositoryFiles.Hocon("reference.conf")));
-        return (dir, dir.Write("scenario.conf", text));
-    }
+    private static (ScratchFolder Dir, string Scenario) Scenario(string text) => ReferenceScenario.Write(text);
 
-    private static string LoadError(string text)
-    {
-        var (dir, file) = Scenario(text);
-        using (dir)
-        {
-            return Assert.Throws<BadInputException>(() => SettingsLoader.Load(file)).Message.Replace(file, "scenario.conf", StringComparison.Ordinal);
-        }
-    }
+    private static string LoadError(string text) => ReferenceScenario.LoadError(text);
 
     [Theory]
     [InlineData("akka.actor.default-dispatcher.executor = nonsense", "akka.actor.default-dispatcher.executor: Akka.NET refuses \"nonsense\" ({0}:2): Could not resolve executor service configurator type nonsense for path akka.actor.default-dispatcher")]
