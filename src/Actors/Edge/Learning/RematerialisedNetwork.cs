@@ -65,6 +65,7 @@ public sealed class RematerialisedNetwork
     /// <summary>Outputs (items × <see cref="Outputs"/>) of the current weights on <paramref name="items"/>, without a graph.</summary>
     public float[] Forward(ReadOnlySpan<float> items)
     {
+        TorchThreads.ApplyToCallingThread();
         var count = items.Length / ItemSize;
         var outputs = new float[count * Outputs];
         using var noGrad = torch.no_grad();
@@ -88,6 +89,7 @@ public sealed class RematerialisedNetwork
             return;
         }
 
+        TorchThreads.ApplyToCallingThread();
         using var scope = torch.NewDisposeScope();
         _optimizer.zero_grad();
         var outputs = _forward(Input(items, count));
