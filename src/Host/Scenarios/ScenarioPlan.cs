@@ -25,9 +25,11 @@ namespace EdgeMoE.Host.Scenarios;
 /// <param name="Router">Gate and test set.</param>
 /// <param name="Links">Per server, its link.</param>
 /// <param name="Images">Token and test images.</param>
+/// <param name="StallTimeout">Wall-clock time a run may go without finishing a slot before it is stopped as stalled.</param>
 public sealed record ScenarioPlan(
     int Seed, int Threads, Akka.Configuration.Config Akka, double ArrivalRate, SlotSchedule Schedule, SlotParameters Parameters,
-    IReadOnlyList<ExpertServerSettings> Servers, RouterSettings Router, IReadOnlyList<LinkSettings> Links, TokenImages Images)
+    IReadOnlyList<ExpertServerSettings> Servers, RouterSettings Router, IReadOnlyList<LinkSettings> Links, TokenImages Images,
+    TimeSpan StallTimeout)
 {
     /// <summary>Builds the plan; energy budgets E_max_j, E_avg_j and the evaluation subset are drawn from the seed.</summary>
     /// <exception cref="BadInputException">Settings that cannot make a network (e.g. fewer subcarriers than servers).</exception>
@@ -81,7 +83,7 @@ public sealed record ScenarioPlan(
         return new ScenarioPlan(
             run.Seed, run.Threads == 0 ? Environment.ProcessorCount : run.Threads, settings.Actors.Akka, moe.ArrivalRate,
             new SlotSchedule(run.Slots, moe.SlotLength, moe.TestEvalInterval),
-            new SlotParameters(moe.V, moe.Mu, moe.ExpertsPerToken, profiles), servers, router, links, images);
+            new SlotParameters(moe.V, moe.Mu, moe.ExpertsPerToken, profiles), servers, router, links, images, run.StallTimeout);
     }
 
     private static double Uniform(Random random, NumericRange range) => range.Min + (random.NextDouble() * (range.Max - range.Min));

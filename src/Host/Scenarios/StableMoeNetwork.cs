@@ -12,27 +12,56 @@ namespace EdgeMoE.Host.Scenarios;
 public static class StableMoeNetwork
 {
     /// <summary>Runs <paramref name="policy"/> over the plan's slots, calling <paramref name="onSlot"/> after each.</summary>
-    /// <exception cref="InvalidOperationException">An actor failed; the run stops at once with the cause.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// An actor failed, or no slot finished within the plan's stall timeout; the run stops at once with the cause.
+    /// </exception>
     public static void Run(ScenarioPlan plan, IRoutingPolicy policy, Action<SlotMetrics> onSlot)
     {
         var outcome = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finished = -1L;
         var system = EmulationActorSystem.Create("edgemoe", plan.Akka, plan.Threads);
         try
         {
-            system.ActorOf(StableMoeRunActor.Props(plan, policy, onSlot, outcome), "run");
-            try
+            void Observe(SlotMetrics slot)
             {
-                // The slot barrier, not a timer, ends the run: it completes after the last slot or fails with an actor.
-                outcome.Task.GetAwaiter().GetResult();
+                onSlot(slot);
+                Volatile.Write(ref finished, slot.Slot);
             }
-            catch (Exception cause)
-            {
-                throw new InvalidOperationException($"policy {policy.Name}: an actor failed: {cause.Message}", cause);
-            }
+
+            system.ActorOf(StableMoeRunActor.Props(plan, policy, Observe, outcome), "run");
+            AwaitOutcome(outcome.Task, policy, plan.StallTimeout, () => Volatile.Read(ref finished));
         }
         finally
         {
             system.Terminate().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>
+    /// Blocks until the slot barrier ends the run (after the last slot, or failed with an actor). A real-time watchdog
+    /// only: a run whose slots stop finishing (a protocol bug, a lost message) fails instead of waiting forever.
+    /// </summary>
+    private static void AwaitOutcome(Task outcome, IRoutingPolicy policy, TimeSpan stallTimeout, Func<long> finishedSlot)
+    {
+        var seen = finishedSlot();
+        try
+        {
+            while (!outcome.Wait(stallTimeout))
+            {
+                var now = finishedSlot();
+                if (now == seen)
+                {
+                    var last = now < 0 ? "none" : now.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    throw new InvalidOperationException(
+                        $"policy {policy.Name}: the run stalled: no slot finished for {stallTimeout} (last finished slot: {last}; edgemoe.run.stall-timeout)");
+                }
+
+                seen = now;
+            }
+        }
+        catch (AggregateException wrapped) when (wrapped.InnerException is { } cause)
+        {
+            throw new InvalidOperationException($"policy {policy.Name}: an actor failed: {cause.Message}", cause);
         }
     }
 }

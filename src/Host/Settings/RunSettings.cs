@@ -9,8 +9,10 @@ namespace EdgeMoE.Host.Settings;
 /// <param name="DataDir">Folder of the Fashion-MNIST IDX files.</param>
 /// <param name="Threads">Dispatcher worker threads shared by the policies running at once; 0 means one per core.</param>
 /// <param name="ConcurrentPolicies">Policies emulated at the same time, each in its own actor system; 0 means one per core.</param>
+/// <param name="StallTimeout">Real (wall-clock) time a policy's run may go without finishing a slot before it is stopped as stalled.</param>
 public sealed record RunSettings(
-    int Seed, int Slots, string Policy, string OutputDir, DatasetChoice Dataset, string DataDir, int Threads, int ConcurrentPolicies)
+    int Seed, int Slots, string Policy, string OutputDir, DatasetChoice Dataset, string DataDir, int Threads, int ConcurrentPolicies,
+    TimeSpan StallTimeout)
 {
     public const string Section = "run";
 
@@ -30,5 +32,6 @@ public sealed record RunSettings(
         },
         DataDir: r.NonEmptyString("data-dir"),
         Threads: r.Int("threads", min: 0),
-        ConcurrentPolicies: r.Int("concurrent-policies", min: 0));
+        ConcurrentPolicies: r.Int("concurrent-policies", min: 0),
+        StallTimeout: r.PositiveDuration("stall-timeout"));
 }

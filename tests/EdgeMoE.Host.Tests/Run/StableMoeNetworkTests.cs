@@ -19,6 +19,18 @@ public sealed class StableMoeNetworkTests
     }
 
     [Fact]
+    public void A_run_whose_slots_stop_finishing_fails_as_stalled_naming_the_last_finished_slot()
+    {
+        using var scenario = new TinyScenario();
+        var plan = Plan(scenario) with { StallTimeout = TimeSpan.FromMilliseconds(300) };
+        var failure = Assert.Throws<InvalidOperationException>(() =>
+            StableMoeNetwork.Run(plan, new StallingPolicy(stallAtSlot: 2, stallFor: TimeSpan.FromSeconds(3)), _ => { }));
+        Assert.Equal(
+            "policy stalling: the run stalled: no slot finished for 00:00:00.3000000 (last finished slot: 1; edgemoe.run.stall-timeout)",
+            failure.Message);
+    }
+
+    [Fact]
     public void Slots_start_tau_apart_or_later_in_virtual_time()
     {
         using var scenario = new TinyScenario();
@@ -48,5 +60,25 @@ public sealed class StableMoeNetworkTests
 
         public RoutingDecision Decide(SlotInstance slot, Random random) =>
             _slot++ == failAtSlot ? throw new InvalidOperationException($"no decision for slot {failAtSlot}") : _inner.Decide(slot, random);
+    }
+
+    /// <summary>Top-K, except that the decision of <c>stallAtSlot</c> hangs for <c>stallFor</c> (wall clock), as a stuck policy would.</summary>
+    private sealed class StallingPolicy(long stallAtSlot, TimeSpan stallFor) : IRoutingPolicy
+    {
+        private readonly IRoutingPolicy _inner = RoutingPolicyCatalog.Find("top-k")!;
+        private readonly ManualResetEventSlim _never = new();
+        private long _slot;
+
+        public string Name => "stalling";
+
+        public RoutingDecision Decide(SlotInstance slot, Random random)
+        {
+            if (_slot++ == stallAtSlot)
+            {
+                _never.Wait(stallFor);
+            }
+
+            return _inner.Decide(slot, random);
+        }
     }
 }

@@ -19,7 +19,7 @@ public sealed class SettingsLoaderTests
         Assert.Equal(new NumericRange(3, 15), s.EnergyMaxRange);
         Assert.Equal(new NumericRange(1.5, 9.5), s.EnergyAvgRange);
         Assert.Equal(["stable-moe", "random", "top-k", "queue-aware", "energy-aware"], s.Policies);
-        Assert.Equal(new RunSettings(1, 200, "all", "runs/stable-moe", DatasetChoice.Auto, "/usr/share/datasets/fashion-mnist", 0, 0), settings.Run);
+        Assert.Equal(new RunSettings(1, 200, "all", "runs/stable-moe", DatasetChoice.Auto, "/usr/share/datasets/fashion-mnist", 0, 0, TimeSpan.FromMinutes(10)), settings.Run);
     }
 
     [Fact]
