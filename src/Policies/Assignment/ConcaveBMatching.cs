@@ -35,16 +35,8 @@ public static class ConcaveBMatching
     public static ConcaveBMatchingResult Solve(
         int tokens, int experts, int unitsPerToken, double[] gains, Func<int, long, double> marginalGain)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(tokens);
-        ArgumentOutOfRangeException.ThrowIfNegative(experts);
-        ArgumentOutOfRangeException.ThrowIfNegative(unitsPerToken);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(unitsPerToken, experts);
-        ArgumentNullException.ThrowIfNull(gains);
+        BMatchingShape.Validate(tokens, experts, unitsPerToken, gains);
         ArgumentNullException.ThrowIfNull(marginalGain);
-        if (gains.Length != (long)tokens * experts)
-        {
-            throw new ArgumentException($"expected {tokens} × {experts} gains, got {gains.Length}", nameof(gains));
-        }
 
         var search = new Search(tokens, experts, unitsPerToken, gains, marginalGain);
         try

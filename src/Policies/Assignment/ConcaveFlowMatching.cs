@@ -141,16 +141,8 @@ public static class ConcaveFlowMatching
 
     private static void Validate(int tokens, int experts, int unitsPerToken, double[] gains, IReadOnlyList<double[]> marginals)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(tokens);
-        ArgumentOutOfRangeException.ThrowIfNegative(experts);
-        ArgumentOutOfRangeException.ThrowIfNegative(unitsPerToken);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(unitsPerToken, experts);
-        ArgumentNullException.ThrowIfNull(gains);
+        BMatchingShape.Validate(tokens, experts, unitsPerToken, gains);
         ArgumentNullException.ThrowIfNull(marginals);
-        if (gains.Length != (long)tokens * experts)
-        {
-            throw new ArgumentException($"expected {tokens} × {experts} gains, got {gains.Length}", nameof(gains));
-        }
 
         if (marginals.Count != experts)
         {
