@@ -2,6 +2,7 @@ using System.CommandLine;
 using EdgeMoE.Host.Commands;
 using EdgeMoE.Host.Commands.Bench;
 using EdgeMoE.Host.Commands.Config;
+using EdgeMoE.Host.Commands.Node;
 using EdgeMoE.Host.Commands.Run;
 using EdgeMoE.Host.Commands.Solve;
 
@@ -13,6 +14,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> TopLevel(CliConsole console) =>
     [
         RunCommand.Build(console),
+        NodeCommand.Build(console),
         SolveCommand.Build(console),
         BenchCommand.Build(console),
         ChannelCommand.Build(console),

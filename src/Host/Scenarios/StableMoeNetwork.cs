@@ -15,25 +15,25 @@ public static class StableMoeNetwork
     /// <exception cref="InvalidOperationException">
     /// An actor failed, or no slot finished within the plan's stall timeout; the run stops at once with the cause.
     /// </exception>
-    public static void Run(ScenarioPlan plan, IRoutingPolicy policy, Action<SlotMetrics> onSlot)
+    public static void Run(ScenarioPlan plan, IRoutingPolicy policy, Action<SlotMetrics> onSlot) =>
+        Run(plan, policy, onSlot, EmulationSite.Local(plan.Akka, plan.Threads));
+
+    /// <summary>Runs <paramref name="policy"/> at <paramref name="site"/> (this process, or a cluster), calling <paramref name="onSlot"/> after each slot.</summary>
+    /// <exception cref="InvalidOperationException">An actor failed, an edge node was lost, or the run stalled.</exception>
+    internal static void Run(ScenarioPlan plan, IRoutingPolicy policy, Action<SlotMetrics> onSlot, EmulationSite site)
     {
         var outcome = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var finished = -1L;
-        var system = EmulationActorSystem.Create("edgemoe", plan.Akka, plan.Threads);
-        try
+        void Observe(SlotMetrics slot)
         {
-            void Observe(SlotMetrics slot)
-            {
-                onSlot(slot);
-                Volatile.Write(ref finished, slot.Slot);
-            }
-
-            system.ActorOf(StableMoeRunActor.Props(plan, policy, Observe, outcome), "run");
-            AwaitOutcome(outcome.Task, policy, plan.StallTimeout, () => Volatile.Read(ref finished));
+            onSlot(slot);
+            Volatile.Write(ref finished, slot.Slot);
+            site.SlotFinished(policy.Name, slot.Slot);
         }
-        finally
+
+        using (site.Start(policy.Name, placement => StableMoeRunActor.Props(plan, policy, placement, Observe, outcome)))
         {
-            system.Terminate().GetAwaiter().GetResult();
+            AwaitOutcome(outcome.Task, policy, plan.StallTimeout, () => Volatile.Read(ref finished));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Akka.Actor;
+using EdgeMoE.Actors.Cluster.Placement;
 using EdgeMoE.Actors.Edge.Channels;
 using EdgeMoE.Actors.Edge.Clients;
 using EdgeMoE.Actors.Edge.Clock;
@@ -20,17 +21,40 @@ namespace EdgeMoE.Host.Scenarios;
 internal sealed class StableMoeRunActor : ReceiveActor
 {
     private readonly TaskCompletionSource _outcome;
+    private readonly EdgePlacement _placement;
+    private long _lastSlot = -1;
 
-    public StableMoeRunActor(ScenarioPlan plan, IRoutingPolicy policy, Action<SlotMetrics> onSlot, TaskCompletionSource outcome)
+    public StableMoeRunActor(ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, Action<SlotMetrics> onSlot, TaskCompletionSource outcome)
     {
         _outcome = outcome;
-        var observer = Context.ActorOf(SlotObserverActor.Props(onSlot, () => outcome.TrySetResult()), "observer");
+        _placement = placement;
+        var observer = Context.ActorOf(SlotObserverActor.Props(
+            slot =>
+            {
+                Volatile.Write(ref _lastSlot, slot.Slot);
+                onSlot(slot);
+            },
+            () => outcome.TrySetResult()), "observer");
         Wire(plan, policy, observer);
+        Receive<Terminated>(LostEdgeActor);
     }
 
     /// <summary>Props of a run (see the constructor).</summary>
-    public static Props Props(ScenarioPlan plan, IRoutingPolicy policy, Action<SlotMetrics> onSlot, TaskCompletionSource outcome) =>
-        Akka.Actor.Props.Create(() => new StableMoeRunActor(plan, policy, onSlot, outcome));
+    /// <param name="plan">The scenario.</param>
+    /// <param name="policy">The routing policy.</param>
+    /// <param name="placement">Where servers and their links live (server j and link j are edge group j).</param>
+    /// <param name="onSlot">Called with each slot's metrics, in slot order.</param>
+    /// <param name="outcome">Completed after the last slot; failed with the first actor failure or a lost edge actor.</param>
+    public static Props Props(ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, Action<SlotMetrics> onSlot, TaskCompletionSource outcome) =>
+        Akka.Actor.Props.Create(() => new StableMoeRunActor(plan, policy, placement, onSlot, outcome));
+
+    /// <summary>A placed edge actor stopped without failing here: its node was lost (the run cannot go on without it).</summary>
+    private void LostEdgeActor(Terminated terminated)
+    {
+        var node = terminated.ActorRef.Path.Address;
+        _outcome.TrySetException(new InvalidOperationException(
+            $"{terminated.ActorRef.Path.Name} on edge node {node.Host}:{node.Port} was lost during slot {Volatile.Read(ref _lastSlot) + 1}; the run cannot go on without it"));
+    }
 
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(
         failure =>
@@ -51,7 +75,7 @@ internal sealed class StableMoeRunActor : ReceiveActor
         return failure;
     }
 
-    private static void Wire(ScenarioPlan plan, IRoutingPolicy policy, IActorRef observer)
+    private void Wire(ScenarioPlan plan, IRoutingPolicy policy, IActorRef observer)
     {
         // Generators derive from the names the actors had in the retired runtime, so arrivals and weights are unchanged.
         ActorSeed Seed(string name) => ActorSeed.ForUser(plan.Seed, name);
@@ -59,14 +83,19 @@ internal sealed class StableMoeRunActor : ReceiveActor
         var policyActor = context.ActorOf(PolicyActor.Props(policy, plan.Parameters, Seed("policy")), "policy");
         var clock = context.ActorOf(SlotClockActor.Props(plan.Schedule, observer), "clock");
         var servers = plan.Servers
-            .Select(s => context.ActorOf(ExpertServerActor.Props(s, policyActor, clock, Seed($"server-{s.Index}")), $"server-{s.Index}"))
+            .Select(s => context.ActorOf(_placement.Place(ExpertServerActor.Props(s, policyActor, clock, Seed($"server-{s.Index}")), s.Index), $"server-{s.Index}"))
             .ToArray();
         var router = context.ActorOf(RouterActor.Props(plan.Router, policyActor, clock, Seed("router")), "router");
         var channels = new IActorRef[servers.Length];
         for (var j = 0; j < servers.Length; j++)
         {
-            channels[j] = context.ActorOf(ChannelActor.Props(j, plan.Links[j], router, servers[j], clock, Seed($"channel-{j}")), $"channel-{j}");
+            channels[j] = context.ActorOf(_placement.Place(ChannelActor.Props(j, plan.Links[j], router, servers[j], clock, Seed($"channel-{j}")), j), $"channel-{j}");
             servers[j].Tell(new ConnectChannel(channels[j]));
+            if (_placement.MemberOf(j) is not null)
+            {
+                context.Watch(servers[j]);
+                context.Watch(channels[j]);
+            }
         }
 
         router.Tell(new ConnectServers(channels, servers));

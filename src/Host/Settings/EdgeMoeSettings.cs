@@ -10,6 +10,7 @@ namespace EdgeMoE.Host.Settings;
 /// <param name="StableMoe">The <c>edgemoe.stable-moe</c> section.</param>
 /// <param name="Actors">The top-level <c>akka</c> section, handed to Akka.NET.</param>
 /// <param name="Training">The <c>edgemoe.training</c> section.</param>
+/// <param name="Cluster">The <c>edgemoe.cluster</c> section.</param>
 /// <param name="Raw">The whole resolved configuration (scenario over reference), e.g. for <c>config.conf</c> output.</param>
 /// <param name="Source">The scenario file the settings came from.</param>
-public sealed record EdgeMoeSettings(RunSettings Run, StableMoeSettings StableMoe, ActorRuntimeSettings Actors, TrainingSettings Training, Config Raw, string Source);
+public sealed record EdgeMoeSettings(RunSettings Run, StableMoeSettings StableMoe, ActorRuntimeSettings Actors, TrainingSettings Training, ClusterSettings Cluster, Config Raw, string Source);

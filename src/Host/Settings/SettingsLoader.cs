@@ -31,6 +31,7 @@ public static class SettingsLoader
             StableMoeSettings.Read(new SettingsReader(root.GetConfig(StableMoeSettings.Section))),
             ActorRuntimeSettings.Read(merged, reference),
             TrainingSettings.Read(new SettingsReader(root.GetConfig(TrainingSettings.Section))),
+            ClusterSettings.Read(new SettingsReader(root.GetConfig(ClusterSettings.Section))),
             merged,
             source);
     }

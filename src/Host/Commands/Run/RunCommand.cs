@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using EdgeMoE.Actors.Edge.Messages;
 using EdgeMoE.Host.Cli;
+using EdgeMoE.Host.Cluster;
 using EdgeMoE.Host.Reports;
 using EdgeMoE.Host.Scenarios;
 using EdgeMoE.Host.Settings;
@@ -29,20 +30,29 @@ internal static class RunCommand
         var dataDir = new Option<string?>("--data-dir") { Description = "Folder of the Fashion-MNIST IDX files." };
         var threads = new Option<int?>("--threads") { Description = "Actor dispatcher threads (0 = one per core); results do not depend on it." };
         var concurrent = new Option<int?>("--concurrent-policies") { Description = "Policies emulated at the same time (0 = one per core); results do not depend on it." };
+        var localNodes = new Option<int?>("--local-nodes") { Description = "Run on a cluster of N edge-node processes this command starts on loopback (results do not change)." };
+        var cluster = new ClusterOptions();
         var command = new Command("run", "Run a scenario of the emulator and write its metrics.")
         {
-            scenario, policy, slots, seed, output, dataset, dataDir, threads, concurrent,
+            scenario, policy, slots, seed, output, dataset, dataDir, threads, concurrent, localNodes,
         };
+        foreach (var option in cluster.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse => Execute(
             console,
             parse.GetRequiredValue(scenario),
             new RunOverrides(
                 parse.GetValue(policy), parse.GetValue(slots), parse.GetValue(seed), parse.GetValue(output),
-                parse.GetValue(dataset), parse.GetValue(dataDir), parse.GetValue(threads), parse.GetValue(concurrent))));
+                parse.GetValue(dataset), parse.GetValue(dataDir), parse.GetValue(threads), parse.GetValue(concurrent)),
+            cluster.Read(parse),
+            parse.GetValue(localNodes)));
         return command;
     }
 
-    private static int Execute(CliConsole console, FileInfo file, RunOverrides overrides)
+    private static int Execute(CliConsole console, FileInfo file, RunOverrides overrides, ClusterOptions.Given clusterOptions, int? localNodes)
     {
         var wall = Stopwatch.StartNew();
         TorchThreads.Set(1); // actors give the parallelism; one intra-op thread keeps every network bit-reproducible
@@ -63,6 +73,8 @@ internal static class RunCommand
             $"servers' budgets min(E_max, E_avg) (utilisation {load.Utilisation:0.000})");
         var concurrency = Math.Min(policies.Count, settings.Run.ConcurrentPolicies == 0 ? Environment.ProcessorCount : settings.Run.ConcurrentPolicies);
         var perSystem = plan with { Threads = Math.Max(1, plan.Threads / concurrency) };
+        using var cluster = ClusterRun.Start(clusterOptions, localNodes, settings, plan.Threads, console.Error);
+        var site = cluster?.Site ?? EmulationSite.Local(perSystem.Akka, perSystem.Threads);
         IRunProgress progress = ProgressBars.Fits(console.Error) ? new ProgressBars(settings.Run.Slots) : new ProgressLines(console.Error, settings.Run.Slots);
         IReadOnlyList<PolicySummary> summaries;
         using (var csv = new MetricsCsv(Path.Combine(folder, "metrics.csv")))
@@ -77,7 +89,7 @@ internal static class RunCommand
                 progress.Show(() => Parallel.ForEach(
                     Partitioner.Create(Enumerable.Range(0, policies.Count), EnumerablePartitionerOptions.NoBuffering),
                     new ParallelOptions { MaxDegreeOfParallelism = concurrency },
-                    p => RunPolicy(perSystem, policies[p], p, policies.Count, outputs, progress, wall)));
+                    p => RunPolicy(perSystem, site, policies[p], p, policies.Count, outputs, progress, wall)));
             }
             catch (AggregateException failure)
             {
@@ -93,9 +105,9 @@ internal static class RunCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>Emulates one policy (index <paramref name="index"/> of the report order) in its own actor system.</summary>
+    /// <summary>Emulates one policy (index <paramref name="index"/> of the report order) at <paramref name="site"/>.</summary>
     private static void RunPolicy(
-        ScenarioPlan plan, IRoutingPolicy policy, int index, int count, PolicyOrderedOutputs outputs, IRunProgress progress, Stopwatch wall)
+        ScenarioPlan plan, EmulationSite site, IRoutingPolicy policy, int index, int count, PolicyOrderedOutputs outputs, IRunProgress progress, Stopwatch wall)
     {
         var started = wall.Elapsed;
         progress.Begin(policy.Name, index, count);
@@ -107,7 +119,7 @@ internal static class RunCommand
             slots.Add(slot);
             outputs.Slot(index, slot, cumulative);
             progress.Slot(policy.Name, slot, cumulative);
-        });
+        }, site);
         outputs.Finished(index, PolicySummary.Of(policy.Name, slots));
         progress.End(policy.Name, wall.Elapsed - started);
     }

@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using Akka.Actor;
+using Akka.Cluster;
+using Akka.Cluster.Tools.Singleton;
+using EdgeMoE.Actors.Cluster;
+using EdgeMoE.Actors.Cluster.Coordination;
+using EdgeMoE.Actors.Cluster.Membership;
+using EdgeMoE.Actors.Cluster.Placement;
+using EdgeMoE.Host.Cli;
+
+namespace EdgeMoE.Host.Cluster;
+
+/// <summary>
+/// The coordinator's membership of a cluster for one <c>edgemoe run</c>: it joins, waits for the edge members, hosts
+/// the policy runs in its cluster singleton and places their edge actors on the edge members; disposing it leaves the
+/// cluster, which releases the edge nodes for the next run.
+/// </summary>
+internal sealed class CoordinatorSession : IDisposable
+{
+    private static readonly TimeSpan SingletonTimeout = TimeSpan.FromSeconds(20);
+    private readonly ConcurrentDictionary<string, long> _slots = new(StringComparer.Ordinal);
+
+    private CoordinatorSession(ActorSystem system, IActorRef runHost, EdgePlacement placement)
+    {
+        System = system;
+        RunHost = runHost;
+        Placement = placement;
+    }
+
+    /// <summary>The coordinator's actor system (a cluster member with the coordinator role).</summary>
+    public ActorSystem System { get; }
+
+    /// <summary>The singleton every policy run is a child of.</summary>
+    public IActorRef RunHost { get; }
+
+    /// <summary>Where edge actors go: edge group j on edge member j mod N.</summary>
+    public EdgePlacement Placement { get; }
+
+    /// <summary>This member's address.</summary>
+    public Address Address => Akka.Cluster.Cluster.Get(System).SelfAddress;
+
+    /// <summary>Starts the coordinator, joins <paramref name="seeds"/> and waits for <paramref name="minEdgeNodes"/> edge members.</summary>
+    /// <param name="system">A started member with the coordinator role (<see cref="ClusterNodeSystem"/>); disposed with the session.</param>
+    /// <param name="seeds">Seed nodes; empty makes this member the first seed (it forms a new cluster).</param>
+    /// <param name="minEdgeNodes">Edge members to wait for.</param>
+    /// <param name="timeout">How long to wait.</param>
+    /// <param name="log">Progress lines.</param>
+    /// <exception cref="BadInputException">The cluster did not form, or another coordinator already drives it.</exception>
+    /// <param name="failure">Polled while waiting for the edge members: a reason to give up at once, or null.</param>
+    public static CoordinatorSession Join(
+        ActorSystem system, IReadOnlyList<Address> seeds, int minEdgeNodes, TimeSpan timeout, TextWriter log, Func<string?>? failure = null)
+    {
+        try
+        {
+            var self = Akka.Cluster.Cluster.Get(system).SelfAddress;
+            var joinTo = seeds.Count == 0 ? [self] : seeds;
+            var edges = ClusterFormation.AwaitEdgeMembers(system, joinTo, minEdgeNodes, timeout, failure);
+            system.ActorOf(
+                ClusterSingletonManager.Props(
+                    RunHostActor.Props(), PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system).WithRole(ClusterRoles.Coordinator)),
+                "coordinator");
+            var host = ResolveSingleton(system);
+            log.WriteLine($"cluster: coordinator {SeedNodes.Describe(self)} with {edges.Count} edge node(s): {string.Join(", ", edges.Select(SeedNodes.Describe))}");
+            var session = new CoordinatorSession(system, host, EdgePlacement.OnMembers(edges));
+            system.ActorOf(MemberLossLogActor.Props(session.Progress), "member-loss-log");
+            return session;
+        }
+        catch
+        {
+            system.Terminate().Wait(TimeSpan.FromSeconds(10));
+            throw;
+        }
+    }
+
+    /// <summary>Records the last slot a policy finished, for the warning when a node is lost.</summary>
+    public void SlotFinished(string policy, long slot) => _slots[policy] = slot;
+
+    public void Dispose()
+    {
+        // Leaving (rather than vanishing) tells every edge node the run is over at once.
+        var cluster = Akka.Cluster.Cluster.Get(System);
+        var left = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        cluster.RegisterOnMemberRemoved(() => left.TrySetResult());
+        cluster.Leave(cluster.SelfAddress);
+        left.Task.Wait(TimeSpan.FromSeconds(10));
+        System.Terminate().Wait(TimeSpan.FromSeconds(10));
+    }
+
+    private string Progress()
+    {
+        var running = _slots.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} at slot {p.Value + 1}").ToArray();
+        return running.Length == 0 ? "before the first slot" : "during " + string.Join(", ", running);
+    }
+
+    /// <summary>
+    /// The singleton, which its manager starts here only when this is the oldest coordinator: a cluster some other
+    /// coordinator already drives never hosts our runs.
+    /// </summary>
+    private static IActorRef ResolveSingleton(ActorSystem system)
+    {
+        var deadline = DateTime.UtcNow + SingletonTimeout;
+        while (true)
+        {
+            try
+            {
+                return system.ActorSelection("/user/coordinator/singleton").ResolveOne(TimeSpan.FromSeconds(2)).GetAwaiter().GetResult();
+            }
+            catch (ActorNotFoundException) when (DateTime.UtcNow < deadline)
+            {
+                // The manager starts the singleton once it has seen the membership: a moment after joining.
+                Thread.Sleep(200);
+            }
+            catch (ActorNotFoundException)
+            {
+                break;
+            }
+        }
+
+        {
+            var self = Akka.Cluster.Cluster.Get(system);
+            var other = self.State.Members
+                .Where(m => m.HasRole(ClusterRoles.Coordinator) && !m.Address.Equals(self.SelfAddress))
+                .Select(m => SeedNodes.Describe(m.Address))
+                .FirstOrDefault();
+            throw new BadInputException(other is null
+                ? $"the coordinator's singleton did not start within {SingletonTimeout.TotalSeconds:0} s"
+                : $"another coordinator ({other}) already drives this cluster: one run at a time per cluster");
+        }
+    }
+}

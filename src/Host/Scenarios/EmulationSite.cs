@@ -1,0 +1,67 @@
+using Akka.Actor;
+using Akka.Configuration;
+using EdgeMoE.Actors.Cluster.Coordination;
+using EdgeMoE.Actors.Cluster.Placement;
+using EdgeMoE.Host.Cluster;
+
+namespace EdgeMoE.Host.Scenarios;
+
+/// <summary>Where a policy's network runs: a fresh actor system in this process, or a cluster the coordinator joined.</summary>
+internal abstract class EmulationSite
+{
+    /// <summary>A fresh actor system per policy run, every actor in this process.</summary>
+    public static EmulationSite Local(Config akka, int threads) => new LocalSite(akka, threads);
+
+    /// <summary>The coordinator's cluster: the run's parent is a child of its singleton, edge actors on the edge members.</summary>
+    public static EmulationSite OnCluster(CoordinatorSession session) => new ClusterSite(session);
+
+    /// <summary>Starts the run's parent actor, made by <paramref name="runProps"/> for this site's placement.</summary>
+    /// <param name="name">A name unique among the runs in progress (the policy's).</param>
+    /// <param name="runProps">The parent's Props given where its edge actors go.</param>
+    /// <returns>Stops the run and everything it started, wherever it runs.</returns>
+    public abstract IDisposable Start(string name, Func<EdgePlacement, Props> runProps);
+
+    /// <summary>Notes that <paramref name="policy"/> finished <paramref name="slot"/> (for messages about lost nodes).</summary>
+    public virtual void SlotFinished(string policy, long slot)
+    {
+    }
+
+    private sealed class LocalSite(Config akka, int threads) : EmulationSite
+    {
+        public override IDisposable Start(string name, Func<EdgePlacement, Props> runProps)
+        {
+            var system = EmulationActorSystem.Create("edgemoe", akka, threads);
+            system.ActorOf(runProps(EdgePlacement.Local), "run");
+            return new Stop(() => system.Terminate().GetAwaiter().GetResult());
+        }
+    }
+
+    private sealed class ClusterSite(CoordinatorSession session) : EmulationSite
+    {
+        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+        public override IDisposable Start(string name, Func<EdgePlacement, Props> runProps)
+        {
+            var hosted = session.RunHost.Ask<RunHostActor.RunHosted>(new RunHostActor.HostRun("run-" + name, runProps(session.Placement)), Patience)
+                .GetAwaiter().GetResult();
+            return new Stop(() =>
+            {
+                try
+                {
+                    hosted.Run.GracefulStop(Patience).GetAwaiter().GetResult();
+                }
+                catch (TaskCanceledException)
+                {
+                    // Children on a lost node never confirm their stop; the run is over either way.
+                }
+            });
+        }
+
+        public override void SlotFinished(string policy, long slot) => session.SlotFinished(policy, slot);
+    }
+
+    private sealed class Stop(Action stop) : IDisposable
+    {
+        public void Dispose() => stop();
+    }
+}
