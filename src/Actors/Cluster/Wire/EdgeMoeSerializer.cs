@@ -34,7 +34,7 @@ public sealed class EdgeMoeSerializer : SerializerWithStringManifest
     /// <inheritdoc />
     public override byte[] ToBinary(object obj)
     {
-        var writer = new WireWriter();
+        using var writer = new WireWriter();
         FormatOf(obj).Write(writer, obj);
         return writer.ToArray();
     }

@@ -42,7 +42,7 @@ public static class EdgeMoeWire
 
     /// <summary>
     /// HOCON that registers <see cref="EdgeMoeSerializer"/> as "edgemoe" and binds every type of <see cref="Formats"/>
-    /// to it; generated from the table so the two never drift.
+    /// to it; generated from the table so the two never drift. The identifier (417) comes from the serializer itself.
     /// </summary>
     public static string Hocon { get; } = BuildHocon();
 
@@ -61,7 +61,6 @@ public static class EdgeMoeWire
         }
 
         hocon.AppendLine("  }");
-        hocon.AppendLine($"  serialization-identifiers {{ \"{QualifiedName(typeof(EdgeMoeSerializer))}\" = {EdgeMoeSerializer.Id} }}");
         hocon.AppendLine("}");
         return hocon.ToString();
     }

@@ -111,7 +111,7 @@ public sealed class WireReader
     {
         var count = ReadCount(sizeof(float));
         var source = Take(count * sizeof(float));
-        var values = new float[count];
+        var values = GC.AllocateUninitializedArray<float>(count);
         if (BitConverter.IsLittleEndian)
         {
             source.CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
@@ -127,13 +127,15 @@ public sealed class WireReader
         return values;
     }
 
-    /// <summary>A long array written by <see cref="WireWriter.WriteLongs"/>.</summary>
+    /// <summary>A long array written by <see cref="WireWriter.WriteLongs"/> (differences added back).</summary>
     public long[] ReadLongs()
     {
         var values = new long[ReadCount()];
+        var previous = 0L;
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = ReadVarInt();
+            previous = unchecked(previous + ReadVarInt());
+            values[i] = previous;
         }
 
         return values;

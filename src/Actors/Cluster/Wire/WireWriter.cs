@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -7,21 +8,35 @@ namespace EdgeMoE.Actors.Cluster.Wire;
 
 /// <summary>
 /// Appends values in the EdgeMoE wire format to a growing buffer: integers as LEB128 varints (zig-zag when signed),
-/// doubles as 8 little-endian bytes, float arrays as a length followed by raw little-endian float32.
+/// doubles as 8 little-endian bytes, float arrays as a length followed by raw little-endian float32. The buffer is
+/// pooled (a dispatch is ~370 KB, which would otherwise land on the large-object heap at every growth): dispose it.
 /// </summary>
-public sealed class WireWriter
+public sealed class WireWriter : IDisposable
 {
     private byte[] _buffer;
     private int _length;
 
     /// <summary>A writer whose buffer starts at <paramref name="capacity"/> bytes.</summary>
-    public WireWriter(int capacity = 64) => _buffer = new byte[Math.Max(capacity, 16)];
+    public WireWriter(int capacity = 256) => _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 16));
 
     /// <summary>Bytes written so far.</summary>
     public int Length => _length;
 
     /// <summary>A copy of the bytes written.</summary>
-    public byte[] ToArray() => _buffer.AsSpan(0, _length).ToArray();
+    public byte[] ToArray()
+    {
+        var bytes = GC.AllocateUninitializedArray<byte>(_length);
+        _buffer.AsSpan(0, _length).CopyTo(bytes);
+        return bytes;
+    }
+
+    /// <summary>Returns the buffer to the pool; the writer is unusable afterwards.</summary>
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+        _length = 0;
+    }
 
     /// <summary>An unsigned LEB128 varint (1 to 10 bytes).</summary>
     public void WriteVarUInt(ulong value)
@@ -100,13 +115,19 @@ public sealed class WireWriter
         _length += values.Length * sizeof(float);
     }
 
-    /// <summary>A long array as its length followed by one zig-zag varint per element.</summary>
+    /// <summary>
+    /// A long array as its length followed by each element's difference from the previous one (from 0) as a zig-zag
+    /// varint: token ids in routing order differ by little, so most take one byte whatever their size.
+    /// </summary>
     public void WriteLongs(ReadOnlySpan<long> values)
     {
         WriteCount(values.Length);
+        var previous = 0L;
         foreach (var value in values)
         {
-            WriteVarInt(value);
+            // Wrap-around differences are exact: the reader adds them back modulo 2^64.
+            WriteVarInt(unchecked(value - previous));
+            previous = value;
         }
     }
 
@@ -145,7 +166,10 @@ public sealed class WireWriter
                 throw new InvalidOperationException($"EdgeMoE wire: a message of {needed} bytes is too large to encode.");
             }
 
-            Array.Resize(ref _buffer, (int)size);
+            var larger = ArrayPool<byte>.Shared.Rent((int)size);
+            _buffer.AsSpan(0, _length).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = larger;
         }
 
         return _buffer.AsSpan(_length, bytes);
