@@ -31,6 +31,7 @@ public static class EdgeMoeWire
         WireFormat.Of<ExpertOutputs>("out", TokenMessagesWire.Write, TokenMessagesWire.ReadExpertOutputs),
         WireFormat.Of<OutputGradients>("grad", TokenMessagesWire.Write, TokenMessagesWire.ReadOutputGradients),
         WireFormat.Of<ServerStatus>("stat", PolicyMessagesWire.Write, PolicyMessagesWire.ReadServerStatus),
+        WireFormat.Of<DecisionRequest>("req", PolicyMessagesWire.Write, PolicyMessagesWire.ReadDecisionRequest),
         WireFormat.Of<SlotDecision>("dec", PolicyMessagesWire.Write, PolicyMessagesWire.ReadSlotDecision),
         WireFormat.Of<EvaluationRequest>("evq", EvaluationMessagesWire.Write, EvaluationMessagesWire.ReadEvaluationRequest),
         WireFormat.Of<EvaluationOutputs>("evo", EvaluationMessagesWire.Write, EvaluationMessagesWire.ReadEvaluationOutputs),

@@ -127,6 +127,34 @@ public sealed class WireReader
         return values;
     }
 
+    /// <summary>Doubles written by <see cref="WireWriter.WriteDoubles"/>.</summary>
+    public double[] ReadDoubles() => ReadRawDoubles(ReadCount(sizeof(double)));
+
+    /// <summary><paramref name="count"/> raw little-endian doubles, checked against the bytes left before allocating.</summary>
+    public double[] ReadRawDoubles(long count)
+    {
+        if (count < 0 || count > Remaining / sizeof(double))
+        {
+            throw Fail($"length {count} at byte {_position} exceeds the {Remaining} bytes left");
+        }
+
+        var source = Take((int)count * sizeof(double));
+        var values = GC.AllocateUninitializedArray<double>((int)count);
+        if (BitConverter.IsLittleEndian)
+        {
+            source.CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));
+        }
+        else
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                values[i] = BinaryPrimitives.ReadDoubleLittleEndian(source[(i * sizeof(double))..]);
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>A long array written by <see cref="WireWriter.WriteLongs"/> (differences added back).</summary>
     public long[] ReadLongs()
     {

@@ -115,6 +115,32 @@ public sealed class WireWriter : IDisposable
         _length += values.Length * sizeof(float);
     }
 
+    /// <summary>Doubles as their length followed by raw little-endian float64.</summary>
+    public void WriteDoubles(ReadOnlySpan<double> values)
+    {
+        WriteCount(values.Length);
+        WriteRawDoubles(values);
+    }
+
+    /// <summary>Doubles as raw little-endian float64, without a length (the reader knows it from earlier fields).</summary>
+    public void WriteRawDoubles(ReadOnlySpan<double> values)
+    {
+        var target = Reserve(checked(values.Length * sizeof(double)));
+        if (BitConverter.IsLittleEndian)
+        {
+            MemoryMarshal.AsBytes(values).CopyTo(target);
+        }
+        else
+        {
+            for (var i = 0; i < values.Length; i++)
+            {
+                BinaryPrimitives.WriteDoubleLittleEndian(target[(i * sizeof(double))..], values[i]);
+            }
+        }
+
+        _length += values.Length * sizeof(double);
+    }
+
     /// <summary>
     /// A long array as its length followed by each element's difference from the previous one (from 0) as a zig-zag
     /// varint: token ids in routing order differ by little, so most take one byte whatever their size.

@@ -103,6 +103,7 @@ public sealed class EdgeMoeSerializerTests : TestKit
     [InlineData("batch", new byte[] { 2, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 1, 2, 3 }, "TokenBatch: length 2147483647")]
     [InlineData("seed", new byte[] { 1, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 65, 66 }, "ActorSeed: length 2147483647")]
     [InlineData("dec", new byte[] { 2, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 0, 0 }, "SlotDecision: length 2147483647")]
+    [InlineData("req", new byte[] { 2, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 0xFF, 0xFF, 0xFF, 0xFF, 0x07, 0, 0 }, "DecisionRequest: length 4611686014132420609")]
     [InlineData("tick", new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01 }, "SlotTick: varint")]
     [InlineData("link", new byte[] { 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 7 }, "LinkSettings: unknown transmission tag 7")]
     public void A_huge_or_malformed_claim_fails_without_allocating(string manifest, byte[] bytes, string expected)

@@ -45,6 +45,15 @@ public sealed class RemoteDeploymentTests : TestKit, IAsyncLifetime
         remote.Tell(new SlotTick(5, TimeSpan.FromSeconds(5)));
         var status = policy.ExpectMsg<ServerStatus>(Patience);
         Assert.Equal((5L, false), (status.Slot, status.Available));
+
+        // A channel reference sent later crosses too: the server's outputs come back to it.
+        var channel = CreateTestProbe();
+        remote.Tell(new ConnectChannel(channel.Ref));
+        remote.Tell(new SlotTick(1, TimeSpan.FromSeconds(1)));
+        remote.Tell(new TokenDispatch(1, 0, [40, 41], TinyImages.Pixels(2), 3e9, TimeSpan.FromSeconds(1)));
+        var outputs = channel.ExpectMsg<ExpertOutputs>(Patience);
+        Assert.Equal((1L, 0), (outputs.Slot, outputs.Server));
+        Assert.Equal(outputs.TokenIds.Length * TinyImages.Classes, outputs.Outputs.Length);
     }
 
     [Fact]

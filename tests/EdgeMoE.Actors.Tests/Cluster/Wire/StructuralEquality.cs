@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using EdgeMoE.Policies.Routing;
 
 namespace EdgeMoE.Actors.Tests.Cluster.Wire;
 
@@ -33,6 +34,9 @@ internal static class StructuralEquality
                 return BitConverter.SingleToInt32Bits(f) == BitConverter.SingleToInt32Bits((float)actual) ? null : $"{path}: {f:R} vs {actual:R}";
             case string or IActorRef or ValueType:
                 return Equals(expected, actual) ? null : $"{path}: {expected} vs {actual}";
+            case GatingScores scores:
+                // Its values are reachable only row by row.
+                return Difference(Rows(scores), Rows((GatingScores)actual), path);
             case IEnumerable items:
                 var left = items.Cast<object?>().ToList();
                 var right = ((IEnumerable)actual).Cast<object?>().ToList();
@@ -50,4 +54,7 @@ internal static class StructuralEquality
             .Select(p => Difference(p.GetValue(expected), p.GetValue(actual), $"{path}.{p.Name}"))
             .FirstOrDefault(d => d is not null);
     }
+
+    private static object Rows(GatingScores scores) =>
+        new { scores.Tokens, scores.Experts, Rows = Enumerable.Range(0, scores.Tokens).Select(i => scores.Row(i).ToArray()).ToList() };
 }

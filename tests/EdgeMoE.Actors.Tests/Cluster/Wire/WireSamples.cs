@@ -7,6 +7,7 @@ using EdgeMoE.Models.Moe;
 using EdgeMoE.Models.Wireless.Channel;
 using EdgeMoE.Models.Wireless.Distortion;
 using EdgeMoE.Models.Wireless.Fading;
+using EdgeMoE.Policies.Routing;
 
 namespace EdgeMoE.Actors.Tests.Cluster.Wire;
 
@@ -40,6 +41,7 @@ internal static class WireSamples
         ["out"] = new ExpertOutputs(4, 2, [3, 17], AwkwardFloats(1), TimeSpan.FromTicks(long.MaxValue)),
         ["grad"] = new OutputGradients(4, 2, [], [], TimeSpan.Zero),
         ["stat"] = new ServerStatus(6, 1, 250, 12.75, false),
+        ["req"] = new DecisionRequest(6, new GatingScores(2, 3, [0.25, -0.0, double.Epsilon, DoubleNaNWithPayload, 1, 0.75])),
         ["dec"] = new SlotDecision(6, [[0, 2], [], [1, 2, 3]], [3e9, 0, -0.0, DoubleNaNWithPayload], -17.5),
         ["evq"] = new EvaluationRequest(8, AwkwardFloats(5)),
         ["evo"] = new EvaluationOutputs(8, 3, AwkwardFloats()),

@@ -1,8 +1,9 @@
 using EdgeMoE.Actors.Edge.Messages;
+using EdgeMoE.Policies.Routing;
 
 namespace EdgeMoE.Actors.Cluster.Wire.Formats;
 
-/// <summary>The policy protocol's messages on the wire (a server's status; the decision, should the policy move).</summary>
+/// <summary>The policy protocol's messages on the wire (a server's status; request and decision, should the policy move).</summary>
 public static class PolicyMessagesWire
 {
     /// <summary>Writes a <see cref="ServerStatus"/>.</summary>
@@ -29,12 +30,7 @@ public static class PolicyMessagesWire
             w.WriteInts(servers);
         }
 
-        w.WriteCount(m.FrequencyHz.Length);
-        foreach (var f in m.FrequencyHz)
-        {
-            w.WriteDouble(f);
-        }
-
+        w.WriteDoubles(m.FrequencyHz);
         w.WriteDouble(m.Objective);
     }
 
@@ -48,12 +44,27 @@ public static class PolicyMessagesWire
             routing[i] = r.ReadInts();
         }
 
-        var frequencies = new double[r.ReadCount(sizeof(double))];
-        for (var j = 0; j < frequencies.Length; j++)
-        {
-            frequencies[j] = r.ReadDouble();
-        }
+        return new SlotDecision(slot, routing, r.ReadDoubles(), r.ReadDouble());
+    }
 
-        return new SlotDecision(slot, routing, frequencies, r.ReadDouble());
+    /// <summary>Writes a <see cref="DecisionRequest"/>: tokens, experts, then the scores row after row as raw doubles.</summary>
+    public static void Write(WireWriter w, DecisionRequest m)
+    {
+        w.WriteVarInt(m.Slot);
+        w.WriteCount(m.Scores.Tokens);
+        w.WriteCount(m.Scores.Experts);
+        for (var i = 0; i < m.Scores.Tokens; i++)
+        {
+            w.WriteRawDoubles(m.Scores.Row(i));
+        }
+    }
+
+    /// <summary>Reads a <see cref="DecisionRequest"/>.</summary>
+    public static DecisionRequest ReadDecisionRequest(WireReader r)
+    {
+        var slot = r.ReadVarInt();
+        var tokens = r.ReadCount(0);
+        var experts = r.ReadCount(0);
+        return new DecisionRequest(slot, new GatingScores(tokens, experts, r.ReadRawDoubles((long)tokens * experts)));
     }
 }
