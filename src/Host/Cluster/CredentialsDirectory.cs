@@ -12,7 +12,7 @@ namespace EdgeMoE.Host.Cluster;
 /// <c>node.key</c> (PEM, that certificate's private key, PKCS#8 or SEC1; mode 0600 on Unix). Users may bring
 /// their own files in this layout, e.g. one node certificate per machine from their own CA.
 /// </summary>
-public static class CredentialsDirectory
+internal static class CredentialsDirectory
 {
     /// <summary>The cluster's CA certificate.</summary>
     public const string AuthorityFile = "ca.crt";

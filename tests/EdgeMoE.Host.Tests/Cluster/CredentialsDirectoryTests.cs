@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using EdgeMoE.Actors.Cluster.Tls;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Cluster;
 
@@ -16,6 +19,32 @@ public sealed class CredentialsDirectoryTests : IDisposable
         var credentials = CredentialsDirectory.Load(directory, TimeProvider.System);
         Assert.True(credentials.Node.HasPrivateKey);
         Assert.Equal(credentials.Authority.Subject, credentials.Node.Issuer);
+    }
+
+    [Fact]
+    public void Loads_files_a_user_brings_with_an_rsa_key()
+    {
+        var directory = Path.Combine(_scratch.Path, "own");
+        Directory.CreateDirectory(directory);
+        var now = DateTimeOffset.UtcNow;
+        using var authorityKey = RSA.Create(2048);
+        var authorityRequest = new CertificateRequest("CN=our own CA", authorityKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        authorityRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        authorityRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
+        using var authority = authorityRequest.CreateSelfSigned(now.AddDays(-1), now.AddDays(30));
+        using var nodeKey = RSA.Create(2048);
+        var nodeRequest = new CertificateRequest("CN=machine 7", nodeKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        nodeRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
+            [AuthorityChain.ServerAuthentication, AuthorityChain.ClientAuthentication], false));
+        using var node = nodeRequest.Create(authority, now.AddDays(-1), now.AddDays(30), [7]);
+        File.WriteAllText(Path.Combine(directory, "ca.crt"), authority.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(directory, "node.crt"), node.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(directory, "node.key"), nodeKey.ExportRSAPrivateKeyPem());
+
+        var credentials = CredentialsDirectory.Load(directory, TimeProvider.System);
+
+        Assert.Equal("CN=machine 7", credentials.Node.Subject);
+        Assert.NotNull(credentials.Node.GetRSAPrivateKey());
     }
 
     [Fact]
