@@ -66,7 +66,7 @@ public static class ClusterTls
 
     /// <summary>
     /// The node certificate re-imported from PKCS#12: SslStream on Windows refuses the ephemeral keys that PEM
-    /// loading gives; on Linux the round trip is harmless.
+    /// loading gives. Linux needs no round trip (the TLS tests pass without it); it is kept for portability.
     /// </summary>
     private static X509Certificate2 WithPersistedKey(X509Certificate2 node) =>
         X509CertificateLoader.LoadPkcs12(node.Export(X509ContentType.Pkcs12), password: null, X509KeyStorageFlags.DefaultKeySet);
