@@ -19,6 +19,7 @@ internal sealed class CoordinatorSession : IDisposable
 {
     private static readonly TimeSpan SingletonTimeout = TimeSpan.FromSeconds(20);
     private readonly ConcurrentDictionary<string, long> _slots = new(StringComparer.Ordinal);
+    private IActorRef _lossLog = ActorRefs.Nobody;
 
     private CoordinatorSession(ActorSystem system, IActorRef runHost, EdgePlacement placement)
     {
@@ -62,7 +63,7 @@ internal sealed class CoordinatorSession : IDisposable
             var host = ResolveSingleton(system);
             log.WriteLine($"cluster: coordinator {SeedNodes.Describe(self)} with {edges.Count} edge node(s): {string.Join(", ", edges.Select(SeedNodes.Describe))}");
             var session = new CoordinatorSession(system, host, EdgePlacement.OnMembers(edges));
-            system.ActorOf(MemberLossLogActor.Props(session.Progress), "member-loss-log");
+            session._lossLog = system.ActorOf(MemberLossLogActor.Props(session.Progress), "member-loss-log");
             return session;
         }
         catch
@@ -77,6 +78,16 @@ internal sealed class CoordinatorSession : IDisposable
 
     public void Dispose()
     {
+        // Edge nodes leave as soon as we do: that is the end of the run, not a loss to report.
+        try
+        {
+            _lossLog.GracefulStop(TimeSpan.FromSeconds(5)).Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // Already gone with its system.
+        }
+
         // Leaving (rather than vanishing) tells every edge node the run is over at once.
         var cluster = Akka.Cluster.Cluster.Get(System);
         var left = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
