@@ -14,6 +14,24 @@ internal static class EdgemoeProcess
     public static string Command { get; } = Path.Combine(
         RepositoryFiles.Root, "src", "Host", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "edgemoe.dll");
 
+    /// <summary>Starts edgemoe with <paramref name="args"/> and returns at once; stdout and stderr are redirected.</summary>
+    public static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Command);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start edgemoe");
+    }
+
     public static (int ExitCode, string Out, string Error) Run(TimeSpan timeout, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")

@@ -70,7 +70,6 @@ public sealed class LostNodeTests(ITestOutputHelper output)
             Assert.True(loud.Length == 1, "expected one warning, got:\n" + string.Join("\n", loud.Select(e => $"{e.LogLevel()} {e.LogSource}: {e.Message}")));
             var warning = loud[0];
             Assert.Equal($"edge node {lost} is unreachable (during stable-moe at slot 12)", warning.Message.ToString());
-            Assert.DoesNotContain(seen, e => e is Error);
         }
         finally
         {
