@@ -21,8 +21,8 @@ internal static class RunCommand
         var slots = new Option<int?>("--slots") { Description = "Number of time slots." };
         var seed = new Option<int?>("--seed") { Description = "Master random seed." };
         var output = new Option<string?>("--out") { Description = "Folder for metrics.csv, summary.json and config.conf." };
-        var dataset = new Option<string?>("--dataset") { Description = "auto, fashion-mnist or synthetic." };
-        var dataDir = new Option<string?>("--data-dir") { Description = "Folder of the Fashion-MNIST IDX files." };
+        var dataset = new Option<string?>("--dataset") { Description = "auto, fashion-mnist, synthetic, cifar-10 or cifar-100." };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Folder of the Fashion-MNIST IDX files or of the CIFAR binary files." };
         var threads = new Option<int?>("--threads") { Description = "Actor dispatcher threads (0 = one per core); results do not depend on it." };
         var concurrent = new Option<int?>("--concurrent-policies") { Description = "Policies emulated at the same time (0 = one per core); results do not depend on it." };
         var localNodes = new Option<int?>("--local-nodes") { Description = "Run on a cluster of N edge-node processes this command starts on loopback (results do not change)." };
