@@ -30,6 +30,19 @@ public sealed class SweepCommandTests
     }
 
     [Fact]
+    public void Missing_data_files_exit_2_naming_the_point_before_any_run_starts()
+    {
+        using var scenario = new TinyScenario();
+        var output = scenario.Output("sweep");
+        var (exit, _, error) = CliRunner.Run(
+            "sweep", scenario.ScenarioFile, "--set", "edgemoe.run.dataset=synthetic,cifar-10", "--set", $"edgemoe.run.data-dir=\"{scenario.Output("none")}\"", "--out", output);
+        Assert.Equal(2, exit);
+        Assert.Contains("point dataset=cifar-10_data-dir=", error, StringComparison.Ordinal);
+        Assert.Contains("data_batch_1.bin", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
     public void A_point_that_fails_while_running_exits_1_naming_it_and_the_points_before_keep_their_files()
     {
         using var scenario = new TinyScenario();

@@ -65,15 +65,27 @@ internal static class SweepCommand
                 throw new BadInputException($"point {p.Name}: {reason}", e);
             }
         }).ToList();
-        foreach (var (settings, _) in configured)
+        var images = new SharedTokenImages(console.Error);
+        for (var p = 0; p < points.Count; p++)
         {
-            ScenarioRun.Policies(settings);
+            var run = configured[p].Settings.Run;
+            try
+            {
+                ScenarioRun.Policies(configured[p].Settings);
+                if (run.Dataset != DatasetChoice.Synthetic)
+                {
+                    images.For(run); // data files are read once, here, so missing ones fail before any run
+                }
+            }
+            catch (BadInputException e)
+            {
+                throw new BadInputException($"point {points[p].Name}: {e.Message}", e);
+            }
         }
 
         var atOnce = Math.Min(points.Count, parallel ?? Environment.ProcessorCount);
         var share = Math.Max(1, Environment.ProcessorCount / atOnce);
         console.Error.WriteLine($"sweep: {points.Count} points, {atOnce} at a time -> {folder}");
-        var images = new SharedTokenImages(console.Error);
         var failures = new ConcurrentDictionary<int, Exception>();
         var finished = 0;
         var progressLock = new Lock();
