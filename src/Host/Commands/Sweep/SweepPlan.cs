@@ -33,7 +33,7 @@ internal static class SweepPlan
         {
             foreach (var seed in seedList)
             {
-                var parts = combination.Select((v, a) => $"{labels[a]}={Safe(axes[a].Values[v])}").ToList();
+                var parts = combination.Select((v, a) => $"{Safe(labels[a])}={Safe(axes[a].Values[v])}").ToList();
                 if (seed is { } s)
                 {
                     parts.Add(string.Create(CultureInfo.InvariantCulture, $"seed={s}"));
