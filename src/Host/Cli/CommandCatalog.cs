@@ -6,6 +6,7 @@ using EdgeMoE.Host.Commands.Config;
 using EdgeMoE.Host.Commands.Node;
 using EdgeMoE.Host.Commands.Run;
 using EdgeMoE.Host.Commands.Solve;
+using EdgeMoE.Host.Commands.Sweep;
 
 namespace EdgeMoE.Host.Cli;
 
@@ -15,6 +16,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> TopLevel(CliConsole console) =>
     [
         RunCommand.Build(console),
+        SweepCommand.Build(console),
         NodeCommand.Build(console),
         SolveCommand.Build(console),
         BenchCommand.Build(console),

@@ -24,13 +24,7 @@ public static class ComparisonTable
             p.TokenQueueGrowthLastHalf.ToString("0.0000", CultureInfo.InvariantCulture),
             p.EnergyQueueGrowthLastHalf.ToString("0.0000", CultureInfo.InvariantCulture),
             p.MeanEnergyJoules.ToString("0.000", CultureInfo.InvariantCulture),
-        }).ToList();
-        var widths = Header.Select((h, c) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[c].Length))).ToArray();
-        var lines = new List<string> { Line(Header, widths), string.Join("  ", widths.Select(w => new string('-', w))) };
-        lines.AddRange(rows.Select(r => Line(r, widths)));
-        return string.Join('\n', lines) + "\n";
+        }).ToList<IReadOnlyList<string>>();
+        return TextTable.Render(Header, rows);
     }
-
-    private static string Line(string[] cells, int[] widths) =>
-        string.Join("  ", cells.Select((cell, c) => c == 0 ? cell.PadRight(widths[c]) : cell.PadLeft(widths[c]))).TrimEnd();
 }

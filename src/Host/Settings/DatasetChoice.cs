@@ -11,4 +11,10 @@ public enum DatasetChoice
 
     /// <summary>The built-in synthetic image set.</summary>
     Synthetic,
+
+    /// <summary>CIFAR-10 binary files in <c>edgemoe.run.data-dir</c>; missing files are an error.</summary>
+    Cifar10,
+
+    /// <summary>CIFAR-100 binary files (fine labels) in <c>edgemoe.run.data-dir</c>; missing files are an error.</summary>
+    Cifar100,
 }

@@ -6,7 +6,7 @@ namespace EdgeMoE.Host.Settings;
 /// <param name="Policy">A policy name from <see cref="StableMoeSettings.Policies"/>'s vocabulary, or <c>all</c>.</param>
 /// <param name="OutputDir">Folder for metrics.csv, summary.json and config.conf.</param>
 /// <param name="Dataset">Which token images to use.</param>
-/// <param name="DataDir">Folder of the Fashion-MNIST IDX files.</param>
+/// <param name="DataDir">Folder of the Fashion-MNIST IDX files, or of the CIFAR binary files.</param>
 /// <param name="Threads">Dispatcher worker threads shared by the policies running at once; 0 means one per core.</param>
 /// <param name="ConcurrentPolicies">Policies emulated at the same time, each in its own actor system; 0 means one per core.</param>
 /// <param name="StallTimeout">Real (wall-clock) time a policy's run may go without finishing a slot before it is stopped as stalled.</param>
@@ -24,9 +24,11 @@ public sealed record RunSettings(
         Slots: r.Int("slots", min: 1),
         Policy: r.OneOf("policy", [.. StableMoeSettings.KnownPolicies, AllPolicies]),
         OutputDir: r.NonEmptyString("output-dir"),
-        Dataset: r.OneOf("dataset", ["auto", "fashion-mnist", "synthetic"]) switch
+        Dataset: r.OneOf("dataset", ["auto", "fashion-mnist", "synthetic", "cifar-10", "cifar-100"]) switch
         {
             "fashion-mnist" => DatasetChoice.FashionMnist,
+            "cifar-10" => DatasetChoice.Cifar10,
+            "cifar-100" => DatasetChoice.Cifar100,
             "synthetic" => DatasetChoice.Synthetic,
             _ => DatasetChoice.Auto,
         },

@@ -62,7 +62,7 @@ public sealed class SettingsLoaderTests
 
     [Fact]
     public void An_unknown_dataset_is_rejected() =>
-        Assert.Equal("edgemoe.run.dataset must be one of auto, fashion-mnist, synthetic, got \"mnist\" (scenario.conf:1)",
+        Assert.Equal("edgemoe.run.dataset must be one of auto, fashion-mnist, synthetic, cifar-10, cifar-100, got \"mnist\" (scenario.conf:1)",
             LoadError("edgemoe.run.dataset = mnist"));
 
     [Fact]

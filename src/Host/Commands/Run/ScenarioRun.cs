@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using EdgeMoE.Actors.Edge.Messages;
+using EdgeMoE.Host.Cli;
+using EdgeMoE.Host.Reports;
+using EdgeMoE.Host.Scenarios;
+using EdgeMoE.Host.Settings;
+using EdgeMoE.Policies.Routing;
+
+namespace EdgeMoE.Host.Commands.Run;
+
+/// <summary>
+/// Runs one scenario configuration into its output folder (metrics.csv, summary.json, config.conf): the work of
+/// <c>edgemoe run</c>, shared by <c>edgemoe sweep</c>, which runs many configurations in one process.
+/// </summary>
+internal static class ScenarioRun
+{
+    /// <summary>The scenario over reference.conf, with <paramref name="overrides"/> (HOCON text) on top, validated.</summary>
+    /// <exception cref="BadInputException">Missing file, unknown key or bad value.</exception>
+    public static (EdgeMoeSettings Settings, EdgeMoE.Hocon.Config Resolved) Load(string file, string overrides)
+    {
+        if (!File.Exists(file))
+        {
+            throw new BadInputException($"{file}: no such scenario file");
+        }
+
+        var (merged, reference) = LayeredConfig.Load(file);
+        var resolved = overrides.Length == 0 ? merged : EdgeMoE.Hocon.Config.Parse(overrides, "command line").WithFallback(merged);
+        return (SettingsLoader.FromConfig(resolved, reference, file), resolved);
+    }
+
+    /// <summary>The policies the run emulates, in report order.</summary>
+    /// <exception cref="BadInputException">An unknown policy name.</exception>
+    public static IReadOnlyList<IRoutingPolicy> Policies(EdgeMoeSettings settings)
+    {
+        var names = settings.Run.Policy == RunSettings.AllPolicies ? settings.StableMoe.Policies : [settings.Run.Policy];
+        return [.. names.Select(name => RoutingPolicyCatalog.Find(name)
+            ?? throw new BadInputException($"edgemoe.run.policy: unknown policy \"{name}\""))];
+    }
+
+    /// <summary>
+    /// Emulates every policy of <paramref name="settings"/> on <paramref name="images"/> and writes the run's files to
+    /// <c>edgemoe.run.output-dir</c>. <paramref name="threads"/> dispatcher threads are shared by at most
+    /// <paramref name="concurrency"/> policies at a time; neither changes a byte of the files.
+    /// </summary>
+    /// <param name="settings">Validated settings of the run.</param>
+    /// <param name="resolved">The resolved configuration, written as config.conf.</param>
+    /// <param name="images">Token and test images.</param>
+    /// <param name="clusterSite">Where the actors live when the run spans a cluster; null for this process.</param>
+    /// <param name="threads">Dispatcher threads of the run, ≥ 1.</param>
+    /// <param name="concurrency">Policies emulated at the same time, ≥ 1.</param>
+    /// <param name="progress">Progress display (stderr).</param>
+    /// <param name="log">Where the run announces itself (stderr, or nothing).</param>
+    /// <returns>The policies' summaries, in report order.</returns>
+    public static IReadOnlyList<PolicySummary> Execute(
+        EdgeMoeSettings settings, EdgeMoE.Hocon.Config resolved, TokenImages images, EmulationSite? clusterSite, int threads, int concurrency,
+        IRunProgress progress, TextWriter log)
+    {
+        var wall = Stopwatch.StartNew();
+        var policies = Policies(settings);
+        var plan = ScenarioPlan.From(settings, images);
+        var folder = settings.Run.OutputDir;
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "config.conf"), resolved.ToHocon());
+        log.WriteLine(
+            $"Stable-MoE on {images.Name}: {settings.StableMoe.Servers} servers, K = {settings.StableMoe.ExpertsPerToken}, " +
+            $"lambda = {settings.StableMoe.ArrivalRate}, {settings.Run.Slots} slots, seed {settings.Run.Seed} -> {folder}");
+
+        var load = NetworkLoad.Of(plan.ArrivalRate, plan.Parameters.ExpertsPerToken, plan.Parameters.Servers);
+        log.WriteLine(
+            $"load: K*lambda = {load.DemandPerSlot:0.#} expert computations per slot against {load.BudgetedCapacityPerSlot} within the " +
+            $"servers' budgets min(E_max, E_avg) (utilisation {load.Utilisation:0.000})");
+        var atOnce = Math.Clamp(concurrency, 1, Math.Max(1, policies.Count));
+        var perSystem = plan with { Threads = Math.Max(1, threads / atOnce) };
+        var site = clusterSite ?? EmulationSite.Local(perSystem.Akka, perSystem.Threads);
+        using var csv = new MetricsCsv(Path.Combine(folder, "metrics.csv"));
+        var outputs = new PolicyOrderedOutputs(
+            csv,
+            [.. policies.Select(p => p.Name)],
+            finished => SummaryJson.Write(Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, load, finished));
+        try
+        {
+            // Policies start in report order, so the one whose rows stream to metrics.csv is always running.
+            progress.Show(() => Parallel.ForEach(
+                Partitioner.Create(Enumerable.Range(0, policies.Count), EnumerablePartitionerOptions.NoBuffering),
+                new ParallelOptions { MaxDegreeOfParallelism = atOnce },
+                p => RunPolicy(perSystem, site, policies[p], p, policies.Count, outputs, progress, wall)));
+        }
+        catch (AggregateException failure)
+        {
+            outputs.FlushFinished();
+            ExceptionDispatchInfo.Throw(failure.InnerExceptions[0]);
+        }
+
+        return outputs.Summaries;
+    }
+
+    /// <summary>Emulates one policy (index <paramref name="index"/> of the report order) at <paramref name="site"/>.</summary>
+    private static void RunPolicy(
+        ScenarioPlan plan, EmulationSite site, IRoutingPolicy policy, int index, int count, PolicyOrderedOutputs outputs, IRunProgress progress, Stopwatch wall)
+    {
+        var started = wall.Elapsed;
+        progress.Begin(policy.Name, index, count);
+        var slots = new List<SlotMetrics>();
+        long cumulative = 0;
+        StableMoeNetwork.Run(plan, policy, slot =>
+        {
+            cumulative += slot.Router.Processed;
+            slots.Add(slot);
+            outputs.Slot(index, slot, cumulative);
+            progress.Slot(policy.Name, slot, cumulative);
+        }, site);
+        outputs.Finished(index, PolicySummary.Of(policy.Name, slots));
+        progress.End(policy.Name, wall.Elapsed - started);
+    }
+}

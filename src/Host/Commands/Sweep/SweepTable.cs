@@ -1,0 +1,37 @@
+using System.Globalization;
+using EdgeMoE.Host.Reports;
+
+namespace EdgeMoE.Host.Commands.Sweep;
+
+/// <summary>The sweep's comparison table on stdout: a line per (point, policy) with the headline figures.</summary>
+internal static class SweepTable
+{
+    private static readonly string[] Header =
+        ["point", "policy", "cum. throughput", "of arrivals", "test acc.", "mean Q", "Q growth", "mean E (J)", "stable-moe / policy"];
+
+    public static string Render(IReadOnlyList<SweepRow> rows)
+    {
+        var table = new List<IReadOnlyList<string>>();
+        foreach (var point in rows.GroupBy(r => r.Point.Index).Select(g => g.ToList()))
+        {
+            table.AddRange(point.Select(r => (IReadOnlyList<string>)
+            [
+                r.Point.Name,
+                r.Policy,
+                Number(r.Figure("cumulative_throughput"), "0"),
+                Percent(r.Figure("processed_share"), "0.0"),
+                Percent(r.Figure("test_accuracy"), "0.00"),
+                Number(r.Figure("mean_token_queue"), "0.0"),
+                Number(r.Figure("token_queue_growth_last_half"), "0.0000"),
+                Number(r.Figure("mean_energy_j"), "0.000"),
+                Number(SweepRow.ThroughputRatio(r, point), "0.000"),
+            ]));
+        }
+
+        return TextTable.Render(Header, table);
+    }
+
+    private static string Number(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+
+    private static string Percent(double? value, string format) => value is { } v ? (100 * v).ToString(format, CultureInfo.InvariantCulture) + " %" : "-";
+}
