@@ -9,5 +9,6 @@ internal static class BenchCatalog
         new BenchJesaCommand(),
         new BenchPoliciesCommand(),
         new BenchNnCommand(),
+        new BenchScaleCommand(),
     ];
 }
