@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EdgeMoE.Host.Commands;
 using EdgeMoE.Host.Commands.Bench;
+using EdgeMoE.Host.Commands.Cluster;
 using EdgeMoE.Host.Commands.Config;
 using EdgeMoE.Host.Commands.Node;
 using EdgeMoE.Host.Commands.Run;
@@ -19,6 +20,7 @@ internal static class CommandCatalog
         BenchCommand.Build(console),
         ChannelCommand.Build(console),
         ConfigCommand.Build(console),
+        ClusterCommand.Build(console),
         TrainCommand.Build(console),
     ];
 }

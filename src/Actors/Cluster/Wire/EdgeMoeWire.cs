@@ -1,7 +1,70 @@
+using System.Text;
+using Akka.Configuration;
+using EdgeMoE.Actors.Cluster.Wire.Formats;
+using EdgeMoE.Actors.Edge.Channels;
+using EdgeMoE.Actors.Edge.Messages;
+using EdgeMoE.Actors.Edge.Servers;
+using EdgeMoE.Actors.Randomness;
+
 namespace EdgeMoE.Actors.Cluster.Wire;
 
-// TEMPORARY STUB (lead's local compile only; replaced by the wire branch before commit)
+/// <summary>
+/// The table of types that cross nodes through <see cref="EdgeMoeSerializer"/>, and the Akka configuration that binds
+/// them. To add a type: one line here plus its write/read pair.
+/// </summary>
 public static class EdgeMoeWire
 {
-    public static Akka.Configuration.Config Configuration { get; } = Akka.Configuration.Config.Empty;
+    /// <summary>The serializer's name in akka.actor.serializers.</summary>
+    public const string SerializerName = "edgemoe";
+
+    /// <summary>Every type on the wire, each with its short manifest (unique).</summary>
+    public static IReadOnlyList<IWireFormat> Formats { get; } =
+    [
+        WireFormat.Of<SlotTick>("tick", SlotMessagesWire.Write, SlotMessagesWire.ReadSlotTick),
+        WireFormat.Of<RouterSlotReport>("rrep", SlotMessagesWire.Write, SlotMessagesWire.ReadRouterSlotReport),
+        WireFormat.Of<ServerSlotReport>("srep", SlotMessagesWire.Write, SlotMessagesWire.ReadServerSlotReport),
+        WireFormat.Of<LinkSlotReport>("lrep", SlotMessagesWire.Write, SlotMessagesWire.ReadLinkSlotReport),
+        WireFormat.Of<EvaluateModel>("evm", SlotMessagesWire.Write, SlotMessagesWire.ReadEvaluateModel),
+        WireFormat.Of<EvaluationReport>("evr", SlotMessagesWire.Write, SlotMessagesWire.ReadEvaluationReport),
+        WireFormat.Of<TokenBatch>("batch", TokenMessagesWire.Write, TokenMessagesWire.ReadTokenBatch),
+        WireFormat.Of<TokenDispatch>("disp", TokenMessagesWire.Write, TokenMessagesWire.ReadTokenDispatch),
+        WireFormat.Of<ExpertOutputs>("out", TokenMessagesWire.Write, TokenMessagesWire.ReadExpertOutputs),
+        WireFormat.Of<OutputGradients>("grad", TokenMessagesWire.Write, TokenMessagesWire.ReadOutputGradients),
+        WireFormat.Of<ServerStatus>("stat", PolicyMessagesWire.Write, PolicyMessagesWire.ReadServerStatus),
+        WireFormat.Of<DecisionRequest>("req", PolicyMessagesWire.Write, PolicyMessagesWire.ReadDecisionRequest),
+        WireFormat.Of<SlotDecision>("dec", PolicyMessagesWire.Write, PolicyMessagesWire.ReadSlotDecision),
+        WireFormat.Of<EvaluationRequest>("evq", EvaluationMessagesWire.Write, EvaluationMessagesWire.ReadEvaluationRequest),
+        WireFormat.Of<EvaluationOutputs>("evo", EvaluationMessagesWire.Write, EvaluationMessagesWire.ReadEvaluationOutputs),
+        WireFormat.Of<ConnectChannel>("conn", WiringMessagesWire.Write, WiringMessagesWire.ReadConnectChannel),
+        WireFormat.Of<ExpertServerSettings>("xss", ExpertServerSettingsWire.Write, ExpertServerSettingsWire.Read),
+        WireFormat.Of<LinkSettings>("link", LinkSettingsWire.Write, LinkSettingsWire.Read),
+        WireFormat.Of<ActorSeed>("seed", ActorSeedWire.Write, ActorSeedWire.Read),
+    ];
+
+    /// <summary>
+    /// HOCON that registers <see cref="EdgeMoeSerializer"/> as "edgemoe" and binds every type of <see cref="Formats"/>
+    /// to it; generated from the table so the two never drift. The identifier (417) comes from the serializer itself.
+    /// </summary>
+    public static string Hocon { get; } = BuildHocon();
+
+    /// <summary><see cref="Hocon"/> parsed, to combine with a system's configuration (WithFallback).</summary>
+    public static Config Configuration => ConfigurationFactory.ParseString(Hocon);
+
+    private static string BuildHocon()
+    {
+        var hocon = new StringBuilder();
+        hocon.AppendLine("akka.actor {");
+        hocon.AppendLine($"  serializers.{SerializerName} = \"{QualifiedName(typeof(EdgeMoeSerializer))}\"");
+        hocon.AppendLine("  serialization-bindings {");
+        foreach (var format in Formats)
+        {
+            hocon.AppendLine($"    \"{QualifiedName(format.Type)}\" = {SerializerName}");
+        }
+
+        hocon.AppendLine("  }");
+        hocon.AppendLine("}");
+        return hocon.ToString();
+    }
+
+    private static string QualifiedName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 }

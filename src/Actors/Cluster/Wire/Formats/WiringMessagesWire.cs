@@ -1,0 +1,13 @@
+using EdgeMoE.Actors.Edge.Messages;
+
+namespace EdgeMoE.Actors.Cluster.Wire.Formats;
+
+/// <summary>The wiring messages that cross nodes (a server learns its channel).</summary>
+public static class WiringMessagesWire
+{
+    /// <summary>Writes a <see cref="ConnectChannel"/>.</summary>
+    public static void Write(WireWriter w, ConnectChannel m) => w.WriteActorRef(m.Channel);
+
+    /// <summary>Reads a <see cref="ConnectChannel"/>.</summary>
+    public static ConnectChannel ReadConnectChannel(WireReader r) => new(r.ReadActorRef());
+}

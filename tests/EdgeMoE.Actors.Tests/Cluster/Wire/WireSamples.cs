@@ -1,0 +1,66 @@
+using EdgeMoE.Actors.Edge.Channels;
+using EdgeMoE.Actors.Edge.Messages;
+using EdgeMoE.Actors.Edge.Servers;
+using EdgeMoE.Actors.Randomness;
+using EdgeMoE.Models.Compute;
+using EdgeMoE.Models.Moe;
+using EdgeMoE.Models.Wireless.Channel;
+using EdgeMoE.Models.Wireless.Distortion;
+using EdgeMoE.Models.Wireless.Fading;
+using EdgeMoE.Policies.Routing;
+
+namespace EdgeMoE.Actors.Tests.Cluster.Wire;
+
+/// <summary>One value of every type on the wire, with awkward numbers: NaN payloads, −0.0, subnormals, extremes.</summary>
+internal static class WireSamples
+{
+    /// <summary>A quiet NaN with a payload, which a careless encoding would canonicalise.</summary>
+    public static readonly float NaNWithPayload = BitConverter.Int32BitsToSingle(0x7FC0_1234);
+
+    public static readonly double DoubleNaNWithPayload = BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_BEEF);
+
+    /// <summary>Floats that must come back bit for bit.</summary>
+    public static float[] AwkwardFloats(int extra = 0) =>
+    [
+        0.5f, -0f, float.Epsilon, -float.Epsilon, 1.1754942E-38f, NaNWithPayload, float.NaN, float.PositiveInfinity,
+        float.NegativeInfinity, float.MaxValue, float.MinValue, 3.14159274f,
+        .. Enumerable.Range(0, extra).Select(i => (float)Math.Sin(i)),
+    ];
+
+    /// <summary>Samples by manifest; <paramref name="someActor"/> fills the actor references.</summary>
+    public static IReadOnlyDictionary<string, object> All(IActorRef someActor) => new Dictionary<string, object>
+    {
+        ["tick"] = new SlotTick(long.MaxValue, TimeSpan.FromTicks(-123_456_789)),
+        ["rrep"] = new RouterSlotReport(7, 117, -1, double.NaN, -0.0, double.Epsilon, TimeSpan.MaxValue),
+        ["srep"] = new ServerSlotReport(long.MinValue, 9, true, 40, 39, 1L << 40, DoubleNaNWithPayload, 2.5e-300, 3e9, int.MinValue, TimeSpan.MinValue),
+        ["lrep"] = new LinkSlotReport(3, int.MaxValue, 9.4e6, double.PositiveInfinity, TimeSpan.FromSeconds(1.25)),
+        ["evm"] = new EvaluateModel(12, true),
+        ["evr"] = new EvaluationReport(-5, 0.8125),
+        ["batch"] = new TokenBatch(2, [1_000_000, 1_000_001, 5, long.MaxValue, long.MinValue], [0, 9, -3, int.MaxValue, int.MinValue], AwkwardFloats(3), TimeSpan.FromMilliseconds(3)),
+        ["disp"] = new TokenDispatch(4, 2, [17, 3, 99], AwkwardFloats(), 2.4e9, TimeSpan.FromTicks(99)),
+        ["out"] = new ExpertOutputs(4, 2, [3, 17], AwkwardFloats(1), TimeSpan.FromTicks(long.MaxValue)),
+        ["grad"] = new OutputGradients(4, 2, [], [], TimeSpan.Zero),
+        ["stat"] = new ServerStatus(6, 1, 250, 12.75, false),
+        ["req"] = new DecisionRequest(6, new GatingScores(2, 3, [0.25, -0.0, double.Epsilon, DoubleNaNWithPayload, 1, 0.75])),
+        ["dec"] = new SlotDecision(6, [[0, 2], [], [1, 2, 3]], [3e9, 0, -0.0, DoubleNaNWithPayload], -17.5),
+        ["evq"] = new EvaluationRequest(8, AwkwardFloats(5)),
+        ["evo"] = new EvaluationOutputs(8, 3, AwkwardFloats()),
+        ["conn"] = new ConnectChannel(someActor),
+        ["xss"] = new ExpertServerSettings(
+            3,
+            new ServerProfile(1e7, 2e-27, 1.0, 3e9, double.PositiveInfinity, 2),
+            new CnnOptions(1, 28, 28, [8, 16], 32, 5),
+            10,
+            1e-3f,
+            [new OutageWindow(5, 7), new OutageWindow(-1, long.MaxValue)]),
+        ["link"] = new LinkSettings(4, new OfdmaLinkBudget(15e3, 0.01, 1e-9), 0.5, new SmallScaleFading(3, -0.25), new DigitalTransmission(6, Modulation.Qam16, 0.5)),
+        ["seed"] = new ActorSeed(ulong.MaxValue, "/user/server-3 · é"),
+    };
+
+    /// <summary>The other shapes of a link's transmission (the sample above is digital).</summary>
+    public static IEnumerable<LinkSettings> OtherLinks()
+    {
+        yield return new LinkSettings(1, new OfdmaLinkBudget(1, 2, 3), 4, SmallScaleFading.RayleighBlock, null);
+        yield return new LinkSettings(2, new OfdmaLinkBudget(1, 2, 3), 4, new SmallScaleFading(1e12), new AnalogTransmission());
+    }
+}
