@@ -1,8 +1,8 @@
 using System.Net.Sockets;
 using Akka.Actor;
-using Akka.Actor.Setup;
 using Akka.Cluster.Tools.Singleton;
 using Akka.Configuration;
+using EdgeMoE.Actors.Cluster.Tls;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Scenarios;
 
@@ -11,7 +11,7 @@ namespace EdgeMoE.Host.Cluster;
 /// <summary>
 /// Starts the actor system of one cluster member: the emulation's dispatcher and logging
 /// (<see cref="EmulationActorSystem"/>), the cluster provider with this member's role, remoting on the given address,
-/// our wire serializer and TLS. The user's <c>akka</c> section supplies everything else (failure detector,
+/// our wire serializer and mutual TLS. The user's <c>akka</c> section supplies everything else (failure detector,
 /// split-brain resolver, frame size: see hocon/reference.conf).
 /// </summary>
 internal static class ClusterNodeSystem
@@ -22,9 +22,9 @@ internal static class ClusterNodeSystem
     /// <param name="port">TCP port; 0 lets the operating system pick.</param>
     /// <param name="userAkka">The scenario's <c>akka</c> section.</param>
     /// <param name="threads">Dispatcher threads (≥ 1).</param>
-    /// <param name="tls">The TLS setup of the cluster's credentials.</param>
+    /// <param name="credentials">The cluster's credentials: remoting is mutual TLS against its CA.</param>
     /// <exception cref="BadInputException">The port is in use or the address cannot be bound.</exception>
-    public static ActorSystem Start(string role, string hostname, int port, Akka.Configuration.Config userAkka, int threads, ClusterTls tls)
+    public static ActorSystem Start(string role, string hostname, int port, Akka.Configuration.Config userAkka, int threads, ClusterCredentials credentials)
     {
         var fixedPart = ConfigurationFactory.ParseString($$"""
             akka {
@@ -39,14 +39,12 @@ internal static class ClusterNodeSystem
             }
             """);
         var config = fixedPart
-            .WithFallback(tls.Configuration)
             .WithFallback(Actors.Cluster.Wire.EdgeMoeWire.Configuration)
             .WithFallback(EmulationActorSystem.Configuration(userAkka, threads))
             .WithFallback(ClusterSingleton.DefaultConfig());
-        var setup = BootstrapSetup.Create().WithConfig(config).And(tls.Setup);
         try
         {
-            return ActorSystem.Create(SeedNodes.SystemName, setup);
+            return ClusterActorSystem.Create(SeedNodes.SystemName, config, credentials);
         }
         catch (Exception e) when (BindFailure(e) is { } reason)
         {

@@ -60,8 +60,8 @@ internal sealed class ClusterRun : IDisposable
         }
 
         var seeds = SeedNodes.Parse(given.SeedNodes!);
-        var tls = ClusterSecurity.Tls(cluster.Credentials, "--credentials");
-        var system = ClusterNodeSystem.Start(ClusterRoles.Coordinator, cluster.Hostname, cluster.Port, settings.Actors.Akka, threads, tls);
+        var credentials = ClusterSecurity.Credentials(cluster.Credentials, "--credentials");
+        var system = ClusterNodeSystem.Start(ClusterRoles.Coordinator, cluster.Hostname, cluster.Port, settings.Actors.Akka, threads, credentials);
         return new ClusterRun(CoordinatorSession.Join(system, seeds, cluster.MinEdgeNodes, cluster.JoinTimeout, log), null, null);
     }
 
@@ -74,25 +74,25 @@ internal sealed class ClusterRun : IDisposable
 
     private static ClusterRun StartLocal(int count, ClusterSettings cluster, EdgeMoeSettings settings, int threads, TextWriter log)
     {
-        var credentials = cluster.Credentials.Length == 0 ? ThrowAwayCredentials.Create() : null;
-        var folder = credentials?.Folder ?? cluster.Credentials;
+        var throwAway = cluster.Credentials.Length == 0 ? ThrowAwayCredentials.Create() : null;
+        var folder = throwAway?.Folder ?? cluster.Credentials;
         LocalEdgeNodes? nodes = null;
         try
         {
-            var tls = ClusterSecurity.Tls(folder, "--credentials");
-            var system = ClusterNodeSystem.Start(ClusterRoles.Coordinator, "127.0.0.1", cluster.Port, settings.Actors.Akka, threads, tls);
+            var credentials = ClusterSecurity.Credentials(folder, "--credentials");
+            var system = ClusterNodeSystem.Start(ClusterRoles.Coordinator, "127.0.0.1", cluster.Port, settings.Actors.Akka, threads, credentials);
             var self = Akka.Cluster.Cluster.Get(system).SelfAddress;
             log.WriteLine($"cluster: starting {count} local edge node(s) joining {SeedNodes.Describe(self)}");
             var perNode = Math.Max(1, Environment.ProcessorCount / count);
             nodes = LocalEdgeNodes.Start(count, self, folder, Path.GetFullPath(settings.Source), perNode, log);
             var started = nodes;
             var session = CoordinatorSession.Join(system, [], count, cluster.JoinTimeout, log, started.Failure);
-            return new ClusterRun(session, nodes, credentials);
+            return new ClusterRun(session, nodes, throwAway);
         }
         catch
         {
             nodes?.Dispose();
-            credentials?.Dispose();
+            throwAway?.Dispose();
             throw;
         }
     }

@@ -1,15 +1,16 @@
+using EdgeMoE.Actors.Cluster.Tls;
 using EdgeMoE.Host.Cli;
 
 namespace EdgeMoE.Host.Cluster;
 
-/// <summary>The TLS of a cluster member from the credentials folder the user names (or a throw-away one for --local-nodes).</summary>
+/// <summary>The credentials of a cluster member from the folder the user names (or a throw-away one for --local-nodes).</summary>
 internal static class ClusterSecurity
 {
-    /// <summary>TLS from the credentials in <paramref name="folder"/>.</summary>
+    /// <summary>The credentials in <paramref name="folder"/>, checked (see <see cref="CredentialsDirectory.Load"/>).</summary>
     /// <param name="folder">The folder (ca.crt, node.crt, node.key).</param>
     /// <param name="source">How the user named it, for messages (e.g. --credentials).</param>
     /// <exception cref="BadInputException">No folder given, or a missing or invalid file, named.</exception>
-    public static ClusterTls Tls(string folder, string source)
+    public static ClusterCredentials Credentials(string folder, string source)
     {
         if (folder.Length == 0)
         {
@@ -18,6 +19,6 @@ internal static class ClusterSecurity
                 "(create them once with `edgemoe cluster new-credentials DIR` and copy DIR to every machine)");
         }
 
-        throw new BadInputException($"{folder}: TLS credentials are not wired yet");
+        return CredentialsDirectory.Load(folder, TimeProvider.System);
     }
 }

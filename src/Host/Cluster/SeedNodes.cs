@@ -10,8 +10,8 @@ internal static class SeedNodes
     /// <summary>The actor system name every member of an EdgeMoE cluster shares.</summary>
     public const string SystemName = "edgemoe";
 
-    /// <summary>Akka's protocol name of the DotNetty TCP transport (also over TLS).</summary>
-    public const string Protocol = "akka.tcp";
+    /// <summary>Akka's protocol name of the DotNetty TCP transport over TLS (every member runs TLS).</summary>
+    public const string Protocol = EdgeMoE.Actors.Cluster.Tls.ClusterTls.Protocol;
 
     /// <exception cref="BadInputException">An empty list or an entry that is not HOST:PORT with a port in 1..65535.</exception>
     public static IReadOnlyList<Address> Parse(string text, string option = "--seed-nodes")

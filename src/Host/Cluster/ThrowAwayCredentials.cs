@@ -1,3 +1,5 @@
+using EdgeMoE.Actors.Cluster.Tls;
+
 namespace EdgeMoE.Host.Cluster;
 
 /// <summary>Credentials made for one <c>--local-nodes</c> run in a private temporary folder, deleted afterwards.</summary>
@@ -12,7 +14,17 @@ internal sealed class ThrowAwayCredentials : IDisposable
     public static ThrowAwayCredentials Create()
     {
         var folder = Directory.CreateTempSubdirectory("edgemoe-cluster-").FullName;
-        throw new InvalidOperationException(folder + ": credential generation is not wired yet");
+        try
+        {
+            CredentialsDirectory.Write(folder, ClusterCredentialsMint.Create(TimeProvider.System, TimeSpan.FromDays(1)));
+        }
+        catch
+        {
+            Directory.Delete(folder, recursive: true);
+            throw;
+        }
+
+        return new ThrowAwayCredentials(folder);
     }
 
     public void Dispose()

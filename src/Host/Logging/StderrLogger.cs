@@ -8,6 +8,7 @@ namespace EdgeMoE.Host.Logging;
 /// Akka.NET logger that writes one line per log event to standard error, so stdout carries only the tool's own
 /// output (Akka's DefaultLogger and StandardOutLogger write to stdout). Registered by reference.conf as
 /// <c>akka.loggers = ["EdgeMoE.Host.Logging.StderrLogger, edgemoe"]</c>; the level filter is Akka's <c>akka.loglevel</c>.
+/// Akka's warnings about a lost cluster member are left out where EdgeMoE's own one line says it (<see cref="RedundantClusterWarnings"/>).
 /// </summary>
 public sealed class StderrLogger : ReceiveActor, IRequiresMessageQueue<ILoggerMessageQueueSemantics>
 {
@@ -19,5 +20,11 @@ public sealed class StderrLogger : ReceiveActor, IRequiresMessageQueue<ILoggerMe
     }
 
     // Console.Error is synchronised, so lines from several actor systems never interleave mid-line.
-    private static void Print(LogEvent logEvent) => Console.Error.WriteLine(logEvent.ToString());
+    private static void Print(LogEvent logEvent)
+    {
+        if (!RedundantClusterWarnings.Covers(logEvent))
+        {
+            Console.Error.WriteLine(logEvent.ToString());
+        }
+    }
 }

@@ -29,8 +29,8 @@ public sealed class InProcessClusterTests
         Record(alone, onSlot => StableMoeNetwork.Run(plan, policy, onSlot));
 
         using var credentials = ThrowAwayCredentials.Create();
-        var tls = ClusterSecurity.Tls(credentials.Folder, "test");
-        ActorSystem Member(string role) => ClusterNodeSystem.Start(role, "127.0.0.1", 0, settings.Actors.Akka, 2, tls);
+        var clusterCredentials = ClusterSecurity.Credentials(credentials.Folder, "test");
+        ActorSystem Member(string role) => ClusterNodeSystem.Start(role, "127.0.0.1", 0, settings.Actors.Akka, 2, clusterCredentials);
         var coordinator = Member(ClusterRoles.Coordinator);
         var edges = new[] { Member(ClusterRoles.Edge), Member(ClusterRoles.Edge) };
         try
@@ -49,7 +49,7 @@ public sealed class InProcessClusterTests
             {
                 if (slot.Slot == 0)
                 {
-                    placedOn.AddRange(Enumerable.Range(0, plan.Servers.Count).Select(j => Host(edges, seed, j)));
+                    placedOn.AddRange(Enumerable.Range(0, plan.Servers.Count).Select(j => Host(coordinator, j)));
                 }
 
                 onSlot(slot);
@@ -79,22 +79,8 @@ public sealed class InProcessClusterTests
         });
     }
 
-    /// <summary>The address of the edge member whose remote-deployment daemon hosts server <paramref name="j"/>.</summary>
-    private static string Host(ActorSystem[] edges, Address coordinator, int j)
-    {
-        var path = $"/remote/akka.tcp/{coordinator.System}@{coordinator.Host}:{coordinator.Port}/user/coordinator/singleton/run-stable-moe/server-{j}";
-        foreach (var edge in edges)
-        {
-            try
-            {
-                edge.ActorSelection(path).ResolveOne(TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
-                return Akka.Cluster.Cluster.Get(edge).SelfAddress.ToString();
-            }
-            catch (ActorNotFoundException)
-            {
-            }
-        }
-
-        return "nowhere";
-    }
+    /// <summary>The address of the member server <paramref name="j"/> lives on, as the coordinator's reference to it says.</summary>
+    private static string Host(ActorSystem coordinator, int j) =>
+        coordinator.ActorSelection($"/user/coordinator/singleton/run-stable-moe/server-{j}").ResolveOne(TimeSpan.FromSeconds(5))
+            .GetAwaiter().GetResult().Path.Address.ToString();
 }

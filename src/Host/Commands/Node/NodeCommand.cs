@@ -51,14 +51,14 @@ internal static class NodeCommand
         var settings = SettingsLoader.Load(config?.ToString() ?? ReferenceConfig.Shipped);
         var clusterSettings = given.Over(settings.Cluster);
         var seeds = SeedNodes.Parse(given.SeedNodes ?? "");
-        var tls = ClusterSecurity.Tls(clusterSettings.Credentials, "--credentials");
+        var credentials = ClusterSecurity.Credentials(clusterSettings.Credentials, "--credentials");
         var threadCount = threads is null or 0 ? Environment.ProcessorCount : threads.Value;
         TorchThreads.Set(1); // like `run`: one intra-op thread keeps every expert bit-reproducible
         using var stop = new CancellationTokenSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         EdgeNodeHost.Serve(
-            () => ClusterNodeSystem.Start(ClusterRoles.Edge, clusterSettings.Hostname, clusterSettings.Port, settings.Actors.Akka, threadCount, tls),
+            () => ClusterNodeSystem.Start(ClusterRoles.Edge, clusterSettings.Hostname, clusterSettings.Port, settings.Actors.Akka, threadCount, credentials),
             seeds, clusterSettings.JoinTimeout, exitAfterRun, console.Error, stop.Token);
         return ExitCodes.Success;
 
