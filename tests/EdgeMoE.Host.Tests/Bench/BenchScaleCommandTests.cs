@@ -22,6 +22,19 @@ public sealed class BenchScaleCommandTests
         Assert.Contains("memory_per_server_kb", numbers.Keys);
     }
 
+    [Fact]
+    public void Bench_scale_on_two_local_edge_nodes_counts_the_bytes_that_cross_processes()
+    {
+        var (exit, output, error) = EdgemoeProcess.RunHostBuild(TimeSpan.FromMinutes(2), "bench", "scale", "--servers", "20", "--slots", "2", "--local-nodes", "2", "--json");
+        Assert.True(exit == 0, error);
+        var numbers = LastJsonLine(output);
+        Assert.Equal(3, numbers["processes"]);
+        Assert.True(numbers["slot_s"] > 0);
+        // Every server's tokens cross: 39 tokens × K = 3 × 16 floats per server and slot at least, as float32.
+        Assert.True(numbers["bytes_per_slot"] >= 20 * 39 * 3 * 16 * 4, $"bytes per slot: {numbers["bytes_per_slot"]}");
+        Assert.True(numbers["nodes_working_set_mb"] > 0);
+    }
+
     [Theory]
     [InlineData("15")]
     [InlineData("0")]
