@@ -71,7 +71,8 @@ internal sealed class BenchRemoteCommand : IBenchArea
                 throw new InvalidOperationException("bench remote: the edge node acknowledged no dispatch within 60 s");
             }
 
-            pause.Wait(duration / 10); // warm-up: connections, buffers and JIT settle before the rounds
+            // Warm-up: connections, buffers and tiered JIT settle before the rounds.
+            pause.Wait(duration / 10 > TimeSpan.FromSeconds(1) ? duration / 10 : TimeSpan.FromSeconds(1));
             var rates = new double[Rounds];
             for (var r = 0; r < Rounds; r++)
             {

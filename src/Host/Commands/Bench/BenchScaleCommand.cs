@@ -69,6 +69,7 @@ internal sealed class BenchScaleCommand : IBenchArea
         var (after, nodesAfter) = (0L, 0L);
         var messagesBefore = CountingMailbox.Delivered;
         var bytesBefore = CrossingBytes();
+        var cpuBefore = SlotCompletions.ProcessCpuSeconds();
         var clock = Stopwatch.StartNew();
         var completions = new SlotCompletions(cells, slots, clock, () => CountingMailbox.Delivered, CrossingBytes, () =>
         {
@@ -81,6 +82,10 @@ internal sealed class BenchScaleCommand : IBenchArea
         var seconds = completions.SlotSeconds();
         report.Add("first_slot_s", Math.Round(seconds[0], 3));
         report.Add("slot_s", slots > 1 ? Math.Round(Timings.Median(seconds.Skip(1)), 3) : double.NaN);
+        // CPU time is what a busy machine cannot hide: on an idle one a slot takes about slot_cpu_s / cores.
+        var cpu = completions.CpuBy.Select((end, t) => t == 0 ? end - cpuBefore : end - completions.CpuBy[t - 1]).ToArray();
+        report.Add("first_slot_cpu_s", Math.Round(cpu[0], 3));
+        report.Add("slot_cpu_s", slots > 1 ? Math.Round(Timings.Median(cpu.Skip(1)), 3) : double.NaN);
         report.Add("messages_per_slot", Math.Round(SlotCompletions.PerSlot(completions.MessagesBy, messagesBefore)));
         report.Add("bytes_per_slot", Math.Round(SlotCompletions.PerSlot(completions.BytesBy, bytesBefore)));
         report.Add("memory_per_server_kb", Math.Round((after - before + nodesAfter - nodesBefore) / 1024.0 / servers, 1));

@@ -26,6 +26,7 @@ internal sealed class SlotCompletions
         _cells = cells;
         _finished = new int[slots];
         EndedAt = new double[slots];
+        CpuBy = new double[slots];
         MessagesBy = new long[slots];
         BytesBy = new long[slots];
         _clock = clock;
@@ -36,6 +37,9 @@ internal sealed class SlotCompletions
 
     /// <summary>Seconds on the clock at which each slot ended in every cell.</summary>
     public double[] EndedAt { get; }
+
+    /// <summary>CPU seconds this process had used (all threads) when each slot ended in every cell.</summary>
+    public double[] CpuBy { get; }
 
     /// <summary>Messages counted when each slot ended in every cell.</summary>
     public long[] MessagesBy { get; }
@@ -53,6 +57,7 @@ internal sealed class SlotCompletions
         }
 
         EndedAt[slot] = _clock.Elapsed.TotalSeconds;
+        CpuBy[slot] = ProcessCpuSeconds();
         MessagesBy[slot] = _messages();
         BytesBy[slot] = _bytes();
         if (slot == _finished.Length - 1)
@@ -67,6 +72,13 @@ internal sealed class SlotCompletions
     /// </summary>
     public static double PerSlot(long[] by, long before) =>
         by.Length > 1 ? (by[^1] - by[0]) / (double)(by.Length - 1) : by[0] - before;
+
+    /// <summary>CPU seconds this process has used so far, all threads together.</summary>
+    public static double ProcessCpuSeconds()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
+    }
 
     /// <summary>Wall time of each slot (s): the first from the start of the clock, the others from the previous slot's end.</summary>
     public double[] SlotSeconds() => [.. EndedAt.Select((end, t) => t == 0 ? end : end - EndedAt[t - 1])];
