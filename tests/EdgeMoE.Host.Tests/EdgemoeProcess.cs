@@ -4,34 +4,25 @@ namespace EdgeMoE.Host.Tests;
 
 /// <summary>
 /// Runs the built <c>edgemoe</c> command as its own process, for measurements that must not share the test host's
-/// thread pool and heap with other tests.
+/// thread pool and heap with other tests, and for commands that start processes of their own. It runs the Host
+/// project's own build output (same configuration as the tests), which carries libtorch's natives as the shipped
+/// command does; the copy beside the tests does not (tests load libtorch from the NuGet cache).
 /// </summary>
 internal static class EdgemoeProcess
 {
+    /// <summary>src/Host/bin/CONFIGURATION/net10.0/edgemoe.dll, CONFIGURATION being the tests' own.</summary>
+    public static string Command { get; } = Path.Combine(
+        RepositoryFiles.Root, "src", "Host", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "edgemoe.dll");
+
     public static (int ExitCode, string Out, string Error) Run(TimeSpan timeout, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "edgemoe.dll"));
-        return Run(start, timeout, args);
-    }
-
-    /// <summary>
-    /// Runs src/Host's own build of edgemoe (this test build's configuration). Its native libraries lie beside it, so
-    /// the edge-node processes it starts itself (--local-nodes) load libtorch, which a copy in the test folder cannot.
-    /// </summary>
-    public static (int ExitCode, string Out, string Error) RunHostBuild(TimeSpan timeout, params string[] args)
-    {
-        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = framework.Parent!.Name;
-        var apphost = Path.Combine(RepositoryFiles.Root, "src", "Host", "bin", configuration, framework.Name, "edgemoe");
-        return Run(new ProcessStartInfo(apphost), timeout, args);
-    }
-
-    private static (int ExitCode, string Out, string Error) Run(ProcessStartInfo start, TimeSpan timeout, string[] args)
-    {
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.UseShellExecute = false;
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Command);
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -21,17 +21,25 @@ internal sealed class ClusterOptions
 
     /// <summary>The options given, as values (null = not given).</summary>
     public Given Read(ParseResult parse) => new(
-        parse.GetValue(SeedNodes), parse.GetValue(Port), parse.GetValue(Hostname), parse.GetValue(Credentials));
+        parse.GetValue(SeedNodes), parse.GetValue(Port), parse.GetValue(Hostname), parse.GetValue(Credentials), null);
 
     /// <summary>Cluster options as given on the command line.</summary>
-    public sealed record Given(string? SeedNodes, int? Port, string? Hostname, string? Credentials)
+    /// <param name="SeedNodes">--seed-nodes.</param>
+    /// <param name="Port">--port.</param>
+    /// <param name="Hostname">--hostname.</param>
+    /// <param name="Credentials">--credentials.</param>
+    /// <param name="MinEdgeNodes">--min-edge-nodes (run only).</param>
+    public sealed record Given(string? SeedNodes, int? Port, string? Hostname, string? Credentials, int? MinEdgeNodes)
     {
         /// <summary><paramref name="settings"/> with the given options on top.</summary>
         /// <exception cref="EdgeMoE.Host.Cli.BadInputException">A port outside 0..65535.</exception>
         public ClusterSettings Over(ClusterSettings settings) => Port is < 0 or > 65535
             ? throw new EdgeMoE.Host.Cli.BadInputException($"--port: {Port} is not a TCP port (0..65535; 0 = any free port)")
+            : MinEdgeNodes is < 1
+            ? throw new EdgeMoE.Host.Cli.BadInputException($"--min-edge-nodes must be >= 1, got {MinEdgeNodes}")
             : settings with
         {
+            MinEdgeNodes = MinEdgeNodes ?? settings.MinEdgeNodes,
             Port = Port ?? settings.Port,
             Hostname = Hostname ?? settings.Hostname,
             Credentials = Credentials ?? settings.Credentials,

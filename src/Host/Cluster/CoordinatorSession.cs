@@ -19,6 +19,7 @@ internal sealed class CoordinatorSession : IDisposable
 {
     private static readonly TimeSpan SingletonTimeout = TimeSpan.FromSeconds(20);
     private readonly ConcurrentDictionary<string, long> _slots = new(StringComparer.Ordinal);
+    private IActorRef _lossLog = ActorRefs.Nobody;
 
     private CoordinatorSession(ActorSystem system, IActorRef runHost, EdgePlacement placement)
     {
@@ -55,6 +56,7 @@ internal sealed class CoordinatorSession : IDisposable
             var self = Akka.Cluster.Cluster.Get(system).SelfAddress;
             var joinTo = seeds.Count == 0 ? [self] : seeds;
             var edges = ClusterFormation.AwaitEdgeMembers(system, joinTo, minEdgeNodes, timeout, failure);
+            RefuseSecondCoordinator(system);
             system.ActorOf(
                 ClusterSingletonManager.Props(
                     RunHostActor.Props(), PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system).WithRole(ClusterRoles.Coordinator)),
@@ -62,7 +64,7 @@ internal sealed class CoordinatorSession : IDisposable
             var host = ResolveSingleton(system);
             log.WriteLine($"cluster: coordinator {SeedNodes.Describe(self)} with {edges.Count} edge node(s): {string.Join(", ", edges.Select(SeedNodes.Describe))}");
             var session = new CoordinatorSession(system, host, EdgePlacement.OnMembers(edges));
-            system.ActorOf(MemberLossLogActor.Props(session.Progress), "member-loss-log");
+            session._lossLog = system.ActorOf(MemberLossLogActor.Props(session.Progress), "member-loss-log");
             return session;
         }
         catch
@@ -72,11 +74,37 @@ internal sealed class CoordinatorSession : IDisposable
         }
     }
 
+    /// <summary>An older coordinator in the cluster holds the singleton for good: say so at once rather than wait for it.</summary>
+    private static void RefuseSecondCoordinator(ActorSystem system)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(system);
+        var self = cluster.State.Members.FirstOrDefault(m => m.Address.Equals(cluster.SelfAddress));
+        var older = self is null ? null : cluster.State.Members.FirstOrDefault(m =>
+            m.HasRole(ClusterRoles.Coordinator) && !m.Address.Equals(self.Address) && m.Status == MemberStatus.Up && m.IsOlderThan(self));
+        if (older is not null)
+        {
+            throw AnotherCoordinator(older.Address);
+        }
+    }
+
+    private static BadInputException AnotherCoordinator(Address other) =>
+        new($"another coordinator ({SeedNodes.Describe(other)}) already drives this cluster: one run at a time per cluster");
+
     /// <summary>Records the last slot a policy finished, for the warning when a node is lost.</summary>
     public void SlotFinished(string policy, long slot) => _slots[policy] = slot;
 
     public void Dispose()
     {
+        // Edge nodes leave as soon as we do: that is the end of the run, not a loss to report.
+        try
+        {
+            _lossLog.GracefulStop(TimeSpan.FromSeconds(5)).Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+            // Already gone with its system.
+        }
+
         // Leaving (rather than vanishing) tells every edge node the run is over at once.
         var cluster = Akka.Cluster.Cluster.Get(System);
         var left = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -118,13 +146,10 @@ internal sealed class CoordinatorSession : IDisposable
 
         {
             var self = Akka.Cluster.Cluster.Get(system);
-            var other = self.State.Members
-                .Where(m => m.HasRole(ClusterRoles.Coordinator) && !m.Address.Equals(self.SelfAddress))
-                .Select(m => SeedNodes.Describe(m.Address))
-                .FirstOrDefault();
-            throw new BadInputException(other is null
-                ? $"the coordinator's singleton did not start within {SingletonTimeout.TotalSeconds:0} s"
-                : $"another coordinator ({other}) already drives this cluster: one run at a time per cluster");
+            var other = self.State.Members.FirstOrDefault(m => m.HasRole(ClusterRoles.Coordinator) && !m.Address.Equals(self.SelfAddress));
+            throw other is null
+                ? new BadInputException($"the coordinator's singleton did not start within {SingletonTimeout.TotalSeconds:0} s")
+                : AnotherCoordinator(other.Address);
         }
     }
 }

@@ -81,10 +81,13 @@ public sealed record ScenarioPlan(
             budget, wireless.MeanGain, wireless.Fading, wireless.Transmission)).ToArray();
 
         return new ScenarioPlan(
-            run.Seed, run.Threads == 0 ? Environment.ProcessorCount : run.Threads, settings.Actors.Akka, moe.ArrivalRate,
+            run.Seed, DispatcherThreads(run), settings.Actors.Akka, moe.ArrivalRate,
             new SlotSchedule(run.Slots, moe.SlotLength, moe.TestEvalInterval),
             new SlotParameters(moe.V, moe.Mu, moe.ExpertsPerToken, profiles), servers, router, links, images, run.StallTimeout);
     }
+
+    /// <summary>Dispatcher threads of a run: <c>edgemoe.run.threads</c>, 0 meaning one per core.</summary>
+    public static int DispatcherThreads(RunSettings run) => run.Threads == 0 ? Environment.ProcessorCount : run.Threads;
 
     private static double Uniform(Random random, NumericRange range) => range.Min + (random.NextDouble() * (range.Max - range.Min));
 }

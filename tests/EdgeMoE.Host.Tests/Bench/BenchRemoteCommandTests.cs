@@ -5,7 +5,7 @@ public sealed class BenchRemoteCommandTests
     [Fact]
     public void Bench_remote_streams_dispatches_to_a_local_edge_node_and_reports_mb_per_s()
     {
-        var (exit, output, error) = EdgemoeProcess.RunHostBuild(TimeSpan.FromMinutes(2), "bench", "remote", "--seconds", "1", "--json");
+        var (exit, output, error) = EdgemoeProcess.Run(TimeSpan.FromMinutes(2), "bench", "remote", "--seconds", "1", "--json");
         Assert.True(exit == 0, error);
         var numbers = BenchScaleCommandTests.LastJsonLine(output);
         Assert.True(numbers["mb_per_s"] > 0, $"MB/s: {numbers["mb_per_s"]}");

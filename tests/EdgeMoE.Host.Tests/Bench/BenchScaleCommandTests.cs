@@ -25,7 +25,7 @@ public sealed class BenchScaleCommandTests
     [Fact]
     public void Bench_scale_on_two_local_edge_nodes_counts_the_bytes_that_cross_processes()
     {
-        var (exit, output, error) = EdgemoeProcess.RunHostBuild(TimeSpan.FromMinutes(2), "bench", "scale", "--servers", "20", "--slots", "2", "--local-nodes", "2", "--json");
+        var (exit, output, error) = EdgemoeProcess.Run(TimeSpan.FromMinutes(2), "bench", "scale", "--servers", "20", "--slots", "2", "--local-nodes", "2", "--json");
         Assert.True(exit == 0, error);
         var numbers = LastJsonLine(output);
         Assert.Equal(3, numbers["processes"]);

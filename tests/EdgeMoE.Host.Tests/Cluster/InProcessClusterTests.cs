@@ -1,6 +1,7 @@
 using Akka.Actor;
 using EdgeMoE.Actors.Cluster;
 using EdgeMoE.Actors.Edge.Messages;
+using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Cluster;
 using EdgeMoE.Host.Reports;
 using EdgeMoE.Host.Scenarios;
@@ -65,6 +66,33 @@ public sealed class InProcessClusterTests
         finally
         {
             await Task.WhenAll(edges.Append(coordinator).Select(s => s.Terminate())).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    [Fact]
+    public async Task A_second_coordinator_cannot_drive_a_cluster_that_has_one()
+    {
+        var settings = SettingsLoader.Load(RepositoryFiles.Hocon("reference.conf"));
+        using var credentials = ThrowAwayCredentials.Create();
+        var clusterCredentials = ClusterSecurity.Credentials(credentials.Folder, "test");
+        ActorSystem Member(string role) => ClusterNodeSystem.Start(role, "127.0.0.1", 0, settings.Actors.Akka, 1, clusterCredentials);
+        var first = Member(ClusterRoles.Coordinator);
+        var edge = Member(ClusterRoles.Edge);
+        var second = Member(ClusterRoles.Coordinator);
+        try
+        {
+            var seed = Akka.Cluster.Cluster.Get(first).SelfAddress;
+            Akka.Cluster.Cluster.Get(edge).JoinSeedNodes([seed]);
+            using var driving = CoordinatorSession.Join(first, [], minEdgeNodes: 1, JoinTimeout, TextWriter.Null);
+            var refused = Assert.Throws<BadInputException>(() => CoordinatorSession.Join(second, [seed], minEdgeNodes: 1, JoinTimeout, TextWriter.Null));
+            Assert.Equal($"another coordinator (127.0.0.1:{seed.Port}) already drives this cluster: one run at a time per cluster", refused.Message);
+            // The first coordinator keeps the singleton that hosts runs.
+            var identity = await driving.RunHost.Ask<ActorIdentity>(new Identify(1), TimeSpan.FromSeconds(10));
+            Assert.Equal("/user/coordinator/singleton", identity.Subject!.Path.ToStringWithoutAddress());
+        }
+        finally
+        {
+            await Task.WhenAll(new[] { first, edge, second }.Select(s => s.Terminate())).WaitAsync(TimeSpan.FromSeconds(10));
         }
     }
 

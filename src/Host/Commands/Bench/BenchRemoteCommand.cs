@@ -53,7 +53,7 @@ internal sealed class BenchRemoteCommand : IBenchArea
         report.Add("payload_bytes_per_dispatch", payloadBytes);
         report.Add("window", window);
         report.Add("seconds", seconds);
-        using var cluster = ClusterRun.Start(new ClusterOptions.Given(null, null, null, null), 1, settings, Environment.ProcessorCount, console.Error)!;
+        using var cluster = ClusterRun.Start(new ClusterOptions.Given(null, null, null, null, null), 1, settings, Environment.ProcessorCount, console.Error)!;
         var progress = new StreamProgress();
         var (written, bytesWritten) = (WireTraffic.Written, WireTraffic.BytesWritten);
         using (cluster.Site.Start("bench-remote", placement => DispatchStreamActor.Props(placement, payload, window, progress)))

@@ -57,7 +57,7 @@ internal sealed class BenchScaleCommand : IBenchArea
         report.Add("threads", plan.Threads);
 
         using var cluster = ClusterRun.Start(
-            new ClusterOptions.Given(null, null, null, null), localNodes, settings with { Actors = new ActorRuntimeSettings(counted) }, plan.Threads, console.Error);
+            new ClusterOptions.Given(null, null, null, null, null), localNodes, settings with { Actors = new ActorRuntimeSettings(counted) }, plan.Threads, console.Error);
         var site = cluster?.Site ?? EmulationSite.Local(counted, plan.Threads);
         console.Error.WriteLine($"bench scale: {servers} servers in {cells} cells of {ScaleCellPlan.ServersPerCell}, {slots} slots, " +
             (cluster is null ? "one process" : $"{localNodes} local edge node(s)"));

@@ -31,10 +31,11 @@ internal static class RunCommand
         var threads = new Option<int?>("--threads") { Description = "Actor dispatcher threads (0 = one per core); results do not depend on it." };
         var concurrent = new Option<int?>("--concurrent-policies") { Description = "Policies emulated at the same time (0 = one per core); results do not depend on it." };
         var localNodes = new Option<int?>("--local-nodes") { Description = "Run on a cluster of N edge-node processes this command starts on loopback (results do not change)." };
+        var minEdgeNodes = new Option<int?>("--min-edge-nodes") { Description = "With --seed-nodes: edge nodes to wait for before the run starts (edgemoe.cluster.min-edge-nodes)." };
         var cluster = new ClusterOptions();
         var command = new Command("run", "Run a scenario of the emulator and write its metrics.")
         {
-            scenario, policy, slots, seed, output, dataset, dataDir, threads, concurrent, localNodes,
+            scenario, policy, slots, seed, output, dataset, dataDir, threads, concurrent, localNodes, minEdgeNodes,
         };
         foreach (var option in cluster.All)
         {
@@ -47,7 +48,7 @@ internal static class RunCommand
             new RunOverrides(
                 parse.GetValue(policy), parse.GetValue(slots), parse.GetValue(seed), parse.GetValue(output),
                 parse.GetValue(dataset), parse.GetValue(dataDir), parse.GetValue(threads), parse.GetValue(concurrent)),
-            cluster.Read(parse),
+            cluster.Read(parse) with { MinEdgeNodes = parse.GetValue(minEdgeNodes) },
             parse.GetValue(localNodes)));
         return command;
     }
@@ -58,6 +59,8 @@ internal static class RunCommand
         TorchThreads.Set(1); // actors give the parallelism; one intra-op thread keeps every network bit-reproducible
         var (settings, resolved) = Load(file.ToString(), overrides);
         var policies = Policies(settings);
+        // The cluster forms (or fails with exit 2) before any work or output: its edge members host the actors.
+        using var cluster = ClusterRun.Start(clusterOptions, localNodes, settings, ScenarioPlan.DispatcherThreads(settings.Run), console.Error);
         var images = TokenImages.Load(settings.Run.Dataset, settings.Run.DataDir, settings.Run.Seed, console.Error);
         var plan = ScenarioPlan.From(settings, images);
         var folder = settings.Run.OutputDir;
@@ -73,7 +76,6 @@ internal static class RunCommand
             $"servers' budgets min(E_max, E_avg) (utilisation {load.Utilisation:0.000})");
         var concurrency = Math.Min(policies.Count, settings.Run.ConcurrentPolicies == 0 ? Environment.ProcessorCount : settings.Run.ConcurrentPolicies);
         var perSystem = plan with { Threads = Math.Max(1, plan.Threads / concurrency) };
-        using var cluster = ClusterRun.Start(clusterOptions, localNodes, settings, plan.Threads, console.Error);
         var site = cluster?.Site ?? EmulationSite.Local(perSystem.Akka, perSystem.Threads);
         IRunProgress progress = ProgressBars.Fits(console.Error) ? new ProgressBars(settings.Run.Slots) : new ProgressLines(console.Error, settings.Run.Slots);
         IReadOnlyList<PolicySummary> summaries;
