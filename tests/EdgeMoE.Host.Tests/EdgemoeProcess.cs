@@ -14,7 +14,8 @@ internal static class EdgemoeProcess
     public static string Command { get; } = Path.Combine(
         RepositoryFiles.Root, "src", "Host", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "edgemoe.dll");
 
-    public static (int ExitCode, string Out, string Error) Run(TimeSpan timeout, params string[] args)
+    /// <summary>Starts edgemoe with <paramref name="args"/> and returns at once; stdout and stderr are redirected.</summary>
+    public static Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,7 +29,12 @@ internal static class EdgemoeProcess
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start edgemoe");
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start edgemoe");
+    }
+
+    public static (int ExitCode, string Out, string Error) Run(TimeSpan timeout, params string[] args)
+    {
+        using var process = Start(args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EdgeMoE.Host.Scenarios;
 
 namespace EdgeMoE.Host.Cli;
 
@@ -49,6 +50,11 @@ public static class EdgeMoeCli
         {
             console.Error.WriteLine(message);
             return ExitCodes.BadInput;
+        }
+        catch (EdgeNodeLostException lost)
+        {
+            console.Error.WriteLine($"edgemoe: {lost.Message}");
+            return ExitCodes.RuntimeFailure;
         }
         catch (Exception ex)
         {

@@ -19,7 +19,8 @@ public static class StableMoeNetwork
         Run(plan, policy, onSlot, EmulationSite.Local(plan.Akka, plan.Threads));
 
     /// <summary>Runs <paramref name="policy"/> at <paramref name="site"/> (this process, or a cluster), calling <paramref name="onSlot"/> after each slot.</summary>
-    /// <exception cref="InvalidOperationException">An actor failed, an edge node was lost, or the run stalled.</exception>
+    /// <exception cref="InvalidOperationException">An actor failed or the run stalled.</exception>
+    /// <exception cref="EdgeNodeLostException">An edge node of the cluster was lost.</exception>
     internal static void Run(ScenarioPlan plan, IRoutingPolicy policy, Action<SlotMetrics> onSlot, EmulationSite site)
     {
         var outcome = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -83,6 +84,10 @@ public static class StableMoeNetwork
 
                 seen = now;
             }
+        }
+        catch (AggregateException wrapped) when (wrapped.InnerException is EdgeNodeLostException lost)
+        {
+            throw new EdgeNodeLostException($"policy {policy.Name}: {lost.Message}");
         }
         catch (AggregateException wrapped) when (wrapped.InnerException is { } cause)
         {

@@ -73,7 +73,7 @@ internal sealed class StableMoeRunActor : ReceiveActor
     private void LostEdgeActor(Terminated terminated)
     {
         var node = terminated.ActorRef.Path.Address;
-        _outcome.TrySetException(new InvalidOperationException(
+        _outcome.TrySetException(new EdgeNodeLostException(
             $"{terminated.ActorRef.Path.Name} on edge node {node.Host}:{node.Port} was lost during slot {Volatile.Read(ref _lastSlot) + 1}; the run cannot go on without it"));
     }
 

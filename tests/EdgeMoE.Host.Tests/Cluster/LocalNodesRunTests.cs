@@ -3,7 +3,7 @@ namespace EdgeMoE.Host.Tests.Cluster;
 /// <summary><c>run --local-nodes 3</c>: real edge-node processes on loopback give the files of a one-process run.</summary>
 public sealed class LocalNodesRunTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(8);
 
     [Fact]
     public void Thirty_slots_on_three_local_node_processes_write_the_files_of_one_process()
