@@ -26,6 +26,9 @@ internal sealed class ClusterRun : IDisposable
     /// <summary>Where the policies run.</summary>
     public EmulationSite Site { get; }
 
+    /// <summary>The working sets of the local edge-node processes, summed (bytes); 0 when the nodes are not ours.</summary>
+    public long EdgeNodesWorkingSetBytes() => _nodes?.WorkingSetBytes() ?? 0;
+
     /// <summary>Starts the coordinator and waits for its edge members; null when neither option asks for a cluster.</summary>
     /// <param name="given">--seed-nodes, --port, --hostname, --credentials.</param>
     /// <param name="localNodes">--local-nodes.</param>

@@ -50,6 +50,19 @@ internal sealed class LocalEdgeNodes : IDisposable
         return exited.Process is null ? null : $"local edge node {exited.Number} exited with code {exited.Process.ExitCode} (its messages are above)";
     }
 
+    /// <summary>The working sets of the node processes still running, summed (bytes).</summary>
+    public long WorkingSetBytes()
+    {
+        var total = 0L;
+        foreach (var process in _processes)
+        {
+            process.Refresh();
+            total += process.HasExited ? 0 : process.WorkingSet64;
+        }
+
+        return total;
+    }
+
     /// <summary>Waits for the nodes to leave after the run, then kills any that did not.</summary>
     public void Dispose()
     {

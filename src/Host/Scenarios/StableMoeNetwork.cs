@@ -34,7 +34,31 @@ public static class StableMoeNetwork
 
         using (site.Start(policy.Name, placement => StableMoeRunActor.Props(plan, policy, placement, Observe, outcome)))
         {
-            AwaitOutcome(outcome.Task, policy, plan.StallTimeout, () => Volatile.Read(ref finished));
+            AwaitOutcome(outcome.Task, policy, plan.StallTimeout, () => Volatile.Read(ref finished), () => Volatile.Read(ref finished));
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="cells"/> independent cells of the plan's network side by side at <paramref name="site"/>
+    /// (each its own clock, client, router and policy; see <see cref="StableMoeCell"/>), calling
+    /// <paramref name="onSlot"/> with the cell's number after each of its slots, from any thread.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An actor failed, an edge node was lost, or the run stalled.</exception>
+    internal static void RunCells(ScenarioPlan plan, IRoutingPolicy policy, int cells, Action<int, SlotMetrics> onSlot, EmulationSite site)
+    {
+        var outcome = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finished = -1L;
+        var reports = 0L;
+        void Observe(int cell, SlotMetrics slot)
+        {
+            onSlot(cell, slot);
+            Volatile.Write(ref finished, slot.Slot);
+            Interlocked.Increment(ref reports);
+        }
+
+        using (site.Start(policy.Name, placement => StableMoeRunActor.Cells(plan, policy, placement, cells, Observe, outcome)))
+        {
+            AwaitOutcome(outcome.Task, policy, plan.StallTimeout, () => Interlocked.Read(ref reports), () => Volatile.Read(ref finished));
         }
     }
 
@@ -42,17 +66,18 @@ public static class StableMoeNetwork
     /// Blocks until the slot barrier ends the run (after the last slot, or failed with an actor). A real-time watchdog
     /// only: a run whose slots stop finishing (a protocol bug, a lost message) fails instead of waiting forever.
     /// </summary>
-    private static void AwaitOutcome(Task outcome, IRoutingPolicy policy, TimeSpan stallTimeout, Func<long> finishedSlot)
+    private static void AwaitOutcome(Task outcome, IRoutingPolicy policy, TimeSpan stallTimeout, Func<long> progress, Func<long> finishedSlot)
     {
-        var seen = finishedSlot();
+        var seen = progress();
         try
         {
             while (!outcome.Wait(stallTimeout))
             {
-                var now = finishedSlot();
+                var now = progress();
                 if (now == seen)
                 {
-                    var last = now < 0 ? "none" : now.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    var slot = finishedSlot();
+                    var last = slot < 0 ? "none" : slot.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     throw new InvalidOperationException(
                         $"policy {policy.Name}: the run stalled: no slot finished for {stallTimeout} (last finished slot: {last}; edgemoe.run.stall-timeout)");
                 }

@@ -1,14 +1,7 @@
 using System.Reflection;
 using Akka.Actor;
 using EdgeMoE.Actors.Cluster.Placement;
-using EdgeMoE.Actors.Edge.Channels;
-using EdgeMoE.Actors.Edge.Clients;
-using EdgeMoE.Actors.Edge.Clock;
 using EdgeMoE.Actors.Edge.Messages;
-using EdgeMoE.Actors.Edge.Policy;
-using EdgeMoE.Actors.Edge.Routing;
-using EdgeMoE.Actors.Edge.Servers;
-using EdgeMoE.Actors.Randomness;
 using EdgeMoE.Policies.Routing;
 
 namespace EdgeMoE.Host.Scenarios;
@@ -24,18 +17,32 @@ internal sealed class StableMoeRunActor : ReceiveActor
     private readonly EdgePlacement _placement;
     private long _lastSlot = -1;
 
-    public StableMoeRunActor(ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, Action<SlotMetrics> onSlot, TaskCompletionSource outcome)
+    public StableMoeRunActor(
+        ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, IReadOnlyList<StableMoeCell> cells, Action<int, SlotMetrics> onSlot, TaskCompletionSource outcome)
     {
         _outcome = outcome;
         _placement = placement;
-        var observer = Context.ActorOf(SlotObserverActor.Props(
-            slot =>
-            {
-                Volatile.Write(ref _lastSlot, slot.Slot);
-                onSlot(slot);
-            },
-            () => outcome.TrySetResult()), "observer");
-        Wire(plan, policy, observer);
+        var running = cells.Count;
+        for (var c = 0; c < cells.Count; c++)
+        {
+            var cell = c;
+            var observer = Context.ActorOf(SlotObserverActor.Props(
+                slot =>
+                {
+                    Volatile.Write(ref _lastSlot, slot.Slot);
+                    onSlot(cell, slot);
+                },
+                () =>
+                {
+                    // Observers of different cells run on different threads: the last cell to finish ends the run.
+                    if (Interlocked.Decrement(ref running) == 0)
+                    {
+                        outcome.TrySetResult();
+                    }
+                }), cells.Count == 1 ? "observer" : $"observer-{c}");
+            Wire(cells[c], plan, policy, observer);
+        }
+
         Receive<Terminated>(LostEdgeActor);
     }
 
@@ -46,7 +53,21 @@ internal sealed class StableMoeRunActor : ReceiveActor
     /// <param name="onSlot">Called with each slot's metrics, in slot order.</param>
     /// <param name="outcome">Completed after the last slot; failed with the first actor failure or a lost edge actor.</param>
     public static Props Props(ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, Action<SlotMetrics> onSlot, TaskCompletionSource outcome) =>
-        Akka.Actor.Props.Create(() => new StableMoeRunActor(plan, policy, placement, onSlot, outcome));
+        Akka.Actor.Props.Create(() => new StableMoeRunActor(plan, policy, placement, new[] { StableMoeCell.Single }, (_, slot) => onSlot(slot), outcome));
+
+    /// <summary>Props of a run of several independent cells, each its own clock and slots (see <see cref="StableMoeCell"/>).</summary>
+    /// <param name="plan">One cell's scenario; every cell has its servers, links and parameters.</param>
+    /// <param name="policy">The routing policy of every cell (it must not keep state between decisions).</param>
+    /// <param name="placement">Where servers and their links live (server j of cell c is edge group c·J + j).</param>
+    /// <param name="cells">Number of cells (≥ 1).</param>
+    /// <param name="onSlot">Called with the cell's number and its slot's metrics, in slot order per cell, from any thread.</param>
+    /// <param name="outcome">Completed after every cell's last slot; failed with the first actor failure or a lost edge actor.</param>
+    public static Props Cells(ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, int cells, Action<int, SlotMetrics> onSlot, TaskCompletionSource outcome)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cells);
+        var numbered = Enumerable.Range(0, cells).Select(StableMoeCell.Numbered).ToArray();
+        return Akka.Actor.Props.Create(() => new StableMoeRunActor(plan, policy, placement, numbered, onSlot, outcome));
+    }
 
     /// <summary>A placed edge actor stopped without failing here: its node was lost (the run cannot go on without it).</summary>
     private void LostEdgeActor(Terminated terminated)
@@ -75,31 +96,11 @@ internal sealed class StableMoeRunActor : ReceiveActor
         return failure;
     }
 
-    private void Wire(ScenarioPlan plan, IRoutingPolicy policy, IActorRef observer)
+    private void Wire(StableMoeCell cell, ScenarioPlan plan, IRoutingPolicy policy, IActorRef observer)
     {
-        // Generators derive from the names the actors had in the retired runtime, so arrivals and weights are unchanged.
-        ActorSeed Seed(string name) => ActorSeed.ForUser(plan.Seed, name);
-        var context = Context;
-        var policyActor = context.ActorOf(PolicyActor.Props(policy, plan.Parameters, Seed("policy")), "policy");
-        var clock = context.ActorOf(SlotClockActor.Props(plan.Schedule, observer), "clock");
-        var servers = plan.Servers
-            .Select(s => context.ActorOf(_placement.Place(ExpertServerActor.Props(s, policyActor, clock, Seed($"server-{s.Index}")), s.Index), $"server-{s.Index}"))
-            .ToArray();
-        var router = context.ActorOf(RouterActor.Props(plan.Router, policyActor, clock, Seed("router")), "router");
-        var channels = new IActorRef[servers.Length];
-        for (var j = 0; j < servers.Length; j++)
+        foreach (var placed in cell.Wire(Context, plan, policy, _placement, observer))
         {
-            channels[j] = context.ActorOf(_placement.Place(ChannelActor.Props(j, plan.Links[j], router, servers[j], clock, Seed($"channel-{j}")), j), $"channel-{j}");
-            servers[j].Tell(new ConnectChannel(channels[j]));
-            if (_placement.MemberOf(j) is not null)
-            {
-                context.Watch(servers[j]);
-                context.Watch(channels[j]);
-            }
+            Context.Watch(placed);
         }
-
-        router.Tell(new ConnectServers(channels, servers));
-        var client = context.ActorOf(ClientActor.Props(plan.Images.Train, plan.ArrivalRate, router, Seed("client")), "client");
-        clock.Tell(new ConnectNetwork(client, router, servers));
     }
 }

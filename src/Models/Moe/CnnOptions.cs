@@ -5,8 +5,15 @@ namespace EdgeMoE.Models.Moe;
 /// entry of <see cref="Channels"/> (conv k×k "same" padding, ReLU, max-pool 2), then a linear
 /// projection to <see cref="FeatureSize"/> features.
 /// </summary>
-public sealed record CnnOptions(int InputChannels, int Height, int Width, IReadOnlyList<int> Channels, int FeatureSize, int KernelSize = 3)
+public sealed record CnnOptions(int InputChannels, int Height, int Width, IReadOnlyList<int> Channels, int FeatureSize, int KernelSize = 3) : IExpertShape
 {
+    /// <inheritdoc />
+    public IReadOnlyList<long> ItemShape => [InputChannels, Height, Width];
+
+    /// <inheritdoc />
+    public TorchSharp.torch.nn.Module<TorchSharp.torch.Tensor, TorchSharp.torch.Tensor> Build(int outputs, TorchSharp.torch.Generator generator) =>
+        new CnnExpert(this, outputs, generator);
+
     /// <summary>Side lengths after all pooling blocks.</summary>
     public (int Height, int Width) PooledSize =>
         (Height >> Channels.Count, Width >> Channels.Count);

@@ -36,7 +36,9 @@ public sealed class EdgeMoeSerializer : SerializerWithStringManifest
     {
         using var writer = new WireWriter();
         FormatOf(obj).Write(writer, obj);
-        return writer.ToArray();
+        var bytes = writer.ToArray();
+        WireTraffic.CountWritten(bytes.Length);
+        return bytes;
     }
 
     /// <inheritdoc />
@@ -47,6 +49,7 @@ public sealed class EdgeMoeSerializer : SerializerWithStringManifest
             throw new SerializationException($"EdgeMoE wire: unknown manifest '{manifest}' ({bytes.Length} bytes)");
         }
 
+        WireTraffic.CountRead(bytes.Length);
         var reader = new WireReader(bytes, format.Type.Name, system);
         try
         {

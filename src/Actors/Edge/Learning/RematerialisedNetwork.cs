@@ -36,15 +36,16 @@ public sealed class RematerialisedNetwork
     public int Outputs { get; }
 
     /// <summary>
-    /// A CNN expert on [C, H, W] images with <paramref name="classes"/> logits, initialised from a torch generator seeded with
-    /// a 64-bit draw of <paramref name="random"/> (derived from the run seed and the owner's stable name).
+    /// An expert of the given architecture (a CNN on [C, H, W] images, or an MLP on flat items) with <paramref name="classes"/>
+    /// logits, initialised from a torch generator seeded with a 64-bit draw of <paramref name="random"/> (derived from the run
+    /// seed and the owner's stable name).
     /// </summary>
-    public static RematerialisedNetwork Expert(CnnOptions shape, int classes, float learningRate, Random random)
+    public static RematerialisedNetwork Expert(IExpertShape shape, int classes, float learningRate, Random random)
     {
         ArgumentNullException.ThrowIfNull(shape);
         using var generator = NetworkSeed.Generator(random);
-        var expert = new CnnExpert(shape, classes, generator);
-        return new RematerialisedNetwork(expert, expert.forward, [shape.InputChannels, shape.Height, shape.Width], classes, learningRate);
+        var expert = shape.Build(classes, generator);
+        return new RematerialisedNetwork(expert, expert.forward, [.. shape.ItemShape], classes, learningRate);
     }
 
     /// <summary>A feed-forward gate on flattened images whose outputs are the softmax gate values over <paramref name="experts"/>.</summary>

@@ -9,5 +9,7 @@ internal static class BenchCatalog
         new BenchJesaCommand(),
         new BenchPoliciesCommand(),
         new BenchNnCommand(),
+        new BenchRemoteCommand(),
+        new BenchScaleCommand(),
     ];
 }

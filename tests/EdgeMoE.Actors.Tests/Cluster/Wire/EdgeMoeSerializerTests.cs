@@ -3,6 +3,8 @@ using System.Runtime.InteropServices;
 using System.Runtime.Serialization;
 using EdgeMoE.Actors.Cluster.Wire;
 using EdgeMoE.Actors.Edge.Messages;
+using EdgeMoE.Actors.Edge.Servers;
+using EdgeMoE.Models.Moe;
 using Xunit.Abstractions;
 
 namespace EdgeMoE.Actors.Tests.Cluster.Wire;
@@ -50,6 +52,16 @@ public sealed class EdgeMoeSerializerTests : TestKit
         {
             Assert.Null(StructuralEquality.Difference(link, RoundTrip(link)));
         }
+    }
+
+    [Fact]
+    public void Server_settings_with_a_tiny_mlp_expert_come_back()
+    {
+        var cnn = (ExpertServerSettings)Samples["xss"];
+        var mlp = cnn with { Network = new MlpOptions(16, [16, 8]) };
+        var back = (ExpertServerSettings)RoundTrip(mlp);
+        Assert.Null(StructuralEquality.Difference(mlp, back));
+        Assert.Equal([16, 8], ((MlpOptions)back.Network).Hidden);
     }
 
     [Fact]

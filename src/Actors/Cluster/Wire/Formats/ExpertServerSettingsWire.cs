@@ -13,7 +13,7 @@ public static class ExpertServerSettingsWire
     {
         w.WriteVarInt(s.Index);
         ServerProfileWire.Write(w, s.Profile);
-        CnnOptionsWire.Write(w, s.Network);
+        ExpertShapeWire.Write(w, s.Network);
         w.WriteVarInt(s.Classes);
         w.WriteFloat(s.LearningRate);
         w.WriteCount(s.Outages.Count);
@@ -29,7 +29,7 @@ public static class ExpertServerSettingsWire
     {
         var index = r.ReadInt();
         var profile = ServerProfileWire.Read(r);
-        var network = CnnOptionsWire.Read(r);
+        var network = ExpertShapeWire.Read(r);
         var classes = r.ReadInt();
         var learningRate = r.ReadFloat();
         // Each window takes two varints, at least two bytes.
