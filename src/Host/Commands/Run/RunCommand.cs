@@ -9,6 +9,7 @@ using EdgeMoE.Host.Reports;
 using EdgeMoE.Host.Scenarios;
 using EdgeMoE.Host.Settings;
 using EdgeMoE.Models.Nn;
+using EdgeMoE.Policies.Baselines;
 using EdgeMoE.Policies.Routing;
 
 namespace EdgeMoE.Host.Commands.Run;
@@ -68,7 +69,8 @@ internal static class RunCommand
         File.WriteAllText(Path.Combine(folder, "config.conf"), resolved.ToHocon());
         console.Error.WriteLine(
             $"Stable-MoE on {images.Name}: {settings.StableMoe.Servers} servers, K = {settings.StableMoe.ExpertsPerToken}, " +
-            $"lambda = {settings.StableMoe.ArrivalRate}, {settings.Run.Slots} slots, seed {settings.Run.Seed} -> {folder}");
+            $"lambda = {settings.StableMoe.ArrivalRate}, {settings.Run.Slots} slots, seed {settings.Run.Seed}, " +
+            $"baseline frequencies {settings.StableMoe.BaselineFrequency.Name()} -> {folder}");
 
         var load = NetworkLoad.Of(plan.ArrivalRate, plan.Parameters.ExpertsPerToken, plan.Parameters.Servers);
         console.Error.WriteLine(
@@ -84,7 +86,8 @@ internal static class RunCommand
             var outputs = new PolicyOrderedOutputs(
                 csv,
                 [.. policies.Select(p => p.Name)],
-                finished => SummaryJson.Write(Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, load, finished));
+                finished => SummaryJson.Write(
+                    Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, settings.StableMoe.BaselineFrequency.Name(), load, finished));
             try
             {
                 // Policies start in report order, so the one whose rows stream to metrics.csv is always running.
@@ -143,7 +146,7 @@ internal static class RunCommand
     private static IReadOnlyList<IRoutingPolicy> Policies(EdgeMoeSettings settings)
     {
         var names = settings.Run.Policy == RunSettings.AllPolicies ? settings.StableMoe.Policies : [settings.Run.Policy];
-        return [.. names.Select(name => RoutingPolicyCatalog.Find(name)
+        return [.. names.Select(name => RoutingPolicyCatalog.Find(name, settings.StableMoe.BaselineFrequency)
             ?? throw new BadInputException($"edgemoe.run.policy: unknown policy \"{name}\""))];
     }
 }
