@@ -1,3 +1,5 @@
+using EdgeMoE.Policies.Baselines;
+
 namespace EdgeMoE.Host.Settings;
 
 /// <summary>The <c>edgemoe.stable-moe</c> section: the Stable-MoE edge network (paper section IV).</summary>
@@ -16,6 +18,7 @@ namespace EdgeMoE.Host.Settings;
 /// <param name="ExpertLearningRate">Adam learning rate of the experts (&gt; 0).</param>
 /// <param name="TestEvalInterval">Slots between test-accuracy evaluations (&gt;= 1).</param>
 /// <param name="Policies">Policies run by <c>run.policy = all</c>, distinct, in report order.</param>
+/// <param name="BaselineFrequency">How the baselines A–D set CPU frequencies (<c>baseline-frequency</c>).</param>
 public sealed record StableMoeSettings(
     int Servers,
     int ExpertsPerToken,
@@ -31,7 +34,8 @@ public sealed record StableMoeSettings(
     double GateLearningRate,
     double ExpertLearningRate,
     int TestEvalInterval,
-    IReadOnlyList<string> Policies)
+    IReadOnlyList<string> Policies,
+    BaselineFrequencyMode BaselineFrequency = BaselineFrequencyMode.Budgeted)
 {
     public const string Section = "stable-moe";
 
@@ -57,6 +61,7 @@ public sealed record StableMoeSettings(
             GateLearningRate: r.GreaterThan("gate-learning-rate", 0),
             ExpertLearningRate: r.GreaterThan("expert-learning-rate", 0),
             TestEvalInterval: r.Int("test-eval-interval", min: 1),
-            Policies: r.DistinctSubset("policies", KnownPolicies));
+            Policies: r.DistinctSubset("policies", KnownPolicies),
+            BaselineFrequency: BaselineFrequencyModes.Parse(r.OneOf("baseline-frequency", BaselineFrequencyModes.Names))!.Value);
     }
 }

@@ -21,10 +21,16 @@ public sealed record ServerQueues(ServerProfile Profile, long Tokens = 0, double
     /// </summary>
     /// <param name="routed">d_rou, tokens routed to the server this slot (≥ 0).</param>
     /// <param name="requestedFrequencyHz">f requested by the policy (Hz, ≥ 0).</param>
-    public ServerSlot Step(long routed, double requestedFrequencyHz)
+    /// <param name="completionCap">
+    /// Most tokens the server may complete this slot (≥ 0; <see cref="long.MaxValue"/> for none): eq. 1 becomes
+    /// d_com = min(Q + d_rou, ⌊τ·f/c⌋, cap). A policy that runs at f and stops once E_max is spent sends
+    /// cap = ⌊E_max/(ξ·c·f²)⌋, the tokens whose energy ξ·c·f² each fits in E_max.
+    /// </param>
+    public ServerSlot Step(long routed, double requestedFrequencyHz, long completionCap = long.MaxValue)
     {
         Profile.Validate();
         ArgumentOutOfRangeException.ThrowIfNegative(routed);
+        ArgumentOutOfRangeException.ThrowIfNegative(completionCap);
         if (!(requestedFrequencyHz >= 0) || !double.IsFinite(requestedFrequencyHz))
         {
             throw new ArgumentOutOfRangeException(nameof(requestedFrequencyHz), requestedFrequencyHz, "The frequency must be finite and ≥ 0 Hz.");
@@ -33,12 +39,12 @@ public sealed record ServerQueues(ServerProfile Profile, long Tokens = 0, double
         var p = Profile;
         var clamp = requestedFrequencyHz > p.MaxFrequencyHz ? FrequencyClamp.MaxFrequency : FrequencyClamp.None;
         var frequency = Math.Min(requestedFrequencyHz, p.MaxFrequencyHz);
-        var completed = CompletedAt(routed, frequency);
+        var completed = CompletedAt(routed, frequency, completionCap);
         if (SlotEnergy(completed, frequency) > p.EnergyCapJoules)
         {
             clamp = FrequencyClamp.EnergyCap;
-            frequency = LargestFrequencyWithinCap(routed, frequency);
-            completed = CompletedAt(routed, frequency);
+            frequency = LargestFrequencyWithinCap(routed, frequency, completionCap);
+            completed = CompletedAt(routed, frequency, completionCap);
         }
 
         var energy = SlotEnergy(completed, frequency);
@@ -51,16 +57,16 @@ public sealed record ServerQueues(ServerProfile Profile, long Tokens = 0, double
         return new ServerSlot(next, completed, frequency, energy, busy, clamp);
     }
 
-    private long CompletedAt(long routed, double frequency) =>
-        StableMoeCompute.Completed(Tokens, routed, StableMoeCompute.Capacity(Profile.SlotSeconds, frequency, Profile.CyclesPerToken));
+    private long CompletedAt(long routed, double frequency, long completionCap) =>
+        Math.Min(StableMoeCompute.Completed(Tokens, routed, StableMoeCompute.Capacity(Profile.SlotSeconds, frequency, Profile.CyclesPerToken)), completionCap);
 
     private double SlotEnergy(long completed, double frequency) =>
         StableMoeCompute.Energy(Profile.SwitchedCapacitance, completed, Profile.CyclesPerToken, frequency);
 
-    private double LargestFrequencyWithinCap(long routed, double ceiling)
+    private double LargestFrequencyWithinCap(long routed, double ceiling, long completionCap)
     {
         var p = Profile;
-        var demand = Tokens + routed;
+        var demand = Math.Min(Tokens + routed, completionCap);
         var tokens = Math.Min(demand, StableMoeCompute.MaxTokensWithin(ceiling, p.EnergyCapJoules, p.SwitchedCapacitance, p.SlotSeconds, p.CyclesPerToken));
         if (tokens == 0)
         {
@@ -81,7 +87,7 @@ public sealed record ServerQueues(ServerProfile Profile, long Tokens = 0, double
         }
 
         // Rounding in E = ξ·n·(c/f)·f³ may put the last ulp above the cap.
-        while (frequency > 0 && SlotEnergy(CompletedAt(routed, frequency), frequency) > p.EnergyCapJoules)
+        while (frequency > 0 && SlotEnergy(CompletedAt(routed, frequency, completionCap), frequency) > p.EnergyCapJoules)
         {
             frequency = Math.BitDecrement(frequency);
         }

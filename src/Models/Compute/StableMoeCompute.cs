@@ -77,4 +77,30 @@ public static class StableMoeCompute
     /// <summary>Energy of completing n tokens at the minimum frequency that does so (joules).</summary>
     public static double EnergyAtMinimumFrequency(long tokens, double switchedCapacitance, double slotSeconds, double cyclesPerToken) =>
         Energy(switchedCapacitance, tokens, cyclesPerToken, MinimumFrequency(tokens, slotSeconds, cyclesPerToken));
+
+    /// <summary>
+    /// Tokens a server running at f can complete before its slot energy passes E_cap: ⌊E_cap / (ξ·c·f²)⌋, each token
+    /// costing ξ·c·f² joules (eq. 3), checked against eq. 3 itself; <see cref="long.MaxValue"/> when a token costs nothing.
+    /// </summary>
+    public static long TokensWithinEnergyAt(double frequencyHz, double energyCap, double switchedCapacitance, double cyclesPerToken)
+    {
+        var perToken = switchedCapacitance * cyclesPerToken * frequencyHz * frequencyHz;
+        if (!(perToken > 0))
+        {
+            return long.MaxValue;
+        }
+
+        var n = (long)Math.Min(Math.Floor(Math.Max(energyCap, 0) / perToken), long.MaxValue / 4);
+        while (n > 0 && Energy(switchedCapacitance, n, cyclesPerToken, frequencyHz) > energyCap)
+        {
+            n--;
+        }
+
+        while (Energy(switchedCapacitance, n + 1, cyclesPerToken, frequencyHz) <= energyCap)
+        {
+            n++;
+        }
+
+        return n;
+    }
 }

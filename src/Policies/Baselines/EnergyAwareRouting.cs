@@ -8,7 +8,9 @@ namespace EdgeMoE.Policies.Baselines;
 /// Z_j + the energy of computing the tokens already routed to j this slot at the minimum frequency that completes
 /// them, ξ·c³·r³/τ² (<c>energy-aware-greedy</c>).
 /// </summary>
-public sealed class EnergyAwareRouting(bool greedy) : BacklogAwareRouting(greedy)
+/// <param name="greedy">True for the greedy variant.</param>
+/// <param name="frequency">How the baseline sets CPU frequencies (default: today's budgeted rule).</param>
+public sealed class EnergyAwareRouting(bool greedy, BaselineFrequencyMode frequency = BaselineFrequencyMode.Budgeted) : BacklogAwareRouting(greedy, frequency)
 {
     /// <inheritdoc/>
     public override string Name => Greedy ? "energy-aware-greedy" : "energy-aware";

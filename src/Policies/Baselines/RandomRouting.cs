@@ -3,8 +3,12 @@ using EdgeMoE.Policies.Routing;
 namespace EdgeMoE.Policies.Baselines;
 
 /// <summary>Strategy A: each token goes to min(K, available) distinct available experts drawn uniformly (partial Fisher–Yates).</summary>
-public sealed class RandomRouting : IRoutingPolicy
+/// <param name="frequency">How the baseline sets CPU frequencies (default: today's budgeted rule).</param>
+public sealed class RandomRouting(BaselineFrequencyMode frequency = BaselineFrequencyMode.Budgeted) : IRoutingPolicy
 {
+    /// <summary>How the baseline sets CPU frequencies.</summary>
+    public BaselineFrequencyMode Frequency { get; } = frequency;
+
     /// <inheritdoc/>
     public string Name => "random";
 
@@ -28,6 +32,6 @@ public sealed class RandomRouting : IRoutingPolicy
             routing[i] = pool[..count];
         }
 
-        return BudgetedFrequency.Decide(slot, routing);
+        return BaselineFrequency.Decide(Frequency, slot, routing);
     }
 }

@@ -3,8 +3,12 @@ using EdgeMoE.Policies.Routing;
 namespace EdgeMoE.Policies.Baselines;
 
 /// <summary>Strategy B: each token goes to its min(K, available) available experts of highest gating score (ties: lower index).</summary>
-public sealed class TopKRouting : IRoutingPolicy
+/// <param name="frequency">How the baseline sets CPU frequencies (default: today's budgeted rule).</param>
+public sealed class TopKRouting(BaselineFrequencyMode frequency = BaselineFrequencyMode.Budgeted) : IRoutingPolicy
 {
+    /// <summary>How the baseline sets CPU frequencies.</summary>
+    public BaselineFrequencyMode Frequency { get; } = frequency;
+
     /// <inheritdoc/>
     public string Name => "top-k";
 
@@ -28,6 +32,6 @@ public sealed class TopKRouting : IRoutingPolicy
             routing[i] = ExpertRanking.Smallest(keys, available, count);
         }
 
-        return BudgetedFrequency.Decide(slot, routing);
+        return BaselineFrequency.Decide(Frequency, slot, routing);
     }
 }

@@ -13,6 +13,6 @@ public interface IRoutingPolicy
     /// frequency within its caps; the result is scored by <see cref="SlotObjective"/>.
     /// </summary>
     /// <param name="slot">The slot; checked with <see cref="SlotInstance.Validate"/> (ArgumentException when inconsistent).</param>
-    /// <param name="random">The only source of randomness (used by the random baseline alone).</param>
+    /// <param name="random">The only source of randomness (the random baseline's draws and the queue- and energy-aware baselines' tie-breaks).</param>
     RoutingDecision Decide(SlotInstance slot, Random random);
 }

@@ -10,10 +10,15 @@ namespace EdgeMoE.Policies.Routing;
 /// <param name="Completed">d_com_j = min(Q_j + d_rou_j, ⌊τ·f_j/c⌋) (eq. 1).</param>
 /// <param name="EnergyJoules">E_j = ξ_j·c·d_com_j·f_j² (eq. 3), joules.</param>
 /// <param name="Objective">The P1 value V·Γ_u − Γ_p (eqs. 13–15).</param>
+/// <param name="CompletionCap">
+/// Per expert, the most tokens it may complete (eq. 1 becomes min(Q + d_rou, ⌊τ·f/c⌋, cap)); null when only eq. 1
+/// limits completions. Set by the <c>fixed-max</c> baselines, whose servers stop once E_max is spent.
+/// </param>
 public sealed record RoutingDecision(
     IReadOnlyList<int[]> Routing,
     double[] FrequencyHz,
     long[] Routed,
     long[] Completed,
     double[] EnergyJoules,
-    double Objective);
+    double Objective,
+    long[]? CompletionCap = null);

@@ -75,7 +75,7 @@ public static class RoutingFeasibility
             }
         }
 
-        var fresh = SlotObjective.Decide(slot, decision.Routing.Select(r => (int[])r.Clone()).ToArray(), decision.FrequencyHz);
+        var fresh = SlotObjective.Decide(slot, decision.Routing.Select(r => (int[])r.Clone()).ToArray(), decision.FrequencyHz, decision.CompletionCap);
         for (var j = 0; j < experts; j++)
         {
             if (fresh.EnergyJoules[j] > slot.Experts[j].MaxEnergyJoules)

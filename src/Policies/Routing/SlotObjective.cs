@@ -12,15 +12,16 @@ public static class SlotObjective
     /// <param name="slot">The slot.</param>
     /// <param name="routing">Per token, its experts (sorted ascending here, in place).</param>
     /// <param name="frequencyHz">f_j per expert (Hz).</param>
-    public static RoutingDecision Decide(SlotInstance slot, int[][] routing, double[] frequencyHz)
+    /// <param name="completionCap">Per expert, the most tokens it may complete (see <see cref="RoutingDecision.CompletionCap"/>); null for none.</param>
+    public static RoutingDecision Decide(SlotInstance slot, int[][] routing, double[] frequencyHz, long[]? completionCap = null)
     {
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(routing);
         ArgumentNullException.ThrowIfNull(frequencyHz);
         var experts = slot.ExpertCount;
-        if (routing.Length != slot.TokenCount || frequencyHz.Length != experts)
+        if (routing.Length != slot.TokenCount || frequencyHz.Length != experts || (completionCap is not null && completionCap.Length != experts))
         {
-            throw new ArgumentException($"expected {slot.TokenCount} token routes and {experts} frequencies, got {routing.Length} and {frequencyHz.Length}");
+            throw new ArgumentException($"expected {slot.TokenCount} token routes and {experts} frequencies and caps, got {routing.Length}, {frequencyHz.Length} and {completionCap?.Length}");
         }
 
         var routed = new long[experts];
@@ -42,12 +43,12 @@ public static class SlotObjective
         {
             var e = slot.Experts[j];
             var capacity = StableMoeCompute.Capacity(slot.SlotSeconds, frequencyHz[j], slot.CyclesPerToken);
-            completed[j] = StableMoeCompute.Completed(e.TokenBacklog, routed[j], capacity);
+            completed[j] = Math.Min(StableMoeCompute.Completed(e.TokenBacklog, routed[j], capacity), completionCap?[j] ?? long.MaxValue);
             energy[j] = StableMoeCompute.Energy(e.SwitchedCapacitance, completed[j], slot.CyclesPerToken, frequencyHz[j]);
             objective += ExpertTerm(slot.TradeOff, e, routed[j], completed[j], energy[j]);
         }
 
-        return new RoutingDecision(routing, frequencyHz, routed, completed, energy, objective);
+        return new RoutingDecision(routing, frequencyHz, routed, completed, energy, objective, completionCap);
     }
 
     /// <summary>Expert j's share of the P1 objective: V·ln(1+d_com) − Q·(d_rou − d_com) − Z·(E − E_avg).</summary>

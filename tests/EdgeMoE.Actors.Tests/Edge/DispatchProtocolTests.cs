@@ -64,6 +64,16 @@ public sealed class DispatchProtocolTests : TestKit
     }
 
     [Fact]
+    public void Router_passes_each_servers_completion_cap_on_its_dispatch()
+    {
+        var (router, policy, _, channels) = TinyNetwork.Router(this);
+        router.Tell(new TokenBatch(0, [10, 11, 12], [0, 1, 2], TinyImages.Pixels(3), SlotStart));
+        policy.ExpectMsg<DecisionRequest>();
+        policy.Reply(new SlotDecision(0, [[0, 1], [1, 2], [0, 2]], [3e9, 3e9, 3e9], 0, [1, 0, long.MaxValue]));
+        Assert.Equal([1L, 0L, long.MaxValue], channels.Select(c => c.ExpectMsg<TokenDispatch>().CompletionCap));
+    }
+
+    [Fact]
     public void Gating_scores_are_a_distribution_over_the_servers_per_token()
     {
         var (router, policy, _, _) = TinyNetwork.Router(this);

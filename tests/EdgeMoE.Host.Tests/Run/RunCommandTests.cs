@@ -190,6 +190,34 @@ public sealed class RunCommandTests
         Assert.Contains("edgemoe.stable-moe.outages", error);
     }
 
+    [Fact]
+    public void A_bad_baseline_frequency_exits_2_naming_the_key()
+    {
+        using var scenario = new TinyScenario("baseline-frequency = fastest");
+        var (exit, _, error) = CliRunner.Run("run", scenario.ScenarioFile, "--out", scenario.Output("out"));
+        Assert.Equal(2, exit);
+        Assert.Contains("edgemoe.stable-moe.baseline-frequency must be one of budgeted, p1, max-feasible, fixed-max", error);
+        Assert.False(File.Exists(Path.Combine(scenario.Output("out"), "metrics.csv")));
+    }
+
+    [Fact]
+    public void The_baseline_frequency_is_named_in_the_banner_and_summary_and_its_energy_queues_follow_eq_4()
+    {
+        using var scenario = new TinyScenario("baseline-frequency = max-feasible\npolicies = [stable-moe, random]");
+        var folder = scenario.Output("out");
+        var (exit, _, error) = CliRunner.Run("run", scenario.ScenarioFile, "--out", folder);
+        Assert.True(exit == 0, error);
+        Assert.Contains("baseline frequencies max-feasible", error);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "summary.json")));
+        Assert.Equal("max-feasible", json.RootElement.GetProperty("baseline_frequency").GetString());
+
+        // Running above min(E_max, E_avg) fills the baseline's energy queues (eq. 4), which budgeted never does.
+        var header = File.ReadLines(Path.Combine(folder, "metrics.csv")).First().Split(',');
+        var z = Array.IndexOf(header, "energy_queue_j");
+        var random = Rows(File.ReadAllText(Path.Combine(folder, "metrics.csv"))).Where(r => r[0] == "random").ToList();
+        Assert.Contains(random, r => double.Parse(r[z], System.Globalization.CultureInfo.InvariantCulture) > 0);
+    }
+
     private static IEnumerable<string[]> Rows(string metrics) => metrics.TrimEnd('\n').Split('\n').Skip(1).Select(l => l.Split(','));
 
     private static (byte[] Metrics, byte[] Summary) RunBytes(TinyScenario scenario, string output, params string[] options)

@@ -1,3 +1,4 @@
+using EdgeMoE.Policies.Baselines;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Settings;
 
@@ -19,6 +20,7 @@ public sealed class SettingsLoaderTests
         Assert.Equal(new NumericRange(3, 15), s.EnergyMaxRange);
         Assert.Equal(new NumericRange(1.5, 9.5), s.EnergyAvgRange);
         Assert.Equal(["stable-moe", "random", "top-k", "queue-aware", "energy-aware"], s.Policies);
+        Assert.Equal(BaselineFrequencyMode.FixedMax, s.BaselineFrequency);
         Assert.Equal(new RunSettings(1, 200, "all", "runs/stable-moe", DatasetChoice.Auto, "/usr/share/datasets/fashion-mnist", 0, 0, TimeSpan.FromMinutes(10)), settings.Run);
     }
 
@@ -64,6 +66,15 @@ public sealed class SettingsLoaderTests
     public void An_unknown_dataset_is_rejected() =>
         Assert.Equal("edgemoe.run.dataset must be one of auto, fashion-mnist, synthetic, cifar-10, cifar-100, got \"mnist\" (scenario.conf:1)",
             LoadError("edgemoe.run.dataset = mnist"));
+
+    [Fact]
+    public void The_reference_baselines_keep_the_budgeted_frequencies() =>
+        Assert.Equal(BaselineFrequencyMode.Budgeted, SettingsLoader.Load(RepositoryFiles.Hocon("reference.conf")).StableMoe.BaselineFrequency);
+
+    [Fact]
+    public void An_unknown_baseline_frequency_is_rejected() =>
+        Assert.Equal("edgemoe.stable-moe.baseline-frequency must be one of budgeted, p1, max-feasible, fixed-max, got \"turbo\" (scenario.conf:1)",
+            LoadError("edgemoe.stable-moe.baseline-frequency = turbo"));
 
     [Fact]
     public void A_zero_slot_length_is_rejected() =>

@@ -25,6 +25,24 @@ public sealed class ServerQueuesTests
     }
 
     [Fact]
+    public void A_completion_cap_stops_the_server_at_f_max_before_the_energy_cap_would_lower_its_frequency()
+    {
+        var queues = new ServerQueues(Profile, Tokens: 100, EnergyBacklog: 2);
+
+        // At 3 GHz a token costs 2e-20·9e18 = 0.18 J: cap ⌊10/0.18⌋ = 55 tokens, 9.9 J; Q = 100 + 20 − 55, Z = 2 + 9.9 − 5.
+        Assert.Equal(55, StableMoeCompute.TokensWithinEnergyAt(3e9, 10, 2e-27, 1e7));
+        var slot = queues.Step(routed: 20, requestedFrequencyHz: 3e9, completionCap: 55);
+        Assert.Equal((55L, 3e9, FrequencyClamp.None), (slot.Completed, slot.FrequencyHz, slot.Clamp));
+        Assert.Equal(9.9, slot.EnergyJoules, 12);
+        Assert.Equal(65, slot.Next.Tokens);
+        Assert.Equal(6.9, slot.Next.EnergyBacklog, 12);
+
+        // Without the cap the same request is lowered to fit E_max and completes all 120 (eq. 3 allows ⌊∛(10/2e-6)⌋ = 170).
+        Assert.Equal(FrequencyClamp.EnergyCap, queues.Step(20, 3e9).Clamp);
+        Assert.Equal(120, queues.Step(20, 3e9).Completed);
+    }
+
+    [Fact]
     public void A_backlogged_slot_keeps_the_rest_and_grows_the_energy_queue()
     {
         var queues = new ServerQueues(Profile, Tokens: 250, EnergyBacklog: 3.5);

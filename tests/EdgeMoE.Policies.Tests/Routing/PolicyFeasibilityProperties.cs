@@ -1,3 +1,4 @@
+using EdgeMoE.Policies.Baselines;
 using EdgeMoE.Policies.Routing;
 using FsCheck;
 using FsCheck.Fluent;
@@ -14,11 +15,32 @@ public sealed class PolicyFeasibilityProperties
 
     public static TheoryData<string> Policies() => [.. RoutingPolicyCatalog.All.Select(p => p.Name)];
 
+    public static TheoryData<string, string> BaselinesInOtherFrequencyModes()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var mode in BaselineFrequencyModes.Names.Skip(1))
+        {
+            foreach (var policy in RoutingPolicyCatalog.All.Skip(1))
+            {
+                data.Add(policy.Name, mode);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(Policies))]
-    public void Every_decision_routes_each_token_to_exactly_min_K_available_distinct_experts_within_the_caps(string name)
+    public void Every_decision_routes_each_token_to_exactly_min_K_available_distinct_experts_within_the_caps(string name) =>
+        CheckFeasible(RoutingPolicyCatalog.Find(name)!);
+
+    [Theory]
+    [MemberData(nameof(BaselinesInOtherFrequencyModes))]
+    public void Every_baseline_frequency_mode_keeps_every_decision_within_the_caps(string name, string mode) =>
+        CheckFeasible(RoutingPolicyCatalog.Find(name, BaselineFrequencyModes.Parse(mode)!.Value)!);
+
+    private static void CheckFeasible(IRoutingPolicy policy)
     {
-        var policy = RoutingPolicyCatalog.Find(name)!;
         var seeds = Gen.Choose(0, int.MaxValue).ToArbitrary();
         var property = Prop.ForAll(seeds, seed =>
         {

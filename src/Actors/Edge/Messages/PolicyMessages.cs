@@ -18,4 +18,5 @@ public sealed record DecisionRequest(long Slot, GatingScores Scores);
 /// <param name="Routing">Per token (in batch order) the servers it goes to, ascending.</param>
 /// <param name="FrequencyHz">f_j per server (Hz).</param>
 /// <param name="Objective">The decision's P1 value.</param>
-public sealed record SlotDecision(long Slot, IReadOnlyList<int[]> Routing, double[] FrequencyHz, double Objective);
+/// <param name="CompletionCap">Per server, the most tokens it may complete this slot; null for no cap beyond eq. 1 (see <see cref="RoutingDecision.CompletionCap"/>).</param>
+public sealed record SlotDecision(long Slot, IReadOnlyList<int[]> Routing, double[] FrequencyHz, double Objective, long[]? CompletionCap = null);

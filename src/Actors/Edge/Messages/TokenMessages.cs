@@ -21,7 +21,8 @@ public sealed record TokenBatch(long Slot, long[] TokenIds, int[] Labels, float[
 /// Virtual time at which the dispatch reaches the actor it is sent to: the router's send time on the way to the
 /// channel, plus the link latency bits/rate once the channel forwards it to the server.
 /// </param>
-public sealed record TokenDispatch(long Slot, int Server, long[] TokenIds, float[] Pixels, double FrequencyHz, TimeSpan ArrivesAt);
+/// <param name="CompletionCap">Most tokens the server may complete this slot (≥ 0; <see cref="long.MaxValue"/> for no cap beyond eq. 1).</param>
+public sealed record TokenDispatch(long Slot, int Server, long[] TokenIds, float[] Pixels, double FrequencyHz, TimeSpan ArrivesAt, long CompletionCap = long.MaxValue);
 
 /// <summary>A server's forward outputs of the tokens it computed in one slot (exactly one per server per slot).</summary>
 /// <param name="Slot">The slot.</param>

@@ -78,6 +78,6 @@ public sealed class PolicyActor : ReceiveActor
             _parameters.TradeOff, _parameters.GatingWeight, _parameters.ExpertsPerToken, profile.SlotSeconds, profile.CyclesPerToken,
             experts, pending.Request.Scores);
         var decision = _policy.Decide(instance, _random);
-        pending.Router.Tell(new SlotDecision(slot, decision.Routing, decision.FrequencyHz, decision.Objective));
+        pending.Router.Tell(new SlotDecision(slot, decision.Routing, decision.FrequencyHz, decision.Objective, decision.CompletionCap));
     }
 }

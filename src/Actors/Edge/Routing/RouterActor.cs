@@ -110,7 +110,7 @@ public sealed class RouterActor : ReceiveActor
             }
 
             // The policy decides in no virtual time, so the tokens leave when the batch arrived.
-            _channels[j].Tell(new TokenDispatch(decision.Slot, j, ids, pixels, decision.FrequencyHz[j], batch.ArrivesAt));
+            _channels[j].Tell(new TokenDispatch(decision.Slot, j, ids, pixels, decision.FrequencyHz[j], batch.ArrivesAt, decision.CompletionCap?[j] ?? long.MaxValue));
         }
     }
 

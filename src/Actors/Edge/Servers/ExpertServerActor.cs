@@ -71,7 +71,7 @@ public sealed class ExpertServerActor : ReceiveActor
         // A server in outage computes nothing, whatever frequency it was sent.
         var frequency = Available ? dispatch.FrequencyHz : 0;
         _routed = dispatch.TokenIds.Length;
-        var slot = _queues.Step(_routed, frequency);
+        var slot = _queues.Step(_routed, frequency, dispatch.CompletionCap);
         _queues = slot.Next;
         _lastSlot = slot;
 

@@ -6,6 +6,7 @@ using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Reports;
 using EdgeMoE.Host.Scenarios;
 using EdgeMoE.Host.Settings;
+using EdgeMoE.Policies.Baselines;
 using EdgeMoE.Policies.Routing;
 
 namespace EdgeMoE.Host.Commands.Run;
@@ -35,7 +36,7 @@ internal static class ScenarioRun
     public static IReadOnlyList<IRoutingPolicy> Policies(EdgeMoeSettings settings)
     {
         var names = settings.Run.Policy == RunSettings.AllPolicies ? settings.StableMoe.Policies : [settings.Run.Policy];
-        return [.. names.Select(name => RoutingPolicyCatalog.Find(name)
+        return [.. names.Select(name => RoutingPolicyCatalog.Find(name, settings.StableMoe.BaselineFrequency)
             ?? throw new BadInputException($"edgemoe.run.policy: unknown policy \"{name}\""))];
     }
 
@@ -65,7 +66,8 @@ internal static class ScenarioRun
         File.WriteAllText(Path.Combine(folder, "config.conf"), resolved.ToHocon());
         log.WriteLine(
             $"Stable-MoE on {images.Name}: {settings.StableMoe.Servers} servers, K = {settings.StableMoe.ExpertsPerToken}, " +
-            $"lambda = {settings.StableMoe.ArrivalRate}, {settings.Run.Slots} slots, seed {settings.Run.Seed} -> {folder}");
+            $"lambda = {settings.StableMoe.ArrivalRate}, {settings.Run.Slots} slots, seed {settings.Run.Seed}, " +
+            $"baseline frequencies {settings.StableMoe.BaselineFrequency.Name()} -> {folder}");
 
         var load = NetworkLoad.Of(plan.ArrivalRate, plan.Parameters.ExpertsPerToken, plan.Parameters.Servers);
         log.WriteLine(
@@ -78,7 +80,8 @@ internal static class ScenarioRun
         var outputs = new PolicyOrderedOutputs(
             csv,
             [.. policies.Select(p => p.Name)],
-            finished => SummaryJson.Write(Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, load, finished));
+            finished => SummaryJson.Write(
+                Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, settings.StableMoe.BaselineFrequency.Name(), load, finished));
         try
         {
             // Policies start in report order, so the one whose rows stream to metrics.csv is always running.

@@ -32,6 +32,11 @@ public static class PolicyMessagesWire
 
         w.WriteDoubles(m.FrequencyHz);
         w.WriteDouble(m.Objective);
+        w.WriteBool(m.CompletionCap is not null);
+        if (m.CompletionCap is not null)
+        {
+            w.WriteLongs(m.CompletionCap);
+        }
     }
 
     /// <summary>Reads a <see cref="SlotDecision"/>.</summary>
@@ -44,7 +49,9 @@ public static class PolicyMessagesWire
             routing[i] = r.ReadInts();
         }
 
-        return new SlotDecision(slot, routing, r.ReadDoubles(), r.ReadDouble());
+        var frequency = r.ReadDoubles();
+        var objective = r.ReadDouble();
+        return new SlotDecision(slot, routing, frequency, objective, r.ReadBool() ? r.ReadLongs() : null);
     }
 
     /// <summary>Writes a <see cref="DecisionRequest"/>: tokens, experts, then the scores row after row as raw doubles.</summary>

@@ -28,11 +28,12 @@ public static class TokenMessagesWire
         w.WriteFloats(m.Pixels);
         w.WriteDouble(m.FrequencyHz);
         w.WriteTimeSpan(m.ArrivesAt);
+        w.WriteVarInt(m.CompletionCap);
     }
 
     /// <summary>Reads a <see cref="TokenDispatch"/>.</summary>
     public static TokenDispatch ReadTokenDispatch(WireReader r) =>
-        new(r.ReadVarInt(), r.ReadInt(), r.ReadLongs(), r.ReadFloats(), r.ReadDouble(), r.ReadTimeSpan());
+        new(r.ReadVarInt(), r.ReadInt(), r.ReadLongs(), r.ReadFloats(), r.ReadDouble(), r.ReadTimeSpan(), r.ReadVarInt());
 
     /// <summary>Writes an <see cref="ExpertOutputs"/>.</summary>
     public static void Write(WireWriter w, ExpertOutputs m)
