@@ -22,7 +22,7 @@ public class SmallCnnTrainingBenchmark
         var random = new Random(1);
         using var generator = NetworkSeed.Generator(1, "benchmark-small-cnn");
         var model = new SmallCnn(generator);
-        _trainer = new ClassifierTrainer(model, torch.optim.Adam(model.parameters()));
+        _trainer = new ClassifierTrainer(model, new PinnedScalarAdam(model.parameters()));
         _pixels = Enumerable.Range(0, Batch * 784).Select(_ => (float)random.NextDouble()).ToArray();
         _labels = Enumerable.Range(0, Batch).Select(i => i % 10).ToArray();
     }

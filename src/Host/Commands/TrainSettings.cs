@@ -1,4 +1,5 @@
 using EdgeMoE.Host.Cli;
+using EdgeMoE.Models.Nn;
 using TorchSharp;
 using TorchSharp.Modules;
 
@@ -21,12 +22,12 @@ internal sealed record TrainSettings(
     double GradientClipNorm = 0,
     int Threads = 0)
 {
-    /// <summary>TorchSharp's optimiser these settings ask for, over <paramref name="parameters"/>.</summary>
+    /// <summary>The optimiser these settings ask for, over <paramref name="parameters"/> (Adam is <see cref="PinnedScalarAdam"/>, race-free).</summary>
     public torch.optim.Optimizer CreateOptimizer(IEnumerable<Parameter> parameters) => Optimizer switch
     {
         "sgd" => torch.optim.SGD(parameters, LearningRate, momentum: Momentum, weight_decay: WeightDecay),
         "adamw" => torch.optim.AdamW(parameters, LearningRate, weight_decay: WeightDecay),
-        _ => torch.optim.Adam(parameters, LearningRate, weight_decay: WeightDecay),
+        _ => new PinnedScalarAdam(parameters, LearningRate, weight_decay: WeightDecay),
     };
 
     /// <summary>torch's intra-op threads for this run: <see cref="Threads"/>, or every core when 0.</summary>

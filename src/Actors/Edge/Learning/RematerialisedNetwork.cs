@@ -24,7 +24,7 @@ public sealed class RematerialisedNetwork
         _module = module;
         _forward = forward;
         _itemShape = itemShape;
-        _optimizer = optim.Adam(module.parameters(), lr: learningRate);
+        _optimizer = new PinnedScalarAdam(module.parameters(), lr: learningRate);
         ItemSize = (int)itemShape.Aggregate(1L, (a, b) => a * b);
         Outputs = outputs;
     }

@@ -39,7 +39,7 @@ internal sealed class BenchNnCommand : IBenchArea
         var random = new Random(1);
         using var generator = NetworkSeed.Generator(1, "bench-small-cnn");
         using var model = new SmallCnn(generator);
-        var trainer = new ClassifierTrainer(model, torch.optim.Adam(model.parameters(), lr: 1e-3));
+        var trainer = new ClassifierTrainer(model, new PinnedScalarAdam(model.parameters(), lr: 1e-3));
         var pixels = Enumerable.Range(0, Batch * 28 * 28).Select(_ => (float)random.NextDouble()).ToArray();
         var labels = Enumerable.Range(0, Batch).Select(_ => random.Next(10)).ToArray();
         var times = new List<double>();

@@ -9,7 +9,7 @@ namespace EdgeMoE.Models.Nn;
 /// own dispose scope, so no tensor outlives the call.
 /// </summary>
 /// <param name="model">The classifier: images [N, C, H, W] → logits [N, classes].</param>
-/// <param name="optimizer">Updates the model's parameters (TorchSharp's Adam, AdamW or SGD).</param>
+/// <param name="optimizer">Updates the model's parameters (<see cref="PinnedScalarAdam"/>, or TorchSharp's AdamW or SGD).</param>
 /// <param name="labelSmoothing">ε of the cross-entropy, in [0, 1].</param>
 /// <param name="gradientClipNorm">Global gradient-norm limit applied before each update; 0 disables clipping.</param>
 public sealed class ClassifierTrainer(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, float labelSmoothing = 0f, double gradientClipNorm = 0)

@@ -1,0 +1,116 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace EdgeMoE.Models.Nn;
+
+// Ours because TorchSharp 0.107's Adam.step passes implicit temporary Scalars to libtorch without keeping them alive
+// (dotnet/TorchSharp PRs #1434, #1496): under GC pressure one is finalized mid-call ("Unknown scalar type"). Its updates
+// are bit-identical to torch.optim.Adam's (PinnedScalarAdamTests).
+
+/// <summary>
+/// TorchSharp's Adam (same options, same per-parameter state: step count, exp_avg, exp_avg_sq, max_exp_avg_sq) with a
+/// step that issues the same libtorch operations in the same order on the same double values, but creates every
+/// <see cref="Scalar"/> explicitly and disposes it only after the native calls that read it have returned.
+/// </summary>
+public sealed class PinnedScalarAdam : Adam
+{
+    /// <summary>Adam over <paramref name="parameters"/>, with the meaning and defaults of <c>torch.optim.Adam</c>.</summary>
+    /// <param name="parameters">The parameters to update.</param>
+    /// <param name="lr">Learning rate (&gt; 0; parameter units per unit of normalised gradient).</param>
+    /// <param name="beta1">Decay of the running mean of the gradient, in [0, 1).</param>
+    /// <param name="beta2">Decay of the running mean of the squared gradient, in [0, 1).</param>
+    /// <param name="eps">Added to the denominator for numerical stability (≥ 0).</param>
+    /// <param name="weight_decay">L2 penalty added to the gradient (≥ 0).</param>
+    /// <param name="amsgrad">Whether to use the AMSGrad variant (the running maximum of exp_avg_sq).</param>
+    /// <param name="maximize">Whether to maximise the objective instead of minimising it.</param>
+    public PinnedScalarAdam(IEnumerable<Parameter> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weight_decay = 0, bool amsgrad = false, bool maximize = false)
+        : base(parameters, lr, beta1, beta2, eps, weight_decay, amsgrad, maximize)
+    {
+    }
+
+    /// <summary>One Adam update of every parameter that has a gradient (without recording a graph).</summary>
+    /// <param name="closure">Re-evaluates the model and returns the loss; optional.</param>
+    /// <returns>The closure's loss, or null without a closure.</returns>
+    public override Tensor? step(Func<Tensor>? closure = null)
+    {
+        Tensor? loss = null;
+        if (closure is not null)
+        {
+            using var enableGrad = torch.enable_grad();
+            loss = closure();
+        }
+
+        using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
+        foreach (var group in _parameter_groups)
+        {
+            StepGroup(group);
+        }
+
+        return loss;
+    }
+
+    private void StepGroup(TorchSharp.Modules.ParamGroup group)
+    {
+        var options = (Options)group.Options;
+        var beta1 = options.beta1!.Value;
+        var beta2 = options.beta2!.Value;
+        var weightDecay = options.weight_decay!.Value;
+        var amsgrad = options.amsgrad!.Value;
+        var maximize = options.maximize!.Value;
+        var eps = options.eps!.Value;
+        var lr = options.LearningRate!.Value;
+
+        // The int 1 is the alpha TorchSharp's add_(Scalar) supplies itself; the others are the doubles its step converts.
+        using var one = 1.ToScalar();
+        using var beta1Scalar = beta1.ToScalar();
+        using var oneMinusBeta1 = (1 - beta1).ToScalar();
+        using var beta2Scalar = beta2.ToScalar();
+        using var oneMinusBeta2 = (1 - beta2).ToScalar();
+        using var epsScalar = eps.ToScalar();
+        using var weightDecayScalar = weightDecay.ToScalar();
+        foreach (var parameter in group.Parameters)
+        {
+            var grad = parameter.grad;
+            if (grad is null)
+            {
+                continue;
+            }
+
+            if (maximize)
+            {
+                grad = -grad;
+            }
+
+            var state = (State)_state[parameter.Handle];
+            state.step += 1;
+            var biasCorrection1 = 1 - Math.Pow(beta1, state.step);
+            var biasCorrection2 = 1 - Math.Pow(beta2, state.step);
+            if (weightDecay != 0)
+            {
+                grad = grad.add(parameter, weightDecayScalar);
+            }
+
+            state.exp_avg.mul_(beta1Scalar).add_(grad, oneMinusBeta1);
+            state.exp_avg_sq.mul_(beta2Scalar).addcmul_(grad, grad.conj(), oneMinusBeta2);
+
+            using var sqrtBiasCorrection2 = Math.Sqrt(biasCorrection2).ToScalar();
+            Tensor denominator;
+            if (amsgrad)
+            {
+                var previousMax = state.max_exp_avg_sq;
+                state.max_exp_avg_sq = torch.maximum(previousMax, state.exp_avg_sq).DetachFromDisposeScope();
+                previousMax.Dispose();
+                denominator = state.max_exp_avg_sq.sqrt().div(sqrtBiasCorrection2).add_(epsScalar, one);
+            }
+            else
+            {
+                denominator = state.exp_avg_sq.sqrt().div(sqrtBiasCorrection2).add_(epsScalar, one);
+            }
+
+            using var negativeStepSize = (-(lr / biasCorrection1)).ToScalar();
+            parameter.addcdiv_(state.exp_avg, denominator, negativeStepSize);
+        }
+    }
+}
