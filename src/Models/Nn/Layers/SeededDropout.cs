@@ -34,7 +34,10 @@ public sealed class SeededDropout : nn.Module<Tensor, Tensor>
         }
 
         using var draw = torch.rand(input.shape, dtype: input.dtype, generator: _generator);
-        using var keep = draw.ge(Probability);
-        return input.mul(keep).div(1 - Probability);
+        // Scalars made explicitly and kept until libtorch returned: an implicit one can be finalized mid-call (see PinnedScalarAdam).
+        using var threshold = Probability.ToScalar();
+        using var scale = (1 - Probability).ToScalar();
+        using var keep = draw.ge(threshold);
+        return input.mul(keep).div(scale);
     }
 }
