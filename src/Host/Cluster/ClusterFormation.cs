@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Actor;
 using EdgeMoE.Actors.Cluster.Membership;
 using EdgeMoE.Host.Cli;
@@ -24,8 +25,9 @@ internal static class ClusterFormation
         var last = new EdgeQuorumActor.QuorumState(false, 0);
         system.ActorOf(EdgeQuorumActor.Props(minEdgeNodes, formed, s => Volatile.Write(ref last, s)), "edge-quorum");
         Akka.Cluster.Cluster.Get(system).JoinSeedNodes(seeds);
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        // Real time: the other processes join at their own pace (outside the emulation, never shaping a result).
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < timeout)
         {
             if (formed.Task.Wait(TimeSpan.FromMilliseconds(250)))
             {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.Cluster;
@@ -126,17 +127,18 @@ internal sealed class CoordinatorSession : IDisposable
     /// </summary>
     private static IActorRef ResolveSingleton(ActorSystem system)
     {
-        var deadline = DateTime.UtcNow + SingletonTimeout;
+        var waited = Stopwatch.StartNew();
         while (true)
         {
             try
             {
                 return system.ActorSelection("/user/coordinator/singleton").ResolveOne(TimeSpan.FromSeconds(2)).GetAwaiter().GetResult();
             }
-            catch (ActorNotFoundException) when (DateTime.UtcNow < deadline)
+            catch (ActorNotFoundException) when (waited.Elapsed < SingletonTimeout)
             {
-                // The manager starts the singleton once it has seen the membership: a moment after joining.
-                Thread.Sleep(200);
+                // The manager starts the singleton once it has seen the membership, a moment after joining: look again
+                // shortly (real time, before the emulation starts), unless the system is going down.
+                system.WhenTerminated.Wait(TimeSpan.FromMilliseconds(200));
             }
             catch (ActorNotFoundException)
             {
