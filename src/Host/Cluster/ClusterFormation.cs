@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Akka.Actor;
 using EdgeMoE.Actors.Cluster.Membership;
 using EdgeMoE.Host.Cli;
@@ -17,27 +16,22 @@ internal static class ClusterFormation
     /// <param name="seeds">Its seed nodes.</param>
     /// <param name="minEdgeNodes">Edge members to wait for.</param>
     /// <param name="timeout">How long to wait.</param>
-    /// <param name="failure">Polled while waiting: a reason to give up at once (e.g. a local node process exited), or null.</param>
+    /// <param name="failure">Completes with a reason to give up at once (e.g. a local node process exited); null for none.</param>
     public static IReadOnlyList<Address> AwaitEdgeMembers(
-        ActorSystem system, IReadOnlyList<Address> seeds, int minEdgeNodes, TimeSpan timeout, Func<string?>? failure = null)
+        ActorSystem system, IReadOnlyList<Address> seeds, int minEdgeNodes, TimeSpan timeout, Task<string>? failure = null)
     {
         var formed = new TaskCompletionSource<IReadOnlyList<Address>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var last = new EdgeQuorumActor.QuorumState(false, 0);
         system.ActorOf(EdgeQuorumActor.Props(minEdgeNodes, formed, s => Volatile.Write(ref last, s)), "edge-quorum");
         Akka.Cluster.Cluster.Get(system).JoinSeedNodes(seeds);
         // Real time: the other processes join at their own pace (outside the emulation, never shaping a result).
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < timeout)
+        var never = new TaskCompletionSource<string>().Task;
+        switch (Task.WaitAny([formed.Task, failure ?? never], timeout))
         {
-            if (formed.Task.Wait(TimeSpan.FromMilliseconds(250)))
-            {
+            case 0:
                 return formed.Task.Result;
-            }
-
-            if (failure?.Invoke() is { } reason)
-            {
-                throw new BadInputException($"the cluster did not form: {reason}");
-            }
+            case 1:
+                throw new BadInputException($"the cluster did not form: {failure!.Result}");
         }
 
         var state = Volatile.Read(ref last);

@@ -86,7 +86,7 @@ internal sealed class ClusterRun : IDisposable
             var perNode = Math.Max(1, Environment.ProcessorCount / count);
             nodes = LocalEdgeNodes.Start(count, self, folder, Path.GetFullPath(settings.Source), perNode, log);
             var started = nodes;
-            var session = CoordinatorSession.Join(system, [], count, cluster.JoinTimeout, log, started.Failure);
+            var session = CoordinatorSession.Join(system, [], count, cluster.JoinTimeout, log, started.FirstExit());
             return new ClusterRun(session, nodes, throwAway);
         }
         catch

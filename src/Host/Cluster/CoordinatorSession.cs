@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.Cluster;
@@ -48,9 +47,9 @@ internal sealed class CoordinatorSession : IDisposable
     /// <param name="timeout">How long to wait.</param>
     /// <param name="log">Progress lines.</param>
     /// <exception cref="BadInputException">The cluster did not form, or another coordinator already drives it.</exception>
-    /// <param name="failure">Polled while waiting for the edge members: a reason to give up at once, or null.</param>
+    /// <param name="failure">Completes with a reason to give up at once while waiting for the edge members (e.g. a local node exited); null for none.</param>
     public static CoordinatorSession Join(
-        ActorSystem system, IReadOnlyList<Address> seeds, int minEdgeNodes, TimeSpan timeout, TextWriter log, Func<string?>? failure = null)
+        ActorSystem system, IReadOnlyList<Address> seeds, int minEdgeNodes, TimeSpan timeout, TextWriter log, Task<string>? failure = null)
     {
         try
         {
@@ -58,11 +57,12 @@ internal sealed class CoordinatorSession : IDisposable
             var joinTo = seeds.Count == 0 ? [self] : seeds;
             var edges = ClusterFormation.AwaitEdgeMembers(system, joinTo, minEdgeNodes, timeout, failure);
             RefuseSecondCoordinator(system);
+            var started = new TaskCompletionSource<IActorRef>(TaskCreationOptions.RunContinuationsAsynchronously);
             system.ActorOf(
                 ClusterSingletonManager.Props(
-                    RunHostActor.Props(), PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system).WithRole(ClusterRoles.Coordinator)),
+                    RunHostActor.Props(started), PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system).WithRole(ClusterRoles.Coordinator)),
                 "coordinator");
-            var host = ResolveSingleton(system);
+            var host = AwaitSingleton(system, started.Task);
             log.WriteLine($"cluster: coordinator {SeedNodes.Describe(self)} with {edges.Count} edge node(s): {string.Join(", ", edges.Select(SeedNodes.Describe))}");
             var session = new CoordinatorSession(system, host, EdgePlacement.OnMembers(edges));
             session._lossLog = system.ActorOf(MemberLossLogActor.Props(session.Progress), "member-loss-log");
@@ -122,36 +122,20 @@ internal sealed class CoordinatorSession : IDisposable
     }
 
     /// <summary>
-    /// The singleton, which its manager starts here only when this is the oldest coordinator: a cluster some other
-    /// coordinator already drives never hosts our runs.
+    /// The singleton, which its manager starts here only when this is the oldest coordinator (a moment after joining): a
+    /// cluster some other coordinator already drives never hosts our runs.
     /// </summary>
-    private static IActorRef ResolveSingleton(ActorSystem system)
+    private static IActorRef AwaitSingleton(ActorSystem system, Task<IActorRef> started)
     {
-        var waited = Stopwatch.StartNew();
-        while (true)
+        if (Task.WaitAny([started, system.WhenTerminated], SingletonTimeout) == 0)
         {
-            try
-            {
-                return system.ActorSelection("/user/coordinator/singleton").ResolveOne(TimeSpan.FromSeconds(2)).GetAwaiter().GetResult();
-            }
-            catch (ActorNotFoundException) when (waited.Elapsed < SingletonTimeout)
-            {
-                // The manager starts the singleton once it has seen the membership, a moment after joining: look again
-                // shortly (real time, before the emulation starts), unless the system is going down.
-                system.WhenTerminated.Wait(TimeSpan.FromMilliseconds(200));
-            }
-            catch (ActorNotFoundException)
-            {
-                break;
-            }
+            return started.Result;
         }
 
-        {
-            var self = Akka.Cluster.Cluster.Get(system);
-            var other = self.State.Members.FirstOrDefault(m => m.HasRole(ClusterRoles.Coordinator) && !m.Address.Equals(self.SelfAddress));
-            throw other is null
-                ? new BadInputException($"the coordinator's singleton did not start within {SingletonTimeout.TotalSeconds:0} s")
-                : AnotherCoordinator(other.Address);
-        }
+        var self = Akka.Cluster.Cluster.Get(system);
+        var other = self.State.Members.FirstOrDefault(m => m.HasRole(ClusterRoles.Coordinator) && !m.Address.Equals(self.SelfAddress));
+        throw other is null
+            ? new BadInputException($"the coordinator's singleton did not start within {SingletonTimeout.TotalSeconds:0} s")
+            : AnotherCoordinator(other.Address);
     }
 }

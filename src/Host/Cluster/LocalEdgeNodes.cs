@@ -43,11 +43,15 @@ internal sealed class LocalEdgeNodes : IDisposable
         return nodes;
     }
 
-    /// <summary>Why the cluster cannot form: a node process that already exited, with its exit code; null while all run.</summary>
-    public string? Failure()
+    /// <summary>Completes, naming the node and its exit code, when the first node process exits.</summary>
+    public Task<string> FirstExit()
     {
-        var exited = _processes.Select((p, i) => (Process: p, Number: i + 1)).FirstOrDefault(n => n.Process.HasExited);
-        return exited.Process is null ? null : $"local edge node {exited.Number} exited with code {exited.Process.ExitCode} (its messages are above)";
+        var exits = _processes.Select(async (p, i) =>
+        {
+            await p.WaitForExitAsync().ConfigureAwait(false);
+            return $"local edge node {i + 1} exited with code {p.ExitCode} (its messages are above)";
+        });
+        return Task.WhenAny(exits).Unwrap();
     }
 
     /// <summary>The working sets of the node processes still running, summed (bytes).</summary>

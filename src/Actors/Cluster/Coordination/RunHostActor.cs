@@ -17,13 +17,15 @@ public sealed class RunHostActor : ReceiveActor
     public sealed record RunHosted(IActorRef Run);
 
     /// <summary>Hosts runs until stopped; a failing run parent is stopped (it reports its own failure).</summary>
-    public RunHostActor()
+    /// <param name="started">Completed with this actor once it runs, so the coordinator waits for its host instead of looking for it.</param>
+    public RunHostActor(TaskCompletionSource<IActorRef> started)
     {
+        started.TrySetResult(Self);
         Receive<HostRun>(h => Sender.Tell(new RunHosted(Context.ActorOf(h.Props, h.Name))));
     }
 
     /// <summary>Props of the singleton.</summary>
-    public static Props Props() => Akka.Actor.Props.Create(() => new RunHostActor());
+    public static Props Props(TaskCompletionSource<IActorRef> started) => Akka.Actor.Props.Create(() => new RunHostActor(started));
 
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(_ => Directive.Stop, loggingEnabled: false);
 }
