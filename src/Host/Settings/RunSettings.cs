@@ -1,6 +1,7 @@
 namespace EdgeMoE.Host.Settings;
 
 /// <summary>The <c>edgemoe.run</c> section: how one <c>edgemoe run</c> behaves.</summary>
+/// <param name="Scenario">Which scenario the file describes, one of <see cref="ScenarioNames.All"/>.</param>
 /// <param name="Seed">Master random seed.</param>
 /// <param name="Slots">Number of time slots to emulate (&gt; 0).</param>
 /// <param name="Policy">A policy name from <see cref="StableMoeSettings.Policies"/>'s vocabulary, or <c>all</c>.</param>
@@ -11,7 +12,7 @@ namespace EdgeMoE.Host.Settings;
 /// <param name="ConcurrentPolicies">Policies emulated at the same time, each in its own actor system; 0 means one per core.</param>
 /// <param name="StallTimeout">Real (wall-clock) time a policy's run may go without finishing a slot before it is stopped as stalled.</param>
 public sealed record RunSettings(
-    int Seed, int Slots, string Policy, string OutputDir, DatasetChoice Dataset, string DataDir, int Threads, int ConcurrentPolicies,
+    string Scenario, int Seed, int Slots, string Policy, string OutputDir, DatasetChoice Dataset, string DataDir, int Threads, int ConcurrentPolicies,
     TimeSpan StallTimeout)
 {
     public const string Section = "run";
@@ -20,6 +21,7 @@ public sealed record RunSettings(
     public const string AllPolicies = "all";
 
     internal static RunSettings Read(SettingsReader r) => new(
+        Scenario: r.OneOf("scenario", ScenarioNames.All),
         Seed: r.Int("seed"),
         Slots: r.Int("slots", min: 1),
         Policy: r.OneOf("policy", [.. StableMoeSettings.KnownPolicies, AllPolicies]),

@@ -21,7 +21,7 @@ public sealed class SettingsLoaderTests
         Assert.Equal(new NumericRange(1.5, 9.5), s.EnergyAvgRange);
         Assert.Equal(["stable-moe", "random", "top-k", "queue-aware", "energy-aware"], s.Policies);
         Assert.Equal(BaselineFrequencyMode.FixedMax, s.BaselineFrequency);
-        Assert.Equal(new RunSettings(1, 200, "all", "runs/stable-moe", DatasetChoice.Auto, "/usr/share/datasets/fashion-mnist", 0, 0, TimeSpan.FromMinutes(10)), settings.Run);
+        Assert.Equal(new RunSettings("stable-moe", 1, 200, "all", "runs/stable-moe", DatasetChoice.Auto, "/usr/share/datasets/fashion-mnist", 0, 0, TimeSpan.FromMinutes(10)), settings.Run);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class SettingsLoaderTests
 
     [Fact]
     public void An_unknown_key_with_no_close_match_lists_the_known_keys_of_its_section() =>
-        Assert.StartsWith("edgemoe.run.colour is not a known setting (scenario.conf:1); known settings under edgemoe.run: edgemoe.run.seed, edgemoe.run.slots",
+        Assert.StartsWith("edgemoe.run.colour is not a known setting (scenario.conf:1); known settings under edgemoe.run: edgemoe.run.scenario, edgemoe.run.seed, edgemoe.run.slots",
             LoadError("edgemoe.run.colour = blue"));
 
     [Fact]

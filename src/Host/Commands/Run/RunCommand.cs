@@ -2,15 +2,13 @@ using System.CommandLine;
 using System.Diagnostics;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Cluster;
-using EdgeMoE.Host.Reports;
-using EdgeMoE.Host.Scenarios;
 using EdgeMoE.Models.Nn;
 
 namespace EdgeMoE.Host.Commands.Run;
 
 /// <summary>
-/// <c>edgemoe run SCENARIO.conf</c>: emulates the Stable-MoE edge network slot by slot for each policy on identical
-/// arrivals and initial weights, and writes DIR/metrics.csv, DIR/summary.json and DIR/config.conf.
+/// <c>edgemoe run SCENARIO.conf</c>: runs the scenario the file names (<c>edgemoe.run.scenario</c>, see
+/// <see cref="ScenarioCatalog"/>) and writes its files to <c>edgemoe.run.output-dir</c>.
 /// </summary>
 internal static class RunCommand
 {
@@ -53,16 +51,7 @@ internal static class RunCommand
         var wall = Stopwatch.StartNew();
         TorchThreads.Set(1); // actors give the parallelism; one intra-op thread keeps every network bit-reproducible
         var (settings, resolved) = ScenarioRun.Load(file.ToString(), overrides.ToHocon());
-        var policies = ScenarioRun.Policies(settings);
-        var threads = ScenarioPlan.DispatcherThreads(settings.Run);
-        // The cluster forms (or fails with exit 2) before any work or output: its edge members host the actors.
-        using var cluster = ClusterRun.Start(clusterOptions, localNodes, settings, threads, console.Error);
-        var images = TokenImages.Load(settings.Run.Dataset, settings.Run.DataDir, settings.Run.Seed, console.Error);
-        var concurrency = Math.Min(policies.Count, settings.Run.ConcurrentPolicies == 0 ? Environment.ProcessorCount : settings.Run.ConcurrentPolicies);
-        IRunProgress progress = ProgressBars.Fits(console.Error) ? new ProgressBars(settings.Run.Slots) : new ProgressLines(console.Error, settings.Run.Slots);
-        var summaries = ScenarioRun.Execute(settings, resolved, images, cluster?.Site, threads, concurrency, progress, console.Error);
-        console.Out.Write(ComparisonTable.Render(summaries));
-        console.Error.WriteLine($"wall time {wall.Elapsed.TotalSeconds:0.0} s; wrote {settings.Run.OutputDir}/metrics.csv, summary.json, config.conf");
-        return ExitCodes.Success;
+        var scenario = ScenarioCatalog.Find(settings.Run.Scenario);
+        return scenario.Run(new ScenarioInvocation(settings, resolved, console, clusterOptions, localNodes, wall));
     }
 }
