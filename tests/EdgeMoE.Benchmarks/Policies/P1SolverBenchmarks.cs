@@ -6,7 +6,7 @@ namespace EdgeMoE.Benchmarks.Policies;
 
 /// <summary>
 /// Stable-MoE's two exact P1 solvers on the same seeded slot, at the paper's size (J = 10, 390 tokens, K = 3) and a
-/// large size (J = 64, 4,096 tokens, K = 2): the numbers behind <see cref="StableMoePolicy.MinCostFlowMaxPairs"/>.
+/// large size (J = 64, 4,096 tokens, K = 2): the numbers behind <see cref="StableMoePolicy"/>'s default solver.
 /// </summary>
 [MemoryDiagnoser]
 public class P1SolverBenchmarks
