@@ -9,7 +9,7 @@ namespace EdgeMoE.Actors.Edge.Learning;
 /// A network an edge actor owns (an expert's CNN, the router's gate) with its Adam optimiser, on TorchSharp. Forward passes
 /// record no graph: tokens finish slots later, so instead of keeping graphs alive the owner rematerialises — <see cref="Train"/>
 /// recomputes the forward pass of the tokens whose gradient arrived and back-propagates the injected gradient in one
-/// batch, then takes one step. Every call runs in its own dispose scope (synchronously, on the actor's thread).
+/// batch, then takes one step, over all parameters at once (<see cref="ContiguousParameters"/>). Every call runs in its own dispose scope (synchronously, on the actor's thread).
 /// </summary>
 public sealed class RematerialisedNetwork
 {
@@ -17,6 +17,7 @@ public sealed class RematerialisedNetwork
     private readonly nn.Module _module;
     private readonly Func<Tensor, Tensor> _forward;
     private readonly long[] _itemShape;
+    private readonly ContiguousParameters _parameters;
     private readonly optim.Optimizer _optimizer;
 
     private RematerialisedNetwork(nn.Module module, Func<Tensor, Tensor> forward, long[] itemShape, int outputs, float learningRate)
@@ -24,7 +25,8 @@ public sealed class RematerialisedNetwork
         _module = module;
         _forward = forward;
         _itemShape = itemShape;
-        _optimizer = new PinnedScalarAdam(module.parameters(), lr: learningRate);
+        _parameters = new ContiguousParameters(module);
+        _optimizer = new PinnedScalarAdam([_parameters.All], lr: learningRate);
         ItemSize = (int)itemShape.Aggregate(1L, (a, b) => a * b);
         Outputs = outputs;
     }
@@ -92,7 +94,7 @@ public sealed class RematerialisedNetwork
 
         TorchThreads.ApplyToCallingThread();
         using var scope = torch.NewDisposeScope();
-        _optimizer.zero_grad();
+        _parameters.ZeroGrad();
         var outputs = _forward(Input(items, count));
         outputs.backward([TensorInput.Floats(outputGradients, count, Outputs)]);
         _optimizer.step();
