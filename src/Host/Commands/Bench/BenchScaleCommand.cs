@@ -70,6 +70,8 @@ internal sealed class BenchScaleCommand : IBenchArea
         var messagesBefore = CountingMailbox.Delivered;
         var bytesBefore = CrossingBytes();
         var cpuBefore = SlotCompletions.ProcessCpuSeconds();
+        var pauseBefore = GC.GetTotalPauseDuration();
+        var collectionsBefore = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
         var clock = Stopwatch.StartNew();
         var completions = new SlotCompletions(cells, slots, clock, () => CountingMailbox.Delivered, CrossingBytes, () =>
         {
@@ -79,6 +81,9 @@ internal sealed class BenchScaleCommand : IBenchArea
         });
         StableMoeNetwork.RunCells(plan, policy, cells, (cell, slot) => completions.Finished(cell, slot.Slot), site);
 
+        var runSeconds = clock.Elapsed.TotalSeconds;
+        var pauseSeconds = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
+        var collections = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collectionsBefore[g]).ToArray();
         var seconds = completions.SlotSeconds();
         report.Add("first_slot_s", Math.Round(seconds[0], 3));
         report.Add("slot_s", slots > 1 ? Math.Round(Timings.Median(seconds.Skip(1)), 3) : double.NaN);
@@ -86,6 +91,10 @@ internal sealed class BenchScaleCommand : IBenchArea
         var cpu = completions.CpuBy.Select((end, t) => t == 0 ? end - cpuBefore : end - completions.CpuBy[t - 1]).ToArray();
         report.Add("first_slot_cpu_s", Math.Round(cpu[0], 3));
         report.Add("slot_cpu_s", slots > 1 ? Math.Round(Timings.Median(cpu.Skip(1)), 3) : double.NaN);
+        // The runtime's own stop-the-world time: how much of the run the collector took from the emulation.
+        report.Add("gc_pause_share", Math.Round(pauseSeconds / runSeconds, 3));
+        report.Add("gc_gen0_per_slot", Math.Round((double)collections[0] / slots, 1));
+        report.Add("gc_gen2_per_slot", Math.Round((double)collections[2] / slots, 1));
         report.Add("messages_per_slot", Math.Round(SlotCompletions.PerSlot(completions.MessagesBy, messagesBefore)));
         report.Add("bytes_per_slot", Math.Round(SlotCompletions.PerSlot(completions.BytesBy, bytesBefore)));
         report.Add("memory_per_server_kb", Math.Round((after - before + nodesAfter - nodesBefore) / 1024.0 / servers, 1));
