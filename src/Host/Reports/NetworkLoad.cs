@@ -15,6 +15,9 @@ public sealed record NetworkLoad(double DemandPerSlot, IReadOnlyList<long> Budge
     /// <summary>Σ_j of <see cref="BudgetedCapacities"/> (token-experts/slot).</summary>
     public long BudgetedCapacityPerSlot => BudgetedCapacities.Sum();
 
+    /// <summary>The load of <paramref name="cells"/> copies of this network side by side (servers listed cell after cell).</summary>
+    public NetworkLoad Times(int cells) => cells == 1 ? this : new(DemandPerSlot * cells, [.. Enumerable.Repeat(BudgetedCapacities, cells).SelectMany(c => c)]);
+
     /// <summary>Demand over budgeted capacity; at or above 1 no policy can keep both queues stable.</summary>
     public double Utilisation => BudgetedCapacityPerSlot == 0 ? double.PositiveInfinity : DemandPerSlot / BudgetedCapacityPerSlot;
 

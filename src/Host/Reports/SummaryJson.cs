@@ -5,7 +5,7 @@ using EdgeMoE.Host.Commands.Solve;
 namespace EdgeMoE.Host.Reports;
 
 /// <summary>
-/// <c>summary.json</c>: <c>{"dataset": .., "seed": .., "slots": .., "baseline_frequency": "budgeted", "load": {"demand_per_slot": .., "budgeted_capacity_per_slot": ..,
+/// <c>summary.json</c>: <c>{"dataset": .., "seed": .., "slots": .., "cells": .., "baseline_frequency": "budgeted", "load": {"demand_per_slot": .., "budgeted_capacity_per_slot": ..,
 /// "utilisation": .., "budgeted_capacity_by_server": [..]}, "policies": {"stable-moe": {"cumulative_throughput": ..,
 /// "cumulative_arrivals": .., "processed_share": .., "test_accuracy": .., "mean_token_queue": .., "mean_energy_queue": .., "token_queue_growth_last_half": ..,
 /// "energy_queue_growth_last_half": .., "mean_energy_j": ..}, ...}}</c>, rewritten after each policy finishes.
@@ -13,8 +13,9 @@ namespace EdgeMoE.Host.Reports;
 public static class SummaryJson
 {
     /// <summary>Writes the file atomically enough for a crash: a complete file for the policies finished so far.</summary>
+    /// <param name="cells">Cells of the network (<c>edgemoe.stable-moe.cells</c>).</param>
     /// <param name="baselineFrequency">The baselines' frequency rule (<c>edgemoe.stable-moe.baseline-frequency</c>), e.g. <c>fixed-max</c>.</param>
-    public static void Write(string path, string dataset, int seed, long slots, string baselineFrequency, NetworkLoad load, IReadOnlyList<PolicySummary> policies)
+    public static void Write(string path, string dataset, int seed, long slots, int cells, string baselineFrequency, NetworkLoad load, IReadOnlyList<PolicySummary> policies)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -23,6 +24,7 @@ public static class SummaryJson
             json.WriteString("dataset", dataset);
             json.WriteNumber("seed", seed);
             json.WriteNumber("slots", slots);
+            json.WriteNumber("cells", cells);
             json.WriteString("baseline_frequency", baselineFrequency);
             json.WriteStartObject("load");
             json.WriteNumber("demand_per_slot", load.DemandPerSlot);

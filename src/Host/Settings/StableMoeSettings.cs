@@ -19,6 +19,7 @@ namespace EdgeMoE.Host.Settings;
 /// <param name="TestEvalInterval">Slots between test-accuracy evaluations (&gt;= 1).</param>
 /// <param name="Policies">Policies run by <c>run.policy = all</c>, distinct, in report order.</param>
 /// <param name="BaselineFrequency">How the baselines A–D set CPU frequencies (<c>baseline-frequency</c>).</param>
+/// <param name="Cells">Independent cells of the network, each a router, its policy and <paramref name="Servers"/> servers (&gt;= 1).</param>
 public sealed record StableMoeSettings(
     int Servers,
     int ExpertsPerToken,
@@ -35,9 +36,13 @@ public sealed record StableMoeSettings(
     double ExpertLearningRate,
     int TestEvalInterval,
     IReadOnlyList<string> Policies,
-    BaselineFrequencyMode BaselineFrequency = BaselineFrequencyMode.Budgeted)
+    BaselineFrequencyMode BaselineFrequency = BaselineFrequencyMode.Budgeted,
+    int Cells = 1)
 {
     public const string Section = "stable-moe";
+
+    /// <summary>The most cells a scenario may declare (100,000 servers at the paper's J = 10).</summary>
+    public const int MaxCells = 10_000;
 
     /// <summary>Every routing policy name the emulator knows (as in <c>edgemoe solve</c>).</summary>
     public static readonly IReadOnlyList<string> KnownPolicies =
@@ -62,6 +67,7 @@ public sealed record StableMoeSettings(
             ExpertLearningRate: r.GreaterThan("expert-learning-rate", 0),
             TestEvalInterval: r.Int("test-eval-interval", min: 1),
             Policies: r.DistinctSubset("policies", KnownPolicies),
-            BaselineFrequency: BaselineFrequencyModes.Parse(r.OneOf("baseline-frequency", BaselineFrequencyModes.Names))!.Value);
+            BaselineFrequency: BaselineFrequencyModes.Parse(r.OneOf("baseline-frequency", BaselineFrequencyModes.Names))!.Value,
+            Cells: r.Int("cells", min: 1, max: MaxCells));
     }
 }

@@ -64,12 +64,13 @@ internal static class ScenarioRun
         var folder = settings.Run.OutputDir;
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "config.conf"), resolved.ToHocon());
+        var cells = settings.StableMoe.Cells;
         log.WriteLine(
-            $"Stable-MoE on {images.Name}: {settings.StableMoe.Servers} servers, K = {settings.StableMoe.ExpertsPerToken}, " +
+            $"Stable-MoE on {images.Name}: {(cells == 1 ? "" : $"{cells} cells of ")}{settings.StableMoe.Servers} servers, K = {settings.StableMoe.ExpertsPerToken}, " +
             $"lambda = {settings.StableMoe.ArrivalRate}, {settings.Run.Slots} slots, seed {settings.Run.Seed}, " +
             $"baseline frequencies {settings.StableMoe.BaselineFrequency.Name()} -> {folder}");
 
-        var load = NetworkLoad.Of(plan.ArrivalRate, plan.Parameters.ExpertsPerToken, plan.Parameters.Servers);
+        var load = NetworkLoad.Of(plan.ArrivalRate, plan.Parameters.ExpertsPerToken, plan.Parameters.Servers).Times(cells);
         log.WriteLine(
             $"load: K*lambda = {load.DemandPerSlot:0.#} expert computations per slot against {load.BudgetedCapacityPerSlot} within the " +
             $"servers' budgets min(E_max, E_avg) (utilisation {load.Utilisation:0.000})");
@@ -81,14 +82,14 @@ internal static class ScenarioRun
             csv,
             [.. policies.Select(p => p.Name)],
             finished => SummaryJson.Write(
-                Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, settings.StableMoe.BaselineFrequency.Name(), load, finished));
+                Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, cells, settings.StableMoe.BaselineFrequency.Name(), load, finished));
         try
         {
             // Policies start in report order, so the one whose rows stream to metrics.csv is always running.
             progress.Show(() => Parallel.ForEach(
                 Partitioner.Create(Enumerable.Range(0, policies.Count), EnumerablePartitionerOptions.NoBuffering),
                 new ParallelOptions { MaxDegreeOfParallelism = atOnce },
-                p => RunPolicy(perSystem, site, policies[p], p, policies.Count, outputs, progress, wall)));
+                p => RunPolicy(perSystem, cells, site, policies[p], p, policies.Count, outputs, progress, wall)));
         }
         catch (AggregateException failure)
         {
@@ -99,21 +100,38 @@ internal static class ScenarioRun
         return outputs.Summaries;
     }
 
-    /// <summary>Emulates one policy (index <paramref name="index"/> of the report order) at <paramref name="site"/>.</summary>
+    /// <summary>
+    /// Emulates one policy (index <paramref name="index"/> of the report order) on <paramref name="cells"/> cells at
+    /// <paramref name="site"/>; several cells report as one network (<see cref="NetworkSlots"/>).
+    /// </summary>
     private static void RunPolicy(
-        ScenarioPlan plan, EmulationSite site, IRoutingPolicy policy, int index, int count, PolicyOrderedOutputs outputs, IRunProgress progress, Stopwatch wall)
+        ScenarioPlan plan, int cells, EmulationSite site, IRoutingPolicy policy, int index, int count, PolicyOrderedOutputs outputs, IRunProgress progress, Stopwatch wall)
     {
         var started = wall.Elapsed;
         progress.Begin(policy.Name, index, count);
         var slots = new List<SlotMetrics>();
         long cumulative = 0;
-        StableMoeNetwork.Run(plan, policy, slot =>
+        void Record(SlotMetrics slot)
         {
             cumulative += slot.Router.Processed;
             slots.Add(slot);
             outputs.Slot(index, slot, cumulative);
             progress.Slot(policy.Name, slot, cumulative);
-        }, site);
+        }
+
+        if (cells == 1)
+        {
+            StableMoeNetwork.Run(plan, policy, Record, site);
+        }
+        else
+        {
+            var network = new NetworkSlots(cells, plan.Servers.Count, slot =>
+            {
+                Record(slot);
+                site.SlotFinished(policy.Name, slot.Slot);
+            });
+            StableMoeNetwork.RunCells(plan, policy, cells, network.Add, site);
+        }
         outputs.Finished(index, PolicySummary.Of(policy.Name, slots));
         progress.End(policy.Name, wall.Elapsed - started);
     }
