@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using EdgeMoE.Host.Cli;
+using EdgeMoE.Host.Cluster;
 using EdgeMoE.Host.Commands.Run;
 using EdgeMoE.Host.Settings;
 using EdgeMoE.Models.Nn;
@@ -69,6 +70,11 @@ internal static class SweepCommand
         for (var p = 0; p < points.Count; p++)
         {
             var run = configured[p].Settings.Run;
+            if (run.Scenario != ScenarioNames.StableMoe)
+            {
+                continue; // other scenarios check their own sections when they start
+            }
+
             try
             {
                 ScenarioRun.Policies(configured[p].Settings);
@@ -98,7 +104,21 @@ internal static class SweepCommand
                 try
                 {
                     var (settings, resolved) = configured[p];
-                    ScenarioRun.Execute(settings, resolved, images.For(settings.Run), null, share, share, new SilentProgress(), TextWriter.Null);
+                    if (settings.Run.Scenario == ScenarioNames.StableMoe)
+                    {
+                        ScenarioRun.Execute(settings, resolved, images.For(settings.Run), null, share, share, new SilentProgress(), TextWriter.Null);
+                    }
+                    else
+                    {
+                        // Any other scenario runs as `edgemoe run` would, quietly; a failure is reported like any point's.
+                        var quiet = new CliConsole(TextWriter.Null, TextWriter.Null);
+                        var exit = ScenarioCatalog.Find(settings.Run.Scenario).Run(new ScenarioInvocation(
+                            settings, resolved, quiet, new ClusterOptions.Given(null, null, null, null, null), null, Stopwatch.StartNew()));
+                        if (exit != ExitCodes.Success)
+                        {
+                            throw new InvalidOperationException($"scenario {settings.Run.Scenario} exited with {exit}");
+                        }
+                    }
                 }
                 catch (Exception e)
                 {
@@ -123,7 +143,7 @@ internal static class SweepCommand
             return ExitCodes.RuntimeFailure;
         }
 
-        var rows = points.SelectMany(p => SweepRow.Read(p, Path.Combine(folder, "runs", p.Name, "summary.json"))).ToList();
+        var rows = points.SelectMany(p => SweepRow.Read(p, Path.Combine(folder, "runs", p.Name, "summary.json"), configured[p.Index].Settings.Run.Seed)).ToList();
         SweepCsv.Write(Path.Combine(folder, "sweep.csv"), axes, rows);
         console.Out.Write(SweepTable.Render(rows));
         console.Error.WriteLine($"wall time {wall.Elapsed.TotalSeconds:0.0} s; wrote {folder}/sweep.csv and {points.Count} runs under {folder}/runs");

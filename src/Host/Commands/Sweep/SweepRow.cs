@@ -3,10 +3,14 @@ using EdgeMoE.Host.Cli;
 
 namespace EdgeMoE.Host.Commands.Sweep;
 
-/// <summary>One (point, policy) of a sweep, as read back from the point's summary.json.</summary>
+/// <summary>
+/// One (point, policy) of a sweep, as read back from the point's summary.json. A Stable-MoE summary gives a row per
+/// policy; any other scenario's gives a row per object of numbers in its summary, named by its path (e.g.
+/// <c>schemes/top-2</c>, <c>runs/3</c>, or <c>summary</c> for the top level's own numbers).
+/// </summary>
 /// <param name="Point">The point.</param>
-/// <param name="Seed">The run's seed, from summary.json.</param>
-/// <param name="Policy">Policy name.</param>
+/// <param name="Seed">The run's seed, from summary.json (or the run's settings when the summary has none).</param>
+/// <param name="Policy">Policy name, or the path of the summary's object.</param>
 /// <param name="Figures">The policy's numeric summary fields, in file order, as (name, JSON number text).</param>
 internal sealed record SweepRow(SweepPoint Point, long Seed, string Policy, IReadOnlyList<KeyValuePair<string, string>> Figures)
 {
@@ -22,13 +26,20 @@ internal sealed record SweepRow(SweepPoint Point, long Seed, string Policy, IRea
 
     /// <summary>The rows of one finished point, in the order of its summary.json's policies.</summary>
     /// <exception cref="BadInputException">The file is missing or not a run summary.</exception>
-    public static IReadOnlyList<SweepRow> Read(SweepPoint point, string summaryPath)
+    public static IReadOnlyList<SweepRow> Read(SweepPoint point, string summaryPath, long runSeed)
     {
         try
         {
             using var json = JsonDocument.Parse(File.ReadAllBytes(summaryPath));
             var root = json.RootElement;
-            var seed = root.GetProperty("seed").GetInt64();
+            var seed = root.TryGetProperty("seed", out var given) && given.ValueKind == JsonValueKind.Number ? given.GetInt64() : runSeed;
+            if (!root.TryGetProperty("policies", out _))
+            {
+                var rows = new List<SweepRow>();
+                Collect(point, seed, root, "", rows);
+                return rows;
+            }
+
             return [.. root.GetProperty("policies").EnumerateObject().Select(policy => new SweepRow(
                 point, seed, policy.Name,
                 [.. policy.Value.EnumerateObject()
@@ -38,6 +49,40 @@ internal sealed record SweepRow(SweepPoint Point, long Seed, string Policy, IRea
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
         {
             throw new BadInputException($"{summaryPath}: not a run summary ({e.Message})", e);
+        }
+    }
+
+    /// <summary>A row for <paramref name="element"/> when it has numbers of its own, then one for each object inside it.</summary>
+    private static void Collect(SweepPoint point, long seed, JsonElement element, string path, List<SweepRow> rows)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                Collect(point, seed, item, $"{path}/{index++}", rows);
+            }
+
+            return;
+        }
+
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+
+        var numbers = element.EnumerateObject()
+            .Where(f => f.Value.ValueKind == JsonValueKind.Number && !(path.Length == 0 && f.Name == "seed"))
+            .Select(f => KeyValuePair.Create(f.Name, f.Value.GetRawText()))
+            .ToList();
+        if (numbers.Count > 0)
+        {
+            rows.Add(new SweepRow(point, seed, path.Length == 0 ? "summary" : path, numbers));
+        }
+
+        foreach (var field in element.EnumerateObject().Where(f => f.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array))
+        {
+            Collect(point, seed, field.Value, path.Length == 0 ? field.Name : $"{path}/{field.Name}", rows);
         }
     }
 

@@ -6,11 +6,18 @@ namespace EdgeMoE.Host.Commands.Sweep;
 /// <summary>The sweep's comparison table on stdout: a line per (point, policy) with the headline figures.</summary>
 internal static class SweepTable
 {
+    private const int GenericFigures = 6;
+
     private static readonly string[] Header =
         ["point", "policy", "cum. throughput", "of arrivals", "test acc.", "mean Q", "Q growth", "mean E (J)", "stable-moe / policy"];
 
     public static string Render(IReadOnlyList<SweepRow> rows)
     {
+        if (!rows.Any(r => r.Figure(SweepRow.ThroughputField) is not null))
+        {
+            return Generic(rows);
+        }
+
         var table = new List<IReadOnlyList<string>>();
         foreach (var point in rows.GroupBy(r => r.Point.Index).Select(g => g.ToList()))
         {
@@ -29,6 +36,15 @@ internal static class SweepTable
         }
 
         return TextTable.Render(Header, table);
+    }
+
+    /// <summary>Another scenario's rows: the point, the summary entry and its first figures as written.</summary>
+    private static string Generic(IReadOnlyList<SweepRow> rows)
+    {
+        var figures = rows.SelectMany(r => r.Figures.Select(f => f.Key)).Distinct(StringComparer.Ordinal).Take(GenericFigures).ToArray();
+        var table = rows.Select(r => (IReadOnlyList<string>)
+            [r.Point.Name, r.Policy, .. figures.Select(f => r.Figures.FirstOrDefault(x => x.Key == f).Value ?? "-")]).ToList();
+        return TextTable.Render(["point", "entry", .. figures], table);
     }
 
     private static string Number(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
