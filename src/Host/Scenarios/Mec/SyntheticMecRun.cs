@@ -1,0 +1,43 @@
+using Akka.Actor;
+using EdgeMoE.Actors.Mec;
+using EdgeMoE.Actors.Randomness;
+using EdgeMoE.Models.Data.Regression;
+using EdgeMoE.Models.Moe.Continual;
+using EdgeMoE.Policies.Mec;
+
+namespace EdgeMoE.Host.Scenarios.Mec;
+
+/// <summary>Starts one run of the synthetic task family on an actor system: a coordinator with its user and M servers.</summary>
+public static class SyntheticMecRun
+{
+    /// <summary>Spawns the run's actors; the task completes with G_t over the run once step T is done.</summary>
+    public static Task<MecRunResult> Start(ActorSystem system, MecSettings settings, MecRunKey key)
+    {
+        var servers = MecServers.Draw(settings, key.Seed, key.Experts);
+        var taskSeed = DerivedSeeds.For(key.Seed, "mec-tasks").Next();
+        // The same seed gives the same ground truths in the user and in the oracle that measures G_t.
+        var truths = new ClusteredLinearRegression(settings.Stream, taskSeed);
+        var error = new GeneralisationError([.. Enumerable.Range(0, settings.Stream.Clusters).Select(n => truths.GroundTruth(n).ToArray())], key.Experts);
+        var cost = new MecTaskCost(settings.TaskBits, settings.TaskCycles, settings.StepSeconds);
+        var serverProps = servers.Select((s, m) => MecServerActor.Props(m, s, cost, settings.Stream.Dimension)).ToList();
+        var done = new TaskCompletionSource<MecRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var coordinator = GateCoordinatorActor.Props(
+            Choice(settings, key, servers), MecUserActor.Props(settings.Stream, taskSeed), serverProps, settings.Tasks, error, done);
+        system.ActorOf(coordinator, $"mec-{key.Method}-m{key.Experts}-s{key.Seed}");
+        return done.Task;
+    }
+
+    /// <summary>The routing method of <paramref name="key"/>, with its generator from (seed, stable name).</summary>
+    public static IServerChoice Choice(MecSettings settings, MecRunKey key, IReadOnlyList<Models.Compute.MecServer> servers)
+    {
+        var random = ActorSeed.ForUser(key.Seed, "mec-coordinator").NewGenerator();
+        return key.Method switch
+        {
+            MecMethods.Moe => new AdaptiveGate(settings.Gate with { Experts = key.Experts, StopStep = settings.GateStopFor(key.Experts) }, random),
+            MecMethods.Nearest => FixedRankServerChoice.Nearest([.. servers.Select(s => s.DistanceMetres)]),
+            MecMethods.MostPowerful => FixedRankServerChoice.MostPowerful([.. servers.Select(s => s.FrequencyHz)]),
+            MecMethods.Random => new RandomServerChoice(random),
+            _ => throw new ArgumentException($"unknown MEC method {key.Method}", nameof(key)),
+        };
+    }
+}
