@@ -1,5 +1,4 @@
 using Akka.Actor;
-using EdgeMoE.Models.Data.Regression;
 using EdgeMoE.Models.Moe.Continual;
 using EdgeMoE.Policies.Mec;
 
@@ -10,7 +9,8 @@ namespace EdgeMoE.Actors.Mec;
 /// to an available server by its <see cref="IServerChoice"/>, and once the server reports its fit lets the choice learn
 /// and records G_t. One task is in flight at a time, so a run is the same sequence of events on any thread count.
 /// </summary>
-public sealed class GateCoordinatorActor : ReceiveActor
+/// <typeparam name="TData">The tasks' training data.</typeparam>
+public sealed class GateCoordinatorActor<TData> : ReceiveActor
 {
     private readonly IServerChoice _choice;
     private readonly int _tasks;
@@ -22,8 +22,8 @@ public sealed class GateCoordinatorActor : ReceiveActor
     private readonly int[] _taken;
     private readonly bool[] _available;
     private readonly List<double> _errors;
-    private double[] _featureSum = [];
-    private RegressionTask? _current;
+    private double[] _features = [];
+    private OffloadedTask<TData>? _current;
     private int _dropped;
 
     /// <summary>A coordinator that spawns the user and the servers as its children and runs <paramref name="tasks"/> steps.</summary>
@@ -31,7 +31,7 @@ public sealed class GateCoordinatorActor : ReceiveActor
     /// <param name="user">Props of the user actor.</param>
     /// <param name="servers">Props of the server actors, in index order.</param>
     /// <param name="tasks">T, the number of steps (one task each).</param>
-    /// <param name="error">The G_t tracker, holding the ground truths (an oracle only the metric sees).</param>
+    /// <param name="error">The G_t tracker, fed with the per-cluster errors the servers report.</param>
     /// <param name="done">Completed with the run's result after step T.</param>
     public GateCoordinatorActor(IServerChoice choice, Props user, IReadOnlyList<Props> servers, int tasks, GeneralisationError error, TaskCompletionSource<MecRunResult> done)
     {
@@ -45,13 +45,13 @@ public sealed class GateCoordinatorActor : ReceiveActor
         _taken = new int[_servers.Length];
         _available = new bool[_servers.Length];
         _errors = new List<double>(tasks);
-        Receive<TaskArrived>(OnTaskArrived);
+        Receive<TaskArrived<TData>>(OnTaskArrived);
         Receive<TaskTaken>(OnTaskTaken);
     }
 
     /// <summary>Props of a coordinator.</summary>
     public static Props Props(IServerChoice choice, Props user, IReadOnlyList<Props> servers, int tasks, GeneralisationError error, TaskCompletionSource<MecRunResult> done) =>
-        Akka.Actor.Props.Create(() => new GateCoordinatorActor(choice, user, servers, tasks, error, done));
+        Akka.Actor.Props.Create(() => new GateCoordinatorActor<TData>(choice, user, servers, tasks, error, done));
 
     /// <inheritdoc />
     protected override void PreStart() => Advance();
@@ -71,25 +71,17 @@ public sealed class GateCoordinatorActor : ReceiveActor
         Context.Stop(Self);
     }
 
-    private void OnTaskArrived(TaskArrived arrived)
+    private void OnTaskArrived(TaskArrived<TData> arrived)
     {
         var task = arrived.Task;
-        _featureSum = new double[task.Dimension];
-        for (var row = 0; row < task.SampleCount; row++)
-        {
-            var sample = task.Sample(row);
-            for (var i = 0; i < sample.Length; i++)
-            {
-                _featureSum[i] += sample[i];
-            }
-        }
+        _features = [.. task.GateFeatures];
 
         for (var m = 0; m < _servers.Length; m++)
         {
             _available[m] = _freeFrom[m] <= arrived.Step;
         }
 
-        var chosen = _choice.Choose(_featureSum, _available);
+        var chosen = _choice.Choose(_features, _available);
         if (chosen < 0)
         {
             _dropped++;
@@ -99,7 +91,7 @@ public sealed class GateCoordinatorActor : ReceiveActor
         }
 
         _current = task;
-        _servers[chosen].Tell(new TakeTask(arrived.Step, task));
+        _servers[chosen].Tell(new TakeTask<TData>(arrived.Step, task.Data));
     }
 
     private void OnTaskTaken(TaskTaken taken)
@@ -108,8 +100,8 @@ public sealed class GateCoordinatorActor : ReceiveActor
         _current = null;
         _freeFrom[taken.Server] = taken.FreeFromStep;
         _taken[taken.Server]++;
-        _choice.Learn(taken.Step, _featureSum, taken.Server, taken.ModelChange);
-        _error.Learn(taken.Server, task.Cluster, [.. taken.Weights]);
+        _choice.Learn(taken.Step, _features, taken.Server, taken.ModelChange);
+        _error.Learn(taken.Server, task.Cluster, [.. taken.ErrorByCluster]);
         _errors.Add(_error.Value);
         Advance();
     }

@@ -11,31 +11,35 @@ namespace EdgeMoE.Actors.Mec;
 public sealed record MecTaskCost(double TaskBits, double TaskCycles, double StepSeconds);
 
 /// <summary>
-/// A MEC server with one linear expert: it fits each task it takes with the minimum-norm update and is then busy for
-/// the task's transfer and compute time, which it reports as the step from which it is free again.
+/// A MEC server with one expert: it learns each task it takes and is then busy for the task's transfer and compute
+/// time, which it reports as the step from which it is free again.
 /// </summary>
-public sealed class MecServerActor : ReceiveActor
+/// <typeparam name="TData">The tasks' training data.</typeparam>
+public sealed class MecServerActor<TData> : ReceiveActor
 {
     private readonly int _index;
     private readonly int _busySteps;
-    private readonly LinearExpert _expert;
+    private readonly IContinualExpert<TData> _expert;
 
-    /// <summary>Server <paramref name="index"/> with hardware <paramref name="server"/> and a zero model of <paramref name="dimension"/> weights.</summary>
-    public MecServerActor(int index, MecServer server, MecTaskCost cost, int dimension)
+    /// <summary>Server <paramref name="index"/> with hardware <paramref name="server"/> and the expert <paramref name="expert"/> makes.</summary>
+    public MecServerActor(int index, MecServer server, MecTaskCost cost, Func<IContinualExpert<TData>> expert)
     {
         _index = index;
         _busySteps = server.BusySteps(cost.TaskBits, cost.TaskCycles, cost.StepSeconds);
-        _expert = new LinearExpert(dimension);
-        Receive<TakeTask>(OnTakeTask);
+        _expert = expert();
+        Receive<TakeTask<TData>>(OnTakeTask);
     }
 
     /// <summary>Props of a server actor.</summary>
-    public static Props Props(int index, MecServer server, MecTaskCost cost, int dimension) =>
-        Akka.Actor.Props.Create(() => new MecServerActor(index, server, cost, dimension));
+    public static Props Props(int index, MecServer server, MecTaskCost cost, Func<IContinualExpert<TData>> expert) =>
+        Akka.Actor.Props.Create(() => new MecServerActor<TData>(index, server, cost, expert));
 
-    private void OnTakeTask(TakeTask take)
+    /// <inheritdoc />
+    protected override void PostStop() => _expert.Dispose();
+
+    private void OnTakeTask(TakeTask<TData> take)
     {
-        var change = _expert.Fit(take.Task);
-        Sender.Tell(new TaskTaken(_index, take.Step, take.Step + _busySteps, change, _expert.Weights.ToArray()));
+        var change = _expert.Fit(take.Data);
+        Sender.Tell(new TaskTaken(_index, take.Step, take.Step + _busySteps, change, _expert.ErrorByCluster()));
     }
 }

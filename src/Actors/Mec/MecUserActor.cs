@@ -1,22 +1,23 @@
 using Akka.Actor;
-using EdgeMoE.Models.Data.Regression;
+using EdgeMoE.Models.Moe.Continual;
 
 namespace EdgeMoE.Actors.Mec;
 
-/// <summary>The mobile user: emits one task of the clustered task stream per step, on request.</summary>
-public sealed class MecUserActor : ReceiveActor
+/// <summary>The mobile user: emits one task of its task stream per step, on request.</summary>
+/// <typeparam name="TData">The tasks' training data.</typeparam>
+public sealed class MecUserActor<TData> : ReceiveActor
 {
-    private readonly ClusteredLinearRegression _stream;
+    private readonly ITaskStream<TData> _stream;
 
-    /// <summary>A user whose task stream (ground truths and tasks) follows from <paramref name="seed"/>.</summary>
-    public MecUserActor(ClusteredLinearRegressionOptions options, int seed)
+    /// <summary>A user drawing from the stream <paramref name="stream"/> makes (seeded by its maker).</summary>
+    public MecUserActor(Func<ITaskStream<TData>> stream)
     {
-        _stream = new ClusteredLinearRegression(options, seed);
+        _stream = stream();
         Receive<NextTask>(OnNextTask);
     }
 
     /// <summary>Props of a user actor.</summary>
-    public static Props Props(ClusteredLinearRegressionOptions options, int seed) => Akka.Actor.Props.Create(() => new MecUserActor(options, seed));
+    public static Props Props(Func<ITaskStream<TData>> stream) => Akka.Actor.Props.Create(() => new MecUserActor<TData>(stream));
 
-    private void OnNextTask(NextTask request) => Sender.Tell(new TaskArrived(request.Step, _stream.NextTask()));
+    private void OnNextTask(NextTask request) => Sender.Tell(new TaskArrived<TData>(request.Step, _stream.Next()));
 }

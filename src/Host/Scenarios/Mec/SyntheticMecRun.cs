@@ -15,25 +15,26 @@ public static class SyntheticMecRun
     {
         var servers = MecServers.Draw(settings, key.Seed, key.Experts);
         var taskSeed = DerivedSeeds.For(key.Seed, "mec-tasks").Next();
-        // The same seed gives the same ground truths in the user and in the oracle that measures G_t.
-        var truths = new ClusteredLinearRegression(settings.Stream, taskSeed);
-        var error = new GeneralisationError([.. Enumerable.Range(0, settings.Stream.Clusters).Select(n => truths.GroundTruth(n).ToArray())], key.Experts);
+        // The same seed gives the same ground truths in the user and in the servers' error oracle.
+        var stream = new ClusteredLinearRegression(settings.Stream, taskSeed);
+        var truths = Enumerable.Range(0, settings.Stream.Clusters).Select(n => stream.GroundTruth(n).ToArray()).ToList();
+        var error = new GeneralisationError(settings.Stream.Clusters, key.Experts);
         var cost = new MecTaskCost(settings.TaskBits, settings.TaskCycles, settings.StepSeconds);
-        var serverProps = servers.Select((s, m) => MecServerActor.Props(m, s, cost, settings.Stream.Dimension)).ToList();
+        var serverProps = servers.Select((s, m) => MecServerActor<RegressionTask>.Props(m, s, cost, () => new ScoredLinearExpert(truths))).ToList();
         var done = new TaskCompletionSource<MecRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var coordinator = GateCoordinatorActor.Props(
-            Choice(settings, key, servers), MecUserActor.Props(settings.Stream, taskSeed), serverProps, settings.Tasks, error, done);
+        var user = MecUserActor<RegressionTask>.Props(() => new RegressionTaskStream(stream));
+        var coordinator = GateCoordinatorActor<RegressionTask>.Props(Choice(settings, key, servers, settings.Stream.Dimension), user, serverProps, settings.Tasks, error, done);
         system.ActorOf(coordinator, $"mec-{key.Method}-m{key.Experts}-s{key.Seed}");
         return done.Task;
     }
 
     /// <summary>The routing method of <paramref name="key"/>, with its generator from (seed, stable name).</summary>
-    public static IServerChoice Choice(MecSettings settings, MecRunKey key, IReadOnlyList<Models.Compute.MecServer> servers)
+    public static IServerChoice Choice(MecSettings settings, MecRunKey key, IReadOnlyList<Models.Compute.MecServer> servers, int gateDimension)
     {
         var random = ActorSeed.ForUser(key.Seed, "mec-coordinator").NewGenerator();
         return key.Method switch
         {
-            MecMethods.Moe => new AdaptiveGate(settings.Gate with { Experts = key.Experts, StopStep = settings.GateStopFor(key.Experts) }, random),
+            MecMethods.Moe => new AdaptiveGate(settings.Gate with { Experts = key.Experts, Dimension = gateDimension, StopStep = settings.GateStopFor(key.Experts) }, random),
             MecMethods.Nearest => FixedRankServerChoice.Nearest([.. servers.Select(s => s.DistanceMetres)]),
             MecMethods.MostPowerful => FixedRankServerChoice.MostPowerful([.. servers.Select(s => s.FrequencyHz)]),
             MecMethods.Random => new RandomServerChoice(random),

@@ -1,49 +1,54 @@
 namespace EdgeMoE.Models.Moe.Continual;
 
 /// <summary>
-/// The overall generalisation error of a continual learner with several experts (arXiv 2406.16437, eq. for G_T):
-/// G_t = (1/t)·Σ_{τ≤t} ‖w_t^(m_τ) − w_{n_τ}‖², every task learned so far judged by the current model of the expert
-/// that learned it against its cluster's ground truth. Kept per (expert, cluster) count, so a step costs O(N·d).
+/// The overall generalisation error of a continual learner with several experts (arXiv 2406.16437):
+/// G_t = (1/t)·Σ_{τ≤t} L_{n_τ}(current model of m_τ), every task learned so far judged by the current model of the
+/// expert that learned it on its own cluster (‖w_t^(m_τ) − w_{n_τ}‖² for linear experts, a test error for networks).
+/// Kept as per-(expert, cluster) counts, so a step costs O(N).
 /// </summary>
 public sealed class GeneralisationError
 {
-    private readonly double[][] _groundTruths;
     private readonly int[,] _counts;
     private readonly double[] _contribution;
+    private readonly int _clusters;
     private int _learned;
 
-    /// <summary>A tracker for <paramref name="experts"/> experts judged against the N ground truths given.</summary>
-    public GeneralisationError(IReadOnlyList<double[]> groundTruths, int experts)
+    /// <summary>A tracker for <paramref name="experts"/> experts over <paramref name="clusters"/> clusters.</summary>
+    public GeneralisationError(int clusters, int experts)
     {
-        ArgumentNullException.ThrowIfNull(groundTruths);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(clusters);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(experts);
-        _groundTruths = [.. groundTruths.Select(w => (double[])w.Clone())];
-        _counts = new int[experts, _groundTruths.Length];
+        _clusters = clusters;
+        _counts = new int[experts, clusters];
         _contribution = new double[experts];
     }
 
     /// <summary>Tasks learned so far (t of G_t; tasks no server took are not counted).</summary>
     public int Learned => _learned;
 
-    /// <summary>Records that <paramref name="expert"/> learned a task of <paramref name="cluster"/> and now has <paramref name="weights"/>.</summary>
-    public void Learn(int expert, int cluster, ReadOnlySpan<double> weights)
+    /// <summary>
+    /// Records that <paramref name="expert"/> learned a task of <paramref name="cluster"/> and now has error
+    /// <paramref name="errorByCluster"/>[n] on cluster n.
+    /// </summary>
+    public void Learn(int expert, int cluster, ReadOnlySpan<double> errorByCluster)
     {
+        if (errorByCluster.Length != _clusters)
+        {
+            throw new ArgumentException($"{errorByCluster.Length} errors for {_clusters} clusters", nameof(errorByCluster));
+        }
+
         _counts[expert, cluster]++;
         _learned++;
         var total = 0.0;
-        for (var n = 0; n < _groundTruths.Length; n++)
+        for (var n = 0; n < _clusters; n++)
         {
-            var count = _counts[expert, n];
-            if (count > 0)
-            {
-                total += count * SquaredDistance(weights, _groundTruths[n]);
-            }
+            total += _counts[expert, n] * errorByCluster[n];
         }
 
         _contribution[expert] = total;
     }
 
-    /// <summary>G_t, the mean squared model error over the tasks learned so far (0 before any).</summary>
+    /// <summary>G_t, the mean error over the tasks learned so far (0 before any).</summary>
     public double Value
     {
         get
@@ -61,17 +66,5 @@ public sealed class GeneralisationError
 
             return sum / _learned;
         }
-    }
-
-    private static double SquaredDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            var diff = a[i] - b[i];
-            sum += diff * diff;
-        }
-
-        return sum;
     }
 }
