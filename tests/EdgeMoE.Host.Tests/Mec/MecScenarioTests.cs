@@ -42,6 +42,34 @@ public sealed class MecScenarioTests
         }
     }
 
+    [Fact]
+    public void The_fashion_family_trains_mlp_experts_on_class_subsets_byte_identically_on_one_or_two_threads()
+    {
+        // run.dataset = synthetic: Fashion-MNIST's shape and classes without the package.
+        const string Fashion = """
+            task-family = fashion-mnist
+            experts = [3]
+            seeds = 1
+            tasks = 12
+            fashion-images-per-task = 8
+            fashion-evaluation-images = 20
+            fashion-hidden = 4
+            """;
+        using var mec = new TinyMec(Fashion, runExtra: "dataset = synthetic");
+        var one = Run(mec, "one", "--threads", "1");
+        var two = Run(mec, "two", "--threads", "2");
+        Assert.True(one.Errors.AsSpan().SequenceEqual(two.Errors), "errors.csv differs");
+        Assert.True(one.Summary.AsSpan().SequenceEqual(two.Summary), "summary.json differs");
+        using var json = JsonDocument.Parse(one.Summary);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("sigma0_error_level").ValueKind);
+        Assert.Equal("fashion-mnist", json.RootElement.GetProperty("task_family").GetString());
+        foreach (var run in json.RootElement.GetProperty("runs").EnumerateArray())
+        {
+            var final = run.GetProperty("final_error").GetDouble();
+            Assert.InRange(final, 0.0, 1.0);
+        }
+    }
+
     [Theory]
     [InlineData("experts = [3, 0]", "edgemoe.mec.experts")]
     [InlineData("experts = [3, 3]", "edgemoe.mec.experts")]

@@ -5,12 +5,12 @@ internal sealed class TinyMec : IDisposable
 {
     private readonly ScratchFolder _folder = new();
 
-    public TinyMec(string extra = "")
+    public TinyMec(string extra = "", string runExtra = "")
     {
         File.Copy(RepositoryFiles.Hocon("reference.conf"), Path.Combine(_folder.Path, "reference.conf"));
         ScenarioFile = _folder.Write("mec.conf", $$"""
             edgemoe {
-              run { scenario = mec }
+              run { scenario = mec, {{runExtra}} }
               mec {
                 experts = [3, 5]
                 seeds = 2

@@ -38,7 +38,15 @@ public static class MecOutputs
             json.WriteString("task_family", settings.TaskFamily);
             json.WriteNumber("tasks", settings.Tasks);
             json.WriteNumber("clusters", derived.Clusters);
-            json.WriteNumber("sigma0_error_level", derived.Sigma0ErrorLevel);
+            if (derived.Sigma0ErrorLevel is { } level)
+            {
+                json.WriteNumber("sigma0_error_level", level);
+            }
+            else
+            {
+                json.WriteNull("sigma0_error_level");
+            }
+
             json.WriteNumber("minimum_experts", derived.MinimumExperts);
             json.WriteNumber("longest_busy_steps", derived.LongestBusySteps);
             json.WriteNumber("convergence_fraction", settings.ConvergenceFraction);

@@ -45,7 +45,13 @@ public sealed record MecSettings(
     public const string Section = "edgemoe.mec";
 
     /// <summary>Task families of <c>task-family</c>.</summary>
-    public static IReadOnlyList<string> TaskFamilies { get; } = ["synthetic"];
+    public static IReadOnlyList<string> TaskFamilies { get; } = [Synthetic, FashionMnist];
+
+    /// <summary>Clustered linear regression, linear experts.</summary>
+    public const string Synthetic = "synthetic";
+
+    /// <summary>Class subsets of Fashion-MNIST (run.dataset), MLP experts.</summary>
+    public const string FashionMnist = "fashion-mnist";
 
     /// <summary>The longest any server can stay busy with one task, from the ranges' slowest corner (steps).</summary>
     public int LongestBusySteps => new Models.Compute.MecServer(LinkRate.Min, Frequency.Min, 0).BusySteps(TaskBits, TaskCycles, StepSeconds);

@@ -12,7 +12,8 @@ public static class MecSweep
         using var system = EmulationActorSystem.Create("mec", settings.Actors.Akka, threads);
         try
         {
-            var runs = keys.Select(key => SyntheticMecRun.Start(system, mec, key)).ToList();
+            var fashion = mec.TaskFamily == MecSettings.FashionMnist ? MecFashionData.Load(mec.Fashion, settings.Run, log) : null;
+            var runs = keys.Select(key => fashion is null ? SyntheticMecRun.Start(system, mec, key) : FashionMecRun.Start(system, mec, key, fashion)).ToList();
             var results = new MecRunResult[keys.Count];
             for (var i = 0; i < runs.Count; i++)
             {

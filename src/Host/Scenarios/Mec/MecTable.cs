@@ -10,7 +10,7 @@ public static class MecTable
     public static string Render(IReadOnlyList<MecRunSummary> runs, MecDerived derived)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"sigma0 error level {derived.Sigma0ErrorLevel:0.000}; minimum experts {derived.MinimumExperts} (longest busy {derived.LongestBusySteps} steps)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"sigma0 error level {(derived.Sigma0ErrorLevel is { } level ? level.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")}; minimum experts {derived.MinimumExperts} (longest busy {derived.LongestBusySteps} steps)");
         text.AppendLine("method         experts  mean G_1  mean G_T  G_T/G_1  converged  mean convergence step");
         foreach (var group in runs.GroupBy(r => (r.Key.Experts, r.Key.Method)))
         {
