@@ -40,7 +40,7 @@ public static class FashionMecRun
         var user = MecUserActor<LabeledImages>.Props(() => new ClassSubsetTaskStream(train, data.Groups, fashion.ImagesPerTask, DerivedSeeds.For(key.Seed, "mec-fashion-tasks")));
         var error = new GeneralisationError(data.Groups.Count, key.Experts);
         var done = new TaskCompletionSource<MecRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var choice = SyntheticMecRun.Choice(settings, key, servers, train.ImageSize);
+        var choice = MecRouting.For(settings, key, servers, train.ImageSize);
         system.ActorOf(GateCoordinatorActor<LabeledImages>.Props(choice, user, serverProps, settings.Tasks, error, done), $"mec-{key.Method}-m{key.Experts}-s{key.Seed}");
         return done.Task;
     }

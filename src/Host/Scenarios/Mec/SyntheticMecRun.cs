@@ -1,9 +1,7 @@
 using Akka.Actor;
 using EdgeMoE.Actors.Mec;
-using EdgeMoE.Actors.Randomness;
 using EdgeMoE.Models.Data.Regression;
 using EdgeMoE.Models.Moe.Continual;
-using EdgeMoE.Policies.Mec;
 
 namespace EdgeMoE.Host.Scenarios.Mec;
 
@@ -23,22 +21,8 @@ public static class SyntheticMecRun
         var serverProps = servers.Select((s, m) => MecServerActor<RegressionTask>.Props(m, s, cost, () => new ScoredLinearExpert(truths))).ToList();
         var done = new TaskCompletionSource<MecRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var user = MecUserActor<RegressionTask>.Props(() => new RegressionTaskStream(stream));
-        var coordinator = GateCoordinatorActor<RegressionTask>.Props(Choice(settings, key, servers, settings.Stream.Dimension), user, serverProps, settings.Tasks, error, done);
+        var coordinator = GateCoordinatorActor<RegressionTask>.Props(MecRouting.For(settings, key, servers, settings.Stream.Dimension), user, serverProps, settings.Tasks, error, done);
         system.ActorOf(coordinator, $"mec-{key.Method}-m{key.Experts}-s{key.Seed}");
         return done.Task;
-    }
-
-    /// <summary>The routing method of <paramref name="key"/>, with its generator from (seed, stable name).</summary>
-    public static IServerChoice Choice(MecSettings settings, MecRunKey key, IReadOnlyList<Models.Compute.MecServer> servers, int gateDimension)
-    {
-        var random = ActorSeed.ForUser(key.Seed, "mec-coordinator").NewGenerator();
-        return key.Method switch
-        {
-            MecMethods.Moe => new AdaptiveGate(settings.Gate with { Experts = key.Experts, Dimension = gateDimension, StopStep = settings.GateStopFor(key.Experts) }, random),
-            MecMethods.Nearest => FixedRankServerChoice.Nearest([.. servers.Select(s => s.DistanceMetres)]),
-            MecMethods.MostPowerful => FixedRankServerChoice.MostPowerful([.. servers.Select(s => s.FrequencyHz)]),
-            MecMethods.Random => new RandomServerChoice(random),
-            _ => throw new ArgumentException($"unknown MEC method {key.Method}", nameof(key)),
-        };
     }
 }
