@@ -3,9 +3,12 @@ namespace EdgeMoE.Policies.Mec;
 /// <summary>
 /// The adaptive gating network of the MoE-for-MEC model. Scores are linear in the task's feature sum,
 /// h_m = θ_m·Σ_i X_t,i; the gate output is π = softmax(h); a task goes to the available server with the highest
-/// h_m + r_m, r_m ~ U[0, λ]. Until T1 the gate takes a gradient step on the locality loss Σ_m π_m‖Δw_m‖₂ plus the
+/// h_m + r_m, r_m ~ U[0, λ]. The gate takes a gradient step on the locality loss Σ_m π_m‖Δw_m‖₂ plus the
 /// load-balancing loss α·M·Σ_m f_m·π_m (f_m: share of tasks routed to m so far); the routed expert's own task loss
-/// is zero after its minimum-norm fit and does not depend on θ, so it adds no gradient.
+/// is zero after its minimum-norm fit and does not depend on θ, so it adds no gradient. Termination (arXiv 2406.16437
+/// Algorithm 1: without it, load balancing undoes the specialisation): every server starts with a flag I_m = 1; after
+/// T1, a task clears the flag of every server whose gate output differs from the routed server's by more than Γ, and
+/// once all flags are clear the gate never learns again.
 /// </summary>
 public sealed class AdaptiveGate : IServerChoice
 {
@@ -16,6 +19,9 @@ public sealed class AdaptiveGate : IServerChoice
     private readonly double[] _noise;
     private readonly double[] _scores;
     private int _tasks;
+    private readonly bool[] _separated;
+    private int _separatedCount;
+    private int? _stoppedAt;
 
     /// <summary>A gate with θ = 0 (uniform output), drawing its exploration noise from <paramref name="random"/>.</summary>
     public AdaptiveGate(AdaptiveGateOptions options, Random random)
@@ -29,10 +35,14 @@ public sealed class AdaptiveGate : IServerChoice
         _routed = new int[options.Experts];
         _noise = new double[options.Experts];
         _scores = new double[options.Experts];
+        _separated = new bool[options.Experts];
     }
 
     /// <inheritdoc />
     public string Name => MecMethods.Moe;
+
+    /// <summary>The step of the task that cleared the last flag (the gate learns no more after it); null while it learns.</summary>
+    public int? StoppedAt => _stoppedAt;
 
     /// <summary>θ_m, the gate parameters of server <paramref name="expert"/>.</summary>
     public ReadOnlySpan<double> Parameters(int expert) => _theta[expert];
@@ -66,8 +76,14 @@ public sealed class AdaptiveGate : IServerChoice
     {
         _routed[chosen]++;
         _tasks++;
-        if (step > _options.StopStep)
+        if (_stoppedAt is not null)
         {
+            return;
+        }
+
+        if (step > _options.StopStep && ClearFlags(featureSum, chosen))
+        {
+            _stoppedAt = step;
             return;
         }
 
@@ -113,6 +129,22 @@ public sealed class AdaptiveGate : IServerChoice
         }
 
         return pi;
+    }
+
+    // Clears I_m for every server m with |h_m − h_chosen| > Γ on this task; true once every flag is clear.
+    private bool ClearFlags(ReadOnlySpan<double> featureSum, int chosen)
+    {
+        Score(featureSum);
+        for (var m = 0; m < _scores.Length; m++)
+        {
+            if (!_separated[m] && Math.Abs(_scores[m] - _scores[chosen]) > _options.StopGap)
+            {
+                _separated[m] = true;
+                _separatedCount++;
+            }
+        }
+
+        return _separatedCount == _scores.Length;
     }
 
     private void Score(ReadOnlySpan<double> featureSum)

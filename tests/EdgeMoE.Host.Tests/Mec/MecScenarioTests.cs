@@ -79,6 +79,7 @@ public sealed class MecScenarioTests
     [InlineData("sigma0 = 1.5", "edgemoe.mec.sigma0")]
     [InlineData("dimension = 2", "edgemoe.mec.dimension")]
     [InlineData("gate-stop-step = soon", "edgemoe.mec.gate-stop-step")]
+    [InlineData("gate-stop-gap = -0.1", "edgemoe.mec.gate-stop-gap")]
     [InlineData("link-rate-range = [0, 1e8]", "edgemoe.mec.link-rate-range")]
     [InlineData("frequency-range = [3e9, 1e9]", "edgemoe.mec.frequency-range")]
     [InlineData("step-duration = 0s", "edgemoe.mec.step-duration")]

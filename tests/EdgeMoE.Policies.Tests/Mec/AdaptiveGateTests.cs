@@ -5,8 +5,8 @@ namespace EdgeMoE.Policies.Tests.Mec;
 
 public sealed class AdaptiveGateTests
 {
-    private static AdaptiveGate Gate(int experts, double noise = 0.3, int stop = 100) =>
-        new(new AdaptiveGateOptions(experts, Dimension: 3, LearningRate: 1.0, LoadBalanceWeight: 0.0, ExplorationNoise: noise, StopStep: stop), new Xoshiro256Random(7));
+    private static AdaptiveGate Gate(int experts, double noise = 0.3, int stop = 100, double gap = 0) =>
+        new(new AdaptiveGateOptions(experts, Dimension: 3, LearningRate: 1.0, LoadBalanceWeight: 0.0, ExplorationNoise: noise, StopStep: stop, StopGap: gap), new Xoshiro256Random(7));
 
     [Fact]
     public void Only_available_servers_are_chosen_and_none_means_minus_one()
@@ -34,11 +34,37 @@ public sealed class AdaptiveGateTests
     }
 
     [Fact]
-    public void The_gate_stops_learning_after_its_stop_step()
+    public void With_an_infinite_gap_the_gate_learns_on_every_task_after_T1()
     {
-        var gate = Gate(2, stop: 1);
-        gate.Learn(2, [1, 1, 1], chosen: 0, modelChange: 5.0);
-        Assert.Equal([0.0, 0.0, 0.0], gate.Parameters(0).ToArray());
+        var gate = Gate(2, stop: 0, gap: double.PositiveInfinity);
+        gate.Learn(1, [0, 1, 0], chosen: 0, modelChange: 5.0);
+        var before = gate.Parameters(0).ToArray();
+        gate.Learn(50, [1, 0, 0], chosen: 0, modelChange: 5.0);
+        Assert.NotEqual(before, gate.Parameters(0).ToArray());
+        Assert.Null(gate.StoppedAt);
+    }
+
+    [Fact]
+    public void The_gate_stops_once_every_server_has_differed_from_a_routed_one_by_more_than_gamma()
+    {
+        var gate = Gate(2, stop: 0, gap: 0.5);
+        // Server 1 changed a lot on direction e_0, so server 0's score there rises: h = (0.2, −0.2), gap 0.4 ≤ Γ.
+        gate.Learn(1, [1, 0, 0], chosen: 1, modelChange: 0.8);
+        Assert.Equal(0.2, gate.Parameters(0)[0], 12);
+        Assert.Equal(-0.2, gate.Parameters(1)[0], 12);
+        // Checked before this step's update: 0.4 ≤ Γ clears nothing, and the step widens the gap beyond Γ.
+        gate.Learn(2, [1, 0, 0], chosen: 1, modelChange: 2.0);
+        Assert.Null(gate.StoppedAt);
+        Assert.True(gate.Parameters(0)[0] - gate.Parameters(1)[0] > 0.5, "the gap should now exceed Γ");
+        // Routed to server 0: server 1's flag clears, server 0's (the routed one) stays, so the gate still learns.
+        gate.Learn(3, [1, 0, 0], chosen: 0, modelChange: 0.0);
+        Assert.Null(gate.StoppedAt);
+        // Routed to server 1: server 0's flag clears too; the gate stops here and later changes move nothing.
+        gate.Learn(4, [1, 0, 0], chosen: 1, modelChange: 9.0);
+        Assert.Equal(4, gate.StoppedAt);
+        var frozen = gate.Parameters(0).ToArray();
+        gate.Learn(5, [0, 1, 0], chosen: 1, modelChange: 9.0);
+        Assert.Equal(frozen, gate.Parameters(0).ToArray());
     }
 
     [Fact]

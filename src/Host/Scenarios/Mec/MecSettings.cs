@@ -11,8 +11,8 @@ namespace EdgeMoE.Host.Scenarios.Mec;
 /// <param name="Tasks">T, tasks per run (one per step).</param>
 /// <param name="Methods">Routing methods compared, from <see cref="MecMethods.All"/>.</param>
 /// <param name="Stream">The synthetic task stream (N, d, s_t, σ0, σ_t, C).</param>
-/// <param name="Gate">η, α, λ of the gate; <see cref="GateStopStep"/> and M are filled per run.</param>
-/// <param name="GateStopStep">T1, the last step the gate learns on; null for the derived ⌈M/η⌉.</param>
+/// <param name="Gate">η, α, λ, Γ of the gate; <see cref="GateStopStep"/> and M are filled per run.</param>
+/// <param name="GateStopStep">T1, the end of the gate's exploration rounds; null for the derived ⌈M/η⌉.</param>
 /// <param name="TaskBits">Data each task carries to its server (bits).</param>
 /// <param name="TaskCycles">CPU cycles of one task's training.</param>
 /// <param name="StepSeconds">Time between two task arrivals (s).</param>
@@ -56,7 +56,7 @@ public sealed record MecSettings(
     /// <summary>The longest any server can stay busy with one task, from the ranges' slowest corner (steps).</summary>
     public int LongestBusySteps => new Models.Compute.MecServer(LinkRate.Min, Frequency.Min, 0).BusySteps(TaskBits, TaskCycles, StepSeconds);
 
-    /// <summary>T1 for a run with <paramref name="experts"/> servers: the configured step, or ⌈M/η⌉.</summary>
+    /// <summary>T1 for a run with <paramref name="experts"/> servers: the configured step, or ⌈M/η⌉ (Algorithm 1 of arXiv 2406.16437).</summary>
     public int GateStopFor(int experts) => GateStopStep ?? (int)Math.Ceiling(experts / Gate.LearningRate);
 
     /// <summary>Reads and validates the section; every failure names the key and FILE:LINE (exit 2).</summary>
@@ -92,7 +92,8 @@ public sealed record MecSettings(
             LearningRate: r.GreaterThan("gate-learning-rate", 0),
             LoadBalanceWeight: r.AtLeast("load-balance-weight", 0),
             ExplorationNoise: r.AtLeast("exploration-noise", 0),
-            StopStep: 0);
+            StopStep: 0,
+            StopGap: r.AtLeast("gate-stop-gap", 0));
         return new MecSettings(
             TaskFamily: family,
             Experts: experts,
