@@ -111,7 +111,7 @@ public sealed class GateCoordinatorActor<TData> : ReceiveActor
         var next = _errors.Count + 1;
         if (next > _tasks)
         {
-            _done.TrySetResult(new MecRunResult(_errors, _dropped, _taken));
+            _done.TrySetResult(new MecRunResult(_errors, _dropped, _taken, _choice.LearningStoppedAt));
             Context.Stop(Self);
             return;
         }

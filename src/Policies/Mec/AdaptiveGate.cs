@@ -44,6 +44,9 @@ public sealed class AdaptiveGate : IServerChoice
     /// <summary>The step of the task that cleared the last flag (the gate learns no more after it); null while it learns.</summary>
     public int? StoppedAt => _stoppedAt;
 
+    /// <inheritdoc />
+    public int? LearningStoppedAt => _stoppedAt;
+
     /// <summary>θ_m, the gate parameters of server <paramref name="expert"/>.</summary>
     public ReadOnlySpan<double> Parameters(int expert) => _theta[expert];
 

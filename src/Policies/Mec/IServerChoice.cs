@@ -17,4 +17,7 @@ public interface IServerChoice
     /// <param name="chosen">The server that took the task.</param>
     /// <param name="modelChange">‖w_t − w_{t−1}‖₂ of that server.</param>
     void Learn(int step, ReadOnlySpan<double> featureSum, int chosen, double modelChange);
+
+    /// <summary>The step after which the method learns no more (the gate's termination); null if it never stopped or never learns.</summary>
+    int? LearningStoppedAt => null;
 }

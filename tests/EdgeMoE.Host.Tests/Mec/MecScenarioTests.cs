@@ -39,6 +39,16 @@ public sealed class MecScenarioTests
             Assert.Equal(series[0], run.GetProperty("initial_error").GetDouble());
             Assert.Equal(series[^1], run.GetProperty("final_error").GetDouble());
             Assert.True(run.TryGetProperty("convergence_step", out _));
+            // Only the gate can stop learning, and only after its exploration rounds T1.
+            var stopped = run.GetProperty("gate_stopped_at");
+            if (run.GetProperty("method").GetString() != "moe")
+            {
+                Assert.Equal(JsonValueKind.Null, stopped.ValueKind);
+            }
+            else if (stopped.ValueKind != JsonValueKind.Null)
+            {
+                Assert.InRange(stopped.GetInt32(), run.GetProperty("gate_stop_step").GetInt32() + 1, 60);
+            }
         }
     }
 

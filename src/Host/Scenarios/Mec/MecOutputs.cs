@@ -62,6 +62,7 @@ public static class MecOutputs
                 WriteNullable(json, "convergence_step", run.ConvergenceStep);
                 json.WriteNumber("dropped_tasks", run.Dropped);
                 WriteNullable(json, "gate_stop_step", run.GateStopStep);
+                WriteNullable(json, "gate_stopped_at", run.GateStoppedAt);
                 json.WriteEndObject();
             }
 

@@ -26,7 +26,7 @@ internal sealed class MecScenario : IScenario
         var threads = ScenarioPlan.DispatcherThreads(settings.Run);
         var results = MecSweep.Execute(mec, keys, settings, threads, console.Error);
         var summaries = keys.Select((k, i) => MecRunSummary.Of(
-            k, results[i].Errors, results[i].Dropped, mec.ConvergenceFraction, k.Method == Policies.Mec.MecMethods.Moe ? mec.GateStopFor(k.Experts) : null)).ToList();
+            k, results[i].Errors, results[i].Dropped, mec.ConvergenceFraction, k.Method == Policies.Mec.MecMethods.Moe ? mec.GateStopFor(k.Experts) : null, results[i].GateStoppedAt)).ToList();
         MecOutputs.WriteErrors(Path.Combine(folder, "errors.csv"), keys, results);
         MecOutputs.WriteSummary(Path.Combine(folder, "summary.json"), mec, derived, summaries);
         console.Out.Write(MecTable.Render(summaries, derived));
