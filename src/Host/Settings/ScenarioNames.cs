@@ -6,6 +6,9 @@ public static class ScenarioNames
     /// <summary>Stable-MoE: Lyapunov token routing over edge servers (hocon/stable-moe.conf).</summary>
     public const string StableMoe = "stable-moe";
 
+    /// <summary>MoE for mobile edge computing: servers as experts under availability, continual learning (hocon/mec.conf).</summary>
+    public const string Mec = "mec";
+
     /// <summary>Every scenario name, in the order the help lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [StableMoe];
+    public static IReadOnlyList<string> All { get; } = [StableMoe, Mec];
 }

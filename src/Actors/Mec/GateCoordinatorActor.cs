@@ -1,0 +1,121 @@
+using Akka.Actor;
+using EdgeMoE.Models.Moe.Continual;
+using EdgeMoE.Policies.Mec;
+
+namespace EdgeMoE.Actors.Mec;
+
+/// <summary>
+/// The coordinator of a MEC network (Algorithm 1 of arXiv 2412.15690): step by step it takes the user's task, routes it
+/// to an available server by its <see cref="IServerChoice"/>, and once the server reports its fit lets the choice learn
+/// and records G_t. One task is in flight at a time, so a run is the same sequence of events on any thread count.
+/// </summary>
+/// <typeparam name="TData">The tasks' training data.</typeparam>
+public sealed class GateCoordinatorActor<TData> : ReceiveActor
+{
+    private readonly IServerChoice _choice;
+    private readonly int _tasks;
+    private readonly GeneralisationError _error;
+    private readonly TaskCompletionSource<MecRunResult> _done;
+    private readonly IActorRef _user;
+    private readonly IActorRef[] _servers;
+    private readonly int[] _freeFrom;
+    private readonly int[] _taken;
+    private readonly bool[] _available;
+    private readonly List<double> _errors;
+    private double[] _features = [];
+    private OffloadedTask<TData>? _current;
+    private int _dropped;
+
+    /// <summary>A coordinator that spawns the user and the servers as its children and runs <paramref name="tasks"/> steps.</summary>
+    /// <param name="choice">How tasks are routed (the MoE gate or a baseline).</param>
+    /// <param name="user">Props of the user actor.</param>
+    /// <param name="servers">Props of the server actors, in index order.</param>
+    /// <param name="tasks">T, the number of steps (one task each).</param>
+    /// <param name="error">The G_t tracker, fed with the per-cluster errors the servers report.</param>
+    /// <param name="done">Completed with the run's result after step T.</param>
+    public GateCoordinatorActor(IServerChoice choice, Props user, IReadOnlyList<Props> servers, int tasks, GeneralisationError error, TaskCompletionSource<MecRunResult> done)
+    {
+        _choice = choice;
+        _tasks = tasks;
+        _error = error;
+        _done = done;
+        _user = Context.ActorOf(user, "user");
+        _servers = [.. servers.Select((props, m) => Context.ActorOf(props, $"server-{m}"))];
+        _freeFrom = new int[_servers.Length];
+        _taken = new int[_servers.Length];
+        _available = new bool[_servers.Length];
+        _errors = new List<double>(tasks);
+        Receive<TaskArrived<TData>>(OnTaskArrived);
+        Receive<TaskTaken>(OnTaskTaken);
+    }
+
+    /// <summary>Props of a coordinator.</summary>
+    public static Props Props(IServerChoice choice, Props user, IReadOnlyList<Props> servers, int tasks, GeneralisationError error, TaskCompletionSource<MecRunResult> done) =>
+        Akka.Actor.Props.Create(() => new GateCoordinatorActor<TData>(choice, user, servers, tasks, error, done));
+
+    /// <inheritdoc />
+    protected override void PreStart() => Advance();
+
+    /// <inheritdoc />
+    protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(failure =>
+    {
+        // A failed user or server ends the run with its exception instead of restarting with a fresh model.
+        _done.TrySetException(failure);
+        return Directive.Stop;
+    });
+
+    /// <inheritdoc />
+    protected override void PreRestart(Exception reason, object message)
+    {
+        _done.TrySetException(reason);
+        Context.Stop(Self);
+    }
+
+    private void OnTaskArrived(TaskArrived<TData> arrived)
+    {
+        var task = arrived.Task;
+        _features = [.. task.GateFeatures];
+
+        for (var m = 0; m < _servers.Length; m++)
+        {
+            _available[m] = _freeFrom[m] <= arrived.Step;
+        }
+
+        var chosen = _choice.Choose(_features, _available);
+        if (chosen < 0)
+        {
+            _dropped++;
+            _errors.Add(_error.Value);
+            Advance();
+            return;
+        }
+
+        _current = task;
+        _servers[chosen].Tell(new TakeTask<TData>(arrived.Step, task.Data));
+    }
+
+    private void OnTaskTaken(TaskTaken taken)
+    {
+        var task = _current ?? throw new InvalidOperationException($"server {taken.Server} reported a task the coordinator did not send");
+        _current = null;
+        _freeFrom[taken.Server] = taken.FreeFromStep;
+        _taken[taken.Server]++;
+        _choice.Learn(taken.Step, _features, taken.Server, taken.ModelChange);
+        _error.Learn(taken.Server, task.Cluster, [.. taken.ErrorByCluster]);
+        _errors.Add(_error.Value);
+        Advance();
+    }
+
+    private void Advance()
+    {
+        var next = _errors.Count + 1;
+        if (next > _tasks)
+        {
+            _done.TrySetResult(new MecRunResult(_errors, _dropped, _taken, _choice.LearningStoppedAt));
+            Context.Stop(Self);
+            return;
+        }
+
+        _user.Tell(new NextTask(next));
+    }
+}

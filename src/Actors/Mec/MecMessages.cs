@@ -1,0 +1,22 @@
+using EdgeMoE.Models.Moe.Continual;
+
+namespace EdgeMoE.Actors.Mec;
+
+/// <summary>The coordinator asks the user for the task of step <paramref name="Step"/> (from 1).</summary>
+public sealed record NextTask(int Step);
+
+/// <summary>The user's task of step <paramref name="Step"/>.</summary>
+/// <typeparam name="TData">The task's training data.</typeparam>
+public sealed record TaskArrived<TData>(int Step, OffloadedTask<TData> Task);
+
+/// <summary>The coordinator offloads the task of step <paramref name="Step"/> to a server.</summary>
+/// <typeparam name="TData">The task's training data.</typeparam>
+public sealed record TakeTask<TData>(int Step, TData Data);
+
+/// <summary>A server learned a task: it is busy until <paramref name="FreeFromStep"/> and its model moved by <paramref name="ModelChange"/>.</summary>
+/// <param name="Server">The server's index.</param>
+/// <param name="Step">The task's step.</param>
+/// <param name="FreeFromStep">First step at which the server can take another task (transfer plus compute time, in steps).</param>
+/// <param name="ModelChange">‖θ_t − θ_{t−1}‖₂ of its expert.</param>
+/// <param name="ErrorByCluster">Its expert's error on each cluster after the fit (for G_t only).</param>
+public sealed record TaskTaken(int Server, int Step, int FreeFromStep, double ModelChange, IReadOnlyList<double> ErrorByCluster);

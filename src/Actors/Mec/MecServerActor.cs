@@ -1,0 +1,45 @@
+using Akka.Actor;
+using EdgeMoE.Models.Compute;
+using EdgeMoE.Models.Moe.Continual;
+
+namespace EdgeMoE.Actors.Mec;
+
+/// <summary>What a MEC server's tasks cost it.</summary>
+/// <param name="TaskBits">Data each task carries to the server (bits).</param>
+/// <param name="TaskCycles">CPU cycles each task's training takes.</param>
+/// <param name="StepSeconds">Length of one step, the time between two task arrivals (s).</param>
+public sealed record MecTaskCost(double TaskBits, double TaskCycles, double StepSeconds);
+
+/// <summary>
+/// A MEC server with one expert: it learns each task it takes and is then busy for the task's transfer and compute
+/// time, which it reports as the step from which it is free again.
+/// </summary>
+/// <typeparam name="TData">The tasks' training data.</typeparam>
+public sealed class MecServerActor<TData> : ReceiveActor
+{
+    private readonly int _index;
+    private readonly int _busySteps;
+    private readonly IContinualExpert<TData> _expert;
+
+    /// <summary>Server <paramref name="index"/> with hardware <paramref name="server"/> and the expert <paramref name="expert"/> makes.</summary>
+    public MecServerActor(int index, MecServer server, MecTaskCost cost, Func<IContinualExpert<TData>> expert)
+    {
+        _index = index;
+        _busySteps = server.BusySteps(cost.TaskBits, cost.TaskCycles, cost.StepSeconds);
+        _expert = expert();
+        Receive<TakeTask<TData>>(OnTakeTask);
+    }
+
+    /// <summary>Props of a server actor.</summary>
+    public static Props Props(int index, MecServer server, MecTaskCost cost, Func<IContinualExpert<TData>> expert) =>
+        Akka.Actor.Props.Create(() => new MecServerActor<TData>(index, server, cost, expert));
+
+    /// <inheritdoc />
+    protected override void PostStop() => _expert.Dispose();
+
+    private void OnTakeTask(TakeTask<TData> take)
+    {
+        var change = _expert.Fit(take.Data);
+        Sender.Tell(new TaskTaken(_index, take.Step, take.Step + _busySteps, change, _expert.ErrorByCluster()));
+    }
+}

@@ -1,0 +1,12 @@
+namespace EdgeMoE.Models.Moe.Continual;
+
+/// <summary>An expert that learns tasks one after another and can say how well it now does on every cluster.</summary>
+/// <typeparam name="TData">The tasks' training data.</typeparam>
+public interface IContinualExpert<in TData> : IDisposable
+{
+    /// <summary>Learns one task; returns the change of its parameters, ‖θ_after − θ_before‖₂.</summary>
+    double Fit(TData data);
+
+    /// <summary>Its current error on each of the N clusters (the metric's oracle; routing never sees it).</summary>
+    double[] ErrorByCluster();
+}

@@ -1,0 +1,77 @@
+using EdgeMoE.Models.Data;
+using EdgeMoE.Models.Nn;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace EdgeMoE.Models.Moe.Continual;
+
+/// <summary>
+/// A small MLP expert that learns image tasks one after another (a few full-batch Adam steps per task) and reports its
+/// classification error on each class subset's held-out images.
+/// </summary>
+public sealed class MlpContinualExpert : IContinualExpert<LabeledImages>
+{
+    private readonly MlpExpert _network;
+    private readonly PinnedScalarAdam _optimizer;
+    private readonly ClassifierTrainer _trainer;
+    private readonly IReadOnlyList<LabeledImages> _evaluation;
+    private readonly int _epochs;
+
+    /// <summary>An MLP inputSize → hidden → classes initialised from <paramref name="generator"/>.</summary>
+    /// <param name="inputSize">Pixels per image.</param>
+    /// <param name="hidden">Hidden width.</param>
+    /// <param name="classes">Output classes.</param>
+    /// <param name="epochs">Full-batch steps per task.</param>
+    /// <param name="learningRate">Adam learning rate.</param>
+    /// <param name="evaluation">Held-out images of each class subset, in cluster order.</param>
+    /// <param name="generator">Seeded generator of the initial weights.</param>
+    public MlpContinualExpert(int inputSize, int hidden, int classes, int epochs, double learningRate, IReadOnlyList<LabeledImages> evaluation, Generator generator)
+    {
+        ArgumentNullException.ThrowIfNull(evaluation);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epochs);
+        _network = new MlpExpert(inputSize, [hidden], classes, generator);
+        _optimizer = new PinnedScalarAdam(_network.parameters(), learningRate);
+        _trainer = new ClassifierTrainer(_network, _optimizer);
+        _evaluation = evaluation;
+        _epochs = epochs;
+    }
+
+    /// <inheritdoc />
+    public double Fit(LabeledImages data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var before = Parameters();
+        for (var e = 0; e < _epochs; e++)
+        {
+            _trainer.Step(data.Pixels, data.Labels, data.Channels, data.Height, data.Width);
+        }
+
+        var after = Parameters();
+        var squared = 0.0;
+        for (var i = 0; i < after.Length; i++)
+        {
+            var diff = (double)after[i] - before[i];
+            squared += diff * diff;
+        }
+
+        return Math.Sqrt(squared);
+    }
+
+    /// <inheritdoc />
+    public double[] ErrorByCluster() =>
+        [.. _evaluation.Select(set => 1.0 - _trainer.Accuracy(set.Pixels, set.Labels, set.Channels, set.Height, set.Width))];
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        _network.Dispose();
+    }
+
+    private float[] Parameters()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
+        return TensorInput.ToArray(torch.cat([.. _network.parameters().Select(p => p.flatten())]));
+    }
+}

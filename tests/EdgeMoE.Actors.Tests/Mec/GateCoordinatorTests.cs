@@ -1,0 +1,108 @@
+using EdgeMoE.Actors.Mec;
+using EdgeMoE.Models.Compute;
+using EdgeMoE.Models.Moe.Continual;
+using EdgeMoE.Policies.Mec;
+
+namespace EdgeMoE.Actors.Tests.Mec;
+
+/// <summary>The coordinator, user and servers of a MEC run, with a recording routing rule and counting experts.</summary>
+public sealed class GateCoordinatorTests : TestKit
+{
+    // 8e6 bits at 1e7 bit/s = 0.8 s, plus 1e9 cycles at 1e9 Hz = 1 s: 1.8 s, i.e. 3 steps of 0.6 s.
+    private static readonly MecTaskCost Cost = new(8e6, 1e9, 0.6);
+
+    [Fact]
+    public void A_server_that_took_a_task_is_unavailable_for_its_transfer_and_compute_steps()
+    {
+        var choice = new LowestAvailable();
+        var servers = new[] { new MecServer(1e7, 1e9, 0), new MecServer(1e9, 1e10, 0) };
+        var result = Run(choice, servers, tasks: 7);
+
+        // Server 0 is busy 3 steps, server 1 one step (0.008 s + 0.1 s): tasks go 0, 1, 1, 0, 1, 1, 0.
+        Assert.Equal([0, 1, 1, 0, 1, 1, 0], choice.Chosen);
+        Assert.Equal([false, true], choice.Availability[1]);
+        Assert.Equal([true, true], choice.Availability[3]);
+        Assert.Equal([3, 4], result.TasksPerServer);
+        Assert.Equal(7, result.Errors.Count);
+        Assert.Equal(0, result.Dropped);
+    }
+
+    [Fact]
+    public void A_task_that_finds_every_server_busy_is_dropped_and_G_t_repeats()
+    {
+        var choice = new LowestAvailable();
+        var result = Run(choice, [new MecServer(1e7, 1e9, 0)], tasks: 4);
+        Assert.Equal(2, result.Dropped);
+        Assert.Equal(2, result.TasksPerServer[0]);
+        Assert.Equal(result.Errors[0], result.Errors[1]);
+    }
+
+    [Fact]
+    public void G_t_averages_each_learned_tasks_current_error_on_its_cluster()
+    {
+        // The counting expert's error on cluster n is 1 / (1 + tasks it learned): one server learns every task.
+        var result = Run(new LowestAvailable(), [new MecServer(1e12, 1e12, 0)], tasks: 3);
+        Assert.Equal([1 / 2.0, 1 / 3.0, 1 / 4.0], result.Errors);
+    }
+
+    private MecRunResult Run(IServerChoice choice, IReadOnlyList<MecServer> servers, int tasks)
+    {
+        var done = new TaskCompletionSource<MecRunResult>();
+        var serverProps = servers.Select((s, m) => MecServerActor<int>.Props(m, s, Cost, () => new CountingExpert())).ToList();
+        var user = MecUserActor<int>.Props(() => new CountingStream());
+        Sys.ActorOf(GateCoordinatorActor<int>.Props(choice, user, serverProps, tasks, new GeneralisationError(2, servers.Count), done));
+        Assert.True(done.Task.Wait(TimeSpan.FromSeconds(10)), "the run did not finish");
+        return done.Task.Result;
+    }
+
+    private sealed class LowestAvailable : IServerChoice
+    {
+        public List<int> Chosen { get; } = [];
+
+        public List<bool[]> Availability { get; } = [];
+
+        public string Name => "lowest";
+
+        public int Choose(ReadOnlySpan<double> featureSum, ReadOnlySpan<bool> available)
+        {
+            Availability.Add(available.ToArray());
+            var chosen = available.IndexOf(true);
+            if (chosen >= 0)
+            {
+                Chosen.Add(chosen);
+            }
+
+            return chosen;
+        }
+
+        public void Learn(int step, ReadOnlySpan<double> featureSum, int chosen, double modelChange)
+        {
+        }
+    }
+
+    private sealed class CountingStream : ITaskStream<int>
+    {
+        private int _next;
+
+        public int Clusters => 2;
+
+        public OffloadedTask<int> Next() => new(_next % 2, [1.0], _next++);
+    }
+
+    private sealed class CountingExpert : IContinualExpert<int>
+    {
+        private int _learned;
+
+        public double Fit(int data)
+        {
+            _learned++;
+            return 1;
+        }
+
+        public double[] ErrorByCluster() => [1.0 / (1 + _learned), 1.0 / (1 + _learned)];
+
+        public void Dispose()
+        {
+        }
+    }
+}

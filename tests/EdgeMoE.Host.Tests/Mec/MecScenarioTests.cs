@@ -1,0 +1,124 @@
+using System.Text.Json;
+
+namespace EdgeMoE.Host.Tests.Mec;
+
+public sealed class MecScenarioTests
+{
+    [Fact]
+    public void The_same_seed_gives_byte_identical_files_on_one_or_two_threads()
+    {
+        using var mec = new TinyMec();
+        var one = Run(mec, "one", "--threads", "1");
+        var two = Run(mec, "two", "--threads", "2");
+        Assert.True(one.Errors.AsSpan().SequenceEqual(two.Errors), "errors.csv differs");
+        Assert.True(one.Summary.AsSpan().SequenceEqual(two.Summary), "summary.json differs");
+        Assert.NotEqual(one.Errors, Run(mec, "other", "--seed", "9").Errors);
+    }
+
+    [Fact]
+    public void Errors_hold_one_row_per_run_and_step_and_the_summary_one_object_per_run()
+    {
+        using var mec = new TinyMec();
+        var (errors, summary) = Run(mec, "out");
+        var lines = System.Text.Encoding.UTF8.GetString(errors).TrimEnd('\n').Split('\n');
+        Assert.Equal("method,experts,seed,step,error", lines[0]);
+        Assert.Equal(1 + (2 * 2 * 4 * 60), lines.Length);
+
+        using var json = JsonDocument.Parse(summary);
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("sigma0_error_level").GetDouble() > 0);
+        Assert.Equal(7, root.GetProperty("minimum_experts").GetInt32()); // ⌈3·⌈3/3⌉·ln 10⌉
+        var runs = root.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(16, runs.Count);
+        Assert.Equal(["moe", "nearest", "most-powerful", "random"], runs.Take(4).Select(r => r.GetProperty("method").GetString()));
+        foreach (var run in runs)
+        {
+            var key = $"{run.GetProperty("method").GetString()},{run.GetProperty("experts").GetInt32()},{run.GetProperty("seed").GetInt32()},";
+            var series = lines.Where(l => l.StartsWith(key, StringComparison.Ordinal)).Select(l => double.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(60, series.Count);
+            Assert.Equal(series[0], run.GetProperty("initial_error").GetDouble());
+            Assert.Equal(series[^1], run.GetProperty("final_error").GetDouble());
+            Assert.True(run.TryGetProperty("convergence_step", out _));
+            // Only the gate can stop learning, and only after its exploration rounds T1.
+            var stopped = run.GetProperty("gate_stopped_at");
+            if (run.GetProperty("method").GetString() != "moe")
+            {
+                Assert.Equal(JsonValueKind.Null, stopped.ValueKind);
+            }
+            else if (stopped.ValueKind != JsonValueKind.Null)
+            {
+                Assert.InRange(stopped.GetInt32(), run.GetProperty("gate_stop_step").GetInt32() + 1, 60);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_fashion_family_trains_mlp_experts_on_class_subsets_byte_identically_on_one_or_two_threads()
+    {
+        // run.dataset = synthetic: Fashion-MNIST's shape and classes without the package.
+        const string Fashion = """
+            task-family = fashion-mnist
+            experts = [3]
+            seeds = 1
+            tasks = 12
+            fashion-images-per-task = 8
+            fashion-evaluation-images = 20
+            fashion-hidden = 4
+            """;
+        using var mec = new TinyMec(Fashion, runExtra: "dataset = synthetic");
+        var one = Run(mec, "one", "--threads", "1");
+        var two = Run(mec, "two", "--threads", "2");
+        Assert.True(one.Errors.AsSpan().SequenceEqual(two.Errors), "errors.csv differs");
+        Assert.True(one.Summary.AsSpan().SequenceEqual(two.Summary), "summary.json differs");
+        using var json = JsonDocument.Parse(one.Summary);
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("sigma0_error_level").ValueKind);
+        Assert.Equal("fashion-mnist", json.RootElement.GetProperty("task_family").GetString());
+        foreach (var run in json.RootElement.GetProperty("runs").EnumerateArray())
+        {
+            var final = run.GetProperty("final_error").GetDouble();
+            Assert.InRange(final, 0.0, 1.0);
+        }
+    }
+
+    [Theory]
+    [InlineData("experts = [3, 0]", "edgemoe.mec.experts")]
+    [InlineData("experts = [3, 3]", "edgemoe.mec.experts")]
+    [InlineData("seeds = 0", "edgemoe.mec.seeds")]
+    [InlineData("tasks = -1", "edgemoe.mec.tasks")]
+    [InlineData("methods = [moe, closest]", "edgemoe.mec.methods")]
+    [InlineData("sigma0 = 1.5", "edgemoe.mec.sigma0")]
+    [InlineData("dimension = 2", "edgemoe.mec.dimension")]
+    [InlineData("gate-stop-step = soon", "edgemoe.mec.gate-stop-step")]
+    [InlineData("gate-stop-gap = -0.1", "edgemoe.mec.gate-stop-gap")]
+    [InlineData("link-rate-range = [0, 1e8]", "edgemoe.mec.link-rate-range")]
+    [InlineData("frequency-range = [3e9, 1e9]", "edgemoe.mec.frequency-range")]
+    [InlineData("step-duration = 0s", "edgemoe.mec.step-duration")]
+    [InlineData("convergence-fraction = 1", "edgemoe.mec.convergence-fraction")]
+    [InlineData("task-family = speech", "edgemoe.mec.task-family")]
+    public void A_bad_value_exits_2_naming_the_key(string line, string key)
+    {
+        using var mec = new TinyMec(line);
+        var (exit, _, error) = CliRunner.Run("run", mec.ScenarioFile, "--out", mec.Output("bad"));
+        Assert.Equal(2, exit);
+        Assert.Contains(key, error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public void A_cluster_option_is_refused_with_exit_2()
+    {
+        using var mec = new TinyMec();
+        var (exit, _, error) = CliRunner.Run("run", mec.ScenarioFile, "--out", mec.Output("c"), "--local-nodes", "2");
+        Assert.Equal(2, exit);
+        Assert.Contains("--local-nodes", error);
+    }
+
+    private static (byte[] Errors, byte[] Summary) Run(TinyMec mec, string name, params string[] extra)
+    {
+        var folder = mec.Output(name);
+        var (exit, output, error) = CliRunner.Run(["run", mec.ScenarioFile, "--out", folder, .. extra]);
+        Assert.True(exit == 0, error);
+        Assert.Contains("moe", output);
+        return (File.ReadAllBytes(Path.Combine(folder, "errors.csv")), File.ReadAllBytes(Path.Combine(folder, "summary.json")));
+    }
+}

@@ -1,0 +1,47 @@
+using EdgeMoE.Models.Data;
+using EdgeMoE.Models.Moe.Continual;
+using EdgeMoE.Models.Nn;
+using EdgeMoE.Models.Randomness;
+
+namespace EdgeMoE.Models.Tests.Moe;
+
+public sealed class ClassSubsetTaskStreamTests
+{
+    private static readonly LabeledImages Images = SyntheticImages.GaussianClusters(200, 10, 1, 4, 4, 0.3, seed: 2);
+
+    [Fact]
+    public void Five_pairs_of_ten_classes_are_disjoint_and_cover_every_class()
+    {
+        var groups = ClassSubsetTaskStream.Groups(5, 2, 10);
+        Assert.Equal(Enumerable.Range(0, 10), groups.SelectMany(g => g).Order());
+        Assert.Equal([2, 3], groups[1]);
+    }
+
+    [Fact]
+    public void A_task_holds_only_images_of_its_subset_and_its_gate_features_are_the_mean_image()
+    {
+        var groups = ClassSubsetTaskStream.Groups(5, 2, 10);
+        var stream = new ClassSubsetTaskStream(Images, groups, imagesPerTask: 6, new Xoshiro256Random(1));
+        for (var k = 0; k < 20; k++)
+        {
+            var task = stream.Next();
+            Assert.All(task.Data.Labels, label => Assert.Contains(label, groups[task.Cluster]));
+            Assert.Equal(6, task.Data.Count);
+            var mean = Enumerable.Range(0, task.Data.ImageSize).Select(p => Enumerable.Range(0, 6).Average(i => (double)task.Data.Image(i)[p]));
+            Assert.Equal(mean.ToArray(), task.GateFeatures.ToArray(), (a, b) => Math.Abs(a - b) < 1e-6);
+        }
+    }
+
+    [Fact]
+    public void An_mlp_expert_moves_on_a_task_and_reports_an_error_rate_per_subset()
+    {
+        var groups = ClassSubsetTaskStream.Groups(5, 2, 10);
+        var evaluation = groups.Select(g => Images.Subset([.. Enumerable.Range(0, Images.Count).Where(i => g.Contains(Images.Labels[i]))])).ToList();
+        using var expert = new MlpContinualExpert(Images.ImageSize, 4, 10, epochs: 2, learningRate: 1e-2, evaluation, NetworkSeed.Generator(1, "expert"));
+        var stream = new ClassSubsetTaskStream(Images, groups, imagesPerTask: 8, new Xoshiro256Random(3));
+        Assert.True(expert.Fit(stream.Next().Data) > 0);
+        var errors = expert.ErrorByCluster();
+        Assert.Equal(5, errors.Length);
+        Assert.All(errors, e => Assert.InRange(e, 0.0, 1.0));
+    }
+}
