@@ -20,7 +20,7 @@ public sealed class SweepRowTests
 
         var rows = SweepRow.Read(point, path, runSeed: 7);
 
-        Assert.Equal(["summary", "runs/0", "runs/1", "schemes/top-2", "schemes/jesa(0.92,2)"], rows.Select(r => r.Policy));
+        Assert.Equal(["summary", "runs/0 moe", "runs/1 nearest", "schemes/top-2", "schemes/jesa(0.92,2)"], rows.Select(r => r.Policy));
         Assert.All(rows, r => Assert.Equal(7, r.Seed));
         Assert.Equal(12, rows[0].Figure("minimum_experts"));
         Assert.Equal(0.5, rows[2].Figure("final_error"));

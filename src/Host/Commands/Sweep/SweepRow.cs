@@ -6,7 +6,7 @@ namespace EdgeMoE.Host.Commands.Sweep;
 /// <summary>
 /// One (point, policy) of a sweep, as read back from the point's summary.json. A Stable-MoE summary gives a row per
 /// policy; any other scenario's gives a row per object of numbers in its summary, named by its path (e.g.
-/// <c>schemes/top-2</c>, <c>runs/3</c>, or <c>summary</c> for the top level's own numbers).
+/// <c>schemes/top-2</c>, <c>runs/3 moe</c> (with the object's string fields), or <c>summary</c> for the top level's own numbers).
 /// </summary>
 /// <param name="Point">The point.</param>
 /// <param name="Seed">The run's seed, from summary.json (or the run's settings when the summary has none).</param>
@@ -77,7 +77,10 @@ internal sealed record SweepRow(SweepPoint Point, long Seed, string Policy, IRea
             .ToList();
         if (numbers.Count > 0)
         {
-            rows.Add(new SweepRow(point, seed, path.Length == 0 ? "summary" : path, numbers));
+            // The object's own words (e.g. "method": "moe") say which entry it is; they follow its path.
+            var words = element.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.String).Select(f => f.Value.GetString());
+            var label = string.Join(' ', [path.Length == 0 ? "summary" : path, .. words]);
+            rows.Add(new SweepRow(point, seed, label, numbers));
         }
 
         foreach (var field in element.EnumerateObject().Where(f => f.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array))

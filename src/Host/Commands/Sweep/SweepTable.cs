@@ -41,7 +41,10 @@ internal static class SweepTable
     /// <summary>Another scenario's rows: the point, the summary entry and its first figures as written.</summary>
     private static string Generic(IReadOnlyList<SweepRow> rows)
     {
-        var figures = rows.SelectMany(r => r.Figures.Select(f => f.Key)).Distinct(StringComparer.Ordinal).Take(GenericFigures).ToArray();
+        // The figures most entries have come first (ties in first-seen order), so the table shows what the rows share.
+        var figures = rows.SelectMany(r => r.Figures.Select(f => f.Key)).Distinct(StringComparer.Ordinal)
+            .Select((name, order) => (Name: name, Order: order, Count: rows.Count(r => r.Figure(name) is not null)))
+            .OrderByDescending(f => f.Count).ThenBy(f => f.Order).Take(GenericFigures).Select(f => f.Name).ToArray();
         var table = rows.Select(r => (IReadOnlyList<string>)
             [r.Point.Name, r.Policy, .. figures.Select(f => r.Figures.FirstOrDefault(x => x.Key == f).Value ?? "-")]).ToList();
         return TextTable.Render(["point", "entry", .. figures], table);
