@@ -7,6 +7,7 @@ using EdgeMoE.Models.Data;
 using EdgeMoE.Models.Moe;
 using EdgeMoE.Models.Nn;
 using EdgeMoE.Models.Serialization;
+using EdgeMoE.Models.Vit;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -23,12 +24,13 @@ internal static class TrainCommand
     private const int SyntheticTrainImages = 10_000;
     private const int SyntheticTestImages = 2_000;
     private const double SyntheticNoise = 0.35;
+    private const string MoeVitModel = "moe-vit";
 
     public static Command Build(CliConsole console)
     {
         var config = new Option<FileInfo?>("--config") { Description = "Scenario file whose edgemoe.training section gives the defaults (default: reference.conf)." };
         var dataset = new Option<string>("--dataset") { Description = "fashion-mnist or synthetic.", DefaultValueFactory = _ => "fashion-mnist" };
-        var model = new Option<string?>("--model") { Description = "small-cnn or mlp (default: edgemoe.training.model)." };
+        var model = new Option<string?>("--model") { Description = "small-cnn, mlp or moe-vit (default: edgemoe.training.model)." };
         var epochs = new Option<int?>("--epochs") { Description = "Passes over the training set (default: edgemoe.training.epochs)." };
         var batch = new Option<int?>("--batch") { Description = "Images per mini-batch (default: edgemoe.training.batch-size)." };
         var lr = new Option<float?>("--lr") { Description = "Learning rate per step (default: edgemoe.training.learning-rate)." };
@@ -87,7 +89,8 @@ internal static class TrainCommand
         console.Error.WriteLine($"training {settings.Model} ({parameterCount} parameters) on {train.Count} {settings.Dataset} images, batch {settings.Batch}, {settings.Optimizer} lr {settings.LearningRate}, seed {settings.Seed}, {settings.EffectiveThreads} torch threads");
 
         // Standardise with the training set's pixel mean and deviation, as torchvision's Normalize does.
-        var (mean, deviation) = PixelStatistics(train.Pixels);
+        // The MoE-ViT takes raw pixels in [0, 1], as the JESA emulation feeds them; the other models standardise.
+        var (mean, deviation) = settings.Model == MoeVitModel ? (0f, 1f) : PixelStatistics(train.Pixels);
         var order = Enumerable.Range(0, train.Count).ToArray();
         var shuffle = new Random(settings.Seed ^ 0x5EED);
         var pixels = new float[settings.Batch * train.ImageSize];
@@ -162,9 +165,12 @@ internal static class TrainCommand
     private static nn.Module<Tensor, Tensor> CreateModel(TrainSettings settings, LabeledImages train)
     {
         using var generator = NetworkSeed.Generator(settings.Seed, settings.Model);
-        return settings.Model == "mlp"
-            ? new MlpExpert(train.ImageSize, [256, 128], train.Classes, generator)
-            : new SmallCnn(generator, train.Channels, train.Classes);
+        return settings.Model switch
+        {
+            "mlp" => new MlpExpert(train.ImageSize, [256, 128], train.Classes, generator),
+            MoeVitModel => new MoeVit(new MoeVitOptions(ImageSide: train.Width, Classes: train.Classes), generator),
+            _ => new SmallCnn(generator, train.Channels, train.Classes),
+        };
     }
 
     private static string Bar(int done, int total)

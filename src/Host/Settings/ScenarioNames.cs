@@ -6,6 +6,9 @@ public static class ScenarioNames
     /// <summary>Stable-MoE: Lyapunov token routing over edge servers (hocon/stable-moe.conf).</summary>
     public const string StableMoe = "stable-moe";
 
+    /// <summary>JESA: expert and subcarrier selection per layer of a distributed MoE transformer (hocon/jesa.conf).</summary>
+    public const string Jesa = "jesa";
+
     /// <summary>Every scenario name, in the order the help lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [StableMoe];
+    public static IReadOnlyList<string> All { get; } = [StableMoe, Jesa];
 }
