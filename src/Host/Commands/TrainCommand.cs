@@ -83,14 +83,18 @@ internal static class TrainCommand
         TorchThreads.Set(settings.EffectiveThreads);
         var wall = Stopwatch.StartNew();
         var (train, test) = Load(settings);
+        if (settings.Model == MoeVitModel)
+        {
+            return TrainMoeVit(console, settings, train, test, json, wall);
+        }
+
         var network = CreateModel(settings, train);
         var trainer = new ClassifierTrainer(network, settings.CreateOptimizer(network.parameters()), settings.LabelSmoothing, settings.GradientClipNorm);
         var parameterCount = network.parameters().Sum(p => p.numel());
         console.Error.WriteLine($"training {settings.Model} ({parameterCount} parameters) on {train.Count} {settings.Dataset} images, batch {settings.Batch}, {settings.Optimizer} lr {settings.LearningRate}, seed {settings.Seed}, {settings.EffectiveThreads} torch threads");
 
         // Standardise with the training set's pixel mean and deviation, as torchvision's Normalize does.
-        // The MoE-ViT takes raw pixels in [0, 1], as the JESA emulation feeds them; the other models standardise.
-        var (mean, deviation) = settings.Model == MoeVitModel ? (0f, 1f) : PixelStatistics(train.Pixels);
+        var (mean, deviation) = PixelStatistics(train.Pixels);
         var order = Enumerable.Range(0, train.Count).ToArray();
         var shuffle = new Random(settings.Seed ^ 0x5EED);
         var pixels = new float[settings.Batch * train.ImageSize];
@@ -144,6 +148,29 @@ internal static class TrainCommand
         return 0;
     }
 
+    /// <summary>The MoE-ViT trains as the JESA scenario trains it (warm-up and linear decay, raw pixels), so both give the same weights.</summary>
+    private static int TrainMoeVit(CliConsole console, TrainSettings settings, LabeledImages train, LabeledImages test, bool json, Stopwatch wall)
+    {
+        var options = new MoeVitOptions(ImageSide: train.Width, Classes: train.Classes);
+        console.Error.WriteLine($"training moe-vit on {train.Count} {settings.Dataset} images, batch {settings.Batch}, adam lr {settings.LearningRate} (warm-up, linear decay), seed {settings.Seed}, {settings.EffectiveThreads} torch threads");
+        using var model = MoeVitTraining.Train(train, options, settings.Epochs, settings.Batch, settings.LearningRate, settings.Seed, console.Error.WriteLine);
+        var accuracy = MoeVitTraining.Accuracy(model, test);
+        if (settings.SavePath is { } path)
+        {
+            SafeTensors.Save(path, model);
+            console.Error.WriteLine($"weights written to {path}");
+        }
+
+        var imagesPerSecond = (double)train.Count * settings.Epochs / Math.Max(wall.Elapsed.TotalSeconds, 1e-9);
+        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test accuracy {accuracy:P2} on {test.Count} images; {wall.Elapsed.TotalSeconds:F1} s wall"));
+        if (json)
+        {
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"test_accuracy\":{accuracy:F4},\"wall_seconds\":{wall.Elapsed.TotalSeconds:F2},\"images_per_s\":{imagesPerSecond:F1}}}"));
+        }
+
+        return 0;
+    }
+
     private static (LabeledImages Train, LabeledImages Test) Load(TrainSettings settings)
     {
         if (settings.Dataset == "synthetic")
@@ -168,7 +195,6 @@ internal static class TrainCommand
         return settings.Model switch
         {
             "mlp" => new MlpExpert(train.ImageSize, [256, 128], train.Classes, generator),
-            MoeVitModel => new MoeVit(new MoeVitOptions(ImageSide: train.Width, Classes: train.Classes), generator),
             _ => new SmallCnn(generator, train.Channels, train.Classes),
         };
     }

@@ -24,7 +24,12 @@ public static class MoeVitTraining
         ArgumentNullException.ThrowIfNull(progress);
         using var generator = NetworkSeed.Generator(seed, "moe-vit");
         var model = new MoeVit(options, generator);
-        var trainer = new ClassifierTrainer(model, new PinnedScalarAdam(model.parameters(), learningRate));
+        var optimizer = new PinnedScalarAdam(model.parameters(), learningRate);
+        var trainer = new ClassifierTrainer(model, optimizer);
+        var stepsPerEpoch = (train.Count + batch - 1) / batch;
+        var totalSteps = (long)stepsPerEpoch * epochs;
+        var warmup = Math.Max(1, stepsPerEpoch / 10);
+        long step = 0;
         var order = Enumerable.Range(0, train.Count).ToArray();
         var shuffle = new Xoshiro256Random(NetworkSeed.For(seed, "moe-vit-shuffle"));
         var pixels = new float[batch * train.ImageSize];
@@ -42,6 +47,14 @@ public static class MoeVitTraining
             for (var start = 0; start < order.Length; start += batch)
             {
                 var count = Math.Min(batch, order.Length - start);
+                // Linear warm-up over a tenth of an epoch, then linear decay to zero, so a short run ends on settled weights.
+                var fraction = Math.Min(1.0, (step + 1.0) / warmup) * (1.0 - ((double)step / totalSteps));
+                foreach (var group in optimizer.ParamGroups)
+                {
+                    group.LearningRate = learningRate * fraction;
+                }
+
+                step++;
                 train.Gather(order.AsSpan(start, count), pixels, labels);
                 loss += trainer.Step(pixels.AsSpan(0, count * train.ImageSize), labels.AsSpan(0, count), train.Channels, train.Height, train.Width);
                 steps++;

@@ -18,6 +18,7 @@ public sealed class JesaCoordinatorActor : ReceiveActor
     private readonly JesaCoordinatorSetup _setup;
     private readonly int _experts;
     private readonly GateReport?[] _gates;
+    private readonly LayerDone?[] _done;
     private readonly double[]?[] _gains;
     private readonly double[] _communicationJ;
     private readonly double[] _computationJ;
@@ -37,6 +38,7 @@ public sealed class JesaCoordinatorActor : ReceiveActor
         _setup = setup;
         _experts = setup.Nodes.Length;
         _gates = new GateReport?[_experts];
+        _done = new LayerDone?[_experts];
         _gains = new double[]?[_experts * _experts];
         _communicationJ = new double[setup.Layers];
         _computationJ = new double[setup.Layers];
@@ -130,14 +132,21 @@ public sealed class JesaCoordinatorActor : ReceiveActor
 
     private void OnLayerDone(LayerDone done)
     {
-        _communicationJ[done.Layer] += done.CommunicationJ;
-        _computationJ[done.Layer] += done.ComputationJ;
-        _correct += done.Correct ? 1 : 0;
+        _done[done.Node] = done;
         if (++_doneIn < _experts)
         {
             return;
         }
 
+        // Summed in node order, not arrival order, so the floating-point totals are the same in every run.
+        foreach (var report in _done)
+        {
+            _communicationJ[report!.Layer] += report.CommunicationJ;
+            _computationJ[report.Layer] += report.ComputationJ;
+            _correct += report.Correct ? 1 : 0;
+        }
+
+        Array.Clear(_done);
         Array.Clear(_gates);
         Array.Clear(_gains);
         if (++_layer == _setup.Layers)
