@@ -34,12 +34,14 @@ public sealed class ExpertBank : nn.Module<Tensor, Tensor, Tensor>
     /// </summary>
     public override Tensor forward(Tensor hidden, Tensor weights)
     {
+        // Scalars made explicitly and kept alive across the native calls: TorchSharp's implicit temporaries can be
+        // finalized mid-call ("Expected false to be true" from Scalar.toFloat seen in a run here).
+        using var one = 1.0f.ToScalar();
+        using var zero = 0.0f.ToScalar();
         using var scope = torch.NewDisposeScope();
         var result = torch.zeros_like(hidden);
         var experts = weights.shape[1];
-        var used = weights.gt(0);
-        // Held explicitly so the native call never sees a finalized Scalar (TorchSharp's temporary-Scalar race).
-        using var one = 1.0f.ToScalar();
+        var used = weights.gt(zero);
         for (var j = 0; j < experts; j++)
         {
             var rows = used[.., j].nonzero().squeeze(1);
@@ -58,8 +60,9 @@ public sealed class ExpertBank : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>FFN_j(u) for the rows of <paramref name="hidden"/> [N, d] → [N, d].</summary>
     public Tensor Single(int expert, Tensor hidden)
     {
+        using var one = 1.0f.ToScalar();
         using var scope = torch.NewDisposeScope();
-        var inner = hidden.matmul(w1[expert]).add(b1[expert]).relu();
-        return inner.matmul(w2[expert]).add(b2[expert]).MoveToOuterDisposeScope();
+        var inner = hidden.matmul(w1[expert]).add(b1[expert], one).relu();
+        return inner.matmul(w2[expert]).add(b2[expert], one).MoveToOuterDisposeScope();
     }
 }

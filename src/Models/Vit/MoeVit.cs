@@ -59,12 +59,13 @@ public sealed class MoeVit : nn.Module<Tensor, Tensor>
     public Tensor Embed(Tensor images)
     {
         ArgumentNullException.ThrowIfNull(images);
+        using var one = 1.0f.ToScalar();
         using var scope = torch.NewDisposeScope();
         var (side, patch) = (Options.ImageSide, Options.PatchSide);
         var grid = side / patch;
         var b = images.shape[0];
         var patches = images.reshape(b, grid, patch, grid, patch).permute(0, 1, 3, 2, 4).reshape(b, grid * grid, patch * patch);
-        return embed.forward(patches).add(position).MoveToOuterDisposeScope();
+        return embed.forward(patches).add(position, one).MoveToOuterDisposeScope();
     }
 
     /// <summary>Class logits [B, classes] from the last residual stream [B, T, d].</summary>

@@ -41,8 +41,11 @@ public sealed class MoeVitLayer : nn.Module<Tensor, Tensor>
     /// </summary>
     public (Tensor Residual, Tensor Hidden) Attend(Tensor x)
     {
+        // Scalars made explicitly and kept alive across the native calls: TorchSharp's implicit temporaries can be
+        // finalized mid-call ("Expected false to be true" from Scalar.toFloat seen in a run here).
+        using var one = 1.0f.ToScalar();
         using var scope = torch.NewDisposeScope();
-        var residual = x.add(attention.forward(norm1.forward(x)));
+        var residual = x.add(attention.forward(norm1.forward(x)), one);
         var hidden = norm2.forward(residual);
         return (residual.MoveToOuterDisposeScope(), hidden.MoveToOuterDisposeScope());
     }
@@ -53,6 +56,7 @@ public sealed class MoeVitLayer : nn.Module<Tensor, Tensor>
     /// <summary>The training forward: every token mixes its Top-k experts with renormalised gate weights.</summary>
     public override Tensor forward(Tensor x)
     {
+        using var one = 1.0f.ToScalar();
         using var scope = torch.NewDisposeScope();
         var (residual, hidden) = Attend(x);
         var flat = hidden.reshape(-1, hidden.shape[2]);
@@ -62,6 +66,6 @@ public sealed class MoeVitLayer : nn.Module<Tensor, Tensor>
         var weights = scores.mul(mask);
         weights = weights.div(weights.sum(1, keepdim: true));
         var mixed = experts.forward(flat, weights).reshape(residual.shape);
-        return residual.add(mixed).MoveToOuterDisposeScope();
+        return residual.add(mixed, one).MoveToOuterDisposeScope();
     }
 }

@@ -46,8 +46,16 @@ public sealed class JesaCoordinatorActor : ReceiveActor
         Receive<RunScheme>(_ =>
         {
             _requester = Sender;
+            foreach (var participant in setup.Nodes.Concat(setup.Links.OfType<IActorRef>()))
+            {
+                Context.Watch(participant);
+            }
+
             StartLayer();
         });
+        // A node or link that failed is stopped (the system's guardian stops failed actors): the scheme fails, never hangs.
+        Receive<Terminated>(t => _requester.Tell(new Status.Failure(new InvalidOperationException(
+            $"scheme {setup.Label}: {t.ActorRef.Path.Name} stopped in round {_round}, layer {_layer + 1}"))));
         Receive<GateReport>(OnGate);
         Receive<LinkCsi>(OnCsi);
         Receive<LayerDone>(OnLayerDone);

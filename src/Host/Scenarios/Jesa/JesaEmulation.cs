@@ -24,7 +24,9 @@ internal static class JesaEmulation
         var compute = Enumerable.Range(1, k).Select(j => j * settings.ComputeEnergyStepJ).ToArray();
         var pixels = Enumerable.Range(0, settings.Images).Select(n => test.Image(n).ToArray()).ToArray();
         var labels = test.Labels[..settings.Images];
-        using var system = EmulationActorSystem.Create("jesa", akka, threads);
+        // A failed node or link is stopped, not restarted empty, so its coordinator reports the failure.
+        var stopping = Akka.Configuration.ConfigurationFactory.ParseString("akka.actor.guardian-supervisor-strategy = \"Akka.Actor.StoppingSupervisorStrategy\"");
+        using var system = EmulationActorSystem.Create("jesa", stopping.WithFallback(akka), threads);
         var asks = new List<Task<SchemeOutcome>>();
         for (var s = 0; s < settings.Schemes.Count; s++)
         {
