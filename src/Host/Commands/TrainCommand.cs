@@ -7,6 +7,7 @@ using EdgeMoE.Models.Data;
 using EdgeMoE.Models.Moe;
 using EdgeMoE.Models.Nn;
 using EdgeMoE.Models.Serialization;
+using EdgeMoE.Models.Vit;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -23,12 +24,13 @@ internal static class TrainCommand
     private const int SyntheticTrainImages = 10_000;
     private const int SyntheticTestImages = 2_000;
     private const double SyntheticNoise = 0.35;
+    private const string MoeVitModel = "moe-vit";
 
     public static Command Build(CliConsole console)
     {
         var config = new Option<FileInfo?>("--config") { Description = "Scenario file whose edgemoe.training section gives the defaults (default: reference.conf)." };
         var dataset = new Option<string>("--dataset") { Description = "fashion-mnist or synthetic.", DefaultValueFactory = _ => "fashion-mnist" };
-        var model = new Option<string?>("--model") { Description = "small-cnn or mlp (default: edgemoe.training.model)." };
+        var model = new Option<string?>("--model") { Description = "small-cnn, mlp or moe-vit (default: edgemoe.training.model)." };
         var epochs = new Option<int?>("--epochs") { Description = "Passes over the training set (default: edgemoe.training.epochs)." };
         var batch = new Option<int?>("--batch") { Description = "Images per mini-batch (default: edgemoe.training.batch-size)." };
         var lr = new Option<float?>("--lr") { Description = "Learning rate per step (default: edgemoe.training.learning-rate)." };
@@ -81,6 +83,11 @@ internal static class TrainCommand
         TorchThreads.Set(settings.EffectiveThreads);
         var wall = Stopwatch.StartNew();
         var (train, test) = Load(settings);
+        if (settings.Model == MoeVitModel)
+        {
+            return TrainMoeVit(console, settings, train, test, json, wall);
+        }
+
         var network = CreateModel(settings, train);
         var trainer = new ClassifierTrainer(network, settings.CreateOptimizer(network.parameters()), settings.LabelSmoothing, settings.GradientClipNorm);
         var parameterCount = network.parameters().Sum(p => p.numel());
@@ -141,6 +148,29 @@ internal static class TrainCommand
         return 0;
     }
 
+    /// <summary>The MoE-ViT trains as the JESA scenario trains it (warm-up and linear decay, raw pixels), so both give the same weights.</summary>
+    private static int TrainMoeVit(CliConsole console, TrainSettings settings, LabeledImages train, LabeledImages test, bool json, Stopwatch wall)
+    {
+        var options = new MoeVitOptions(ImageSide: train.Width, Classes: train.Classes);
+        console.Error.WriteLine($"training moe-vit on {train.Count} {settings.Dataset} images, batch {settings.Batch}, adam lr {settings.LearningRate} (warm-up, linear decay), seed {settings.Seed}, {settings.EffectiveThreads} torch threads");
+        using var model = MoeVitTraining.Train(train, options, settings.Epochs, settings.Batch, settings.LearningRate, settings.Seed, console.Error.WriteLine);
+        var accuracy = MoeVitTraining.Accuracy(model, test);
+        if (settings.SavePath is { } path)
+        {
+            SafeTensors.Save(path, model);
+            console.Error.WriteLine($"weights written to {path}");
+        }
+
+        var imagesPerSecond = (double)train.Count * settings.Epochs / Math.Max(wall.Elapsed.TotalSeconds, 1e-9);
+        console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test accuracy {accuracy:P2} on {test.Count} images; {wall.Elapsed.TotalSeconds:F1} s wall"));
+        if (json)
+        {
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{{\"test_accuracy\":{accuracy:F4},\"wall_seconds\":{wall.Elapsed.TotalSeconds:F2},\"images_per_s\":{imagesPerSecond:F1}}}"));
+        }
+
+        return 0;
+    }
+
     private static (LabeledImages Train, LabeledImages Test) Load(TrainSettings settings)
     {
         if (settings.Dataset == "synthetic")
@@ -162,9 +192,11 @@ internal static class TrainCommand
     private static nn.Module<Tensor, Tensor> CreateModel(TrainSettings settings, LabeledImages train)
     {
         using var generator = NetworkSeed.Generator(settings.Seed, settings.Model);
-        return settings.Model == "mlp"
-            ? new MlpExpert(train.ImageSize, [256, 128], train.Classes, generator)
-            : new SmallCnn(generator, train.Channels, train.Classes);
+        return settings.Model switch
+        {
+            "mlp" => new MlpExpert(train.ImageSize, [256, 128], train.Classes, generator),
+            _ => new SmallCnn(generator, train.Channels, train.Classes),
+        };
     }
 
     private static string Bar(int done, int total)

@@ -40,9 +40,9 @@ internal sealed record TrainSettings(
             throw new BadInputException($"--dataset must be fashion-mnist or synthetic, got '{Dataset}'");
         }
 
-        if (Model is not ("small-cnn" or "mlp"))
+        if (Model is not ("small-cnn" or "mlp" or "moe-vit"))
         {
-            throw new BadInputException($"--model must be small-cnn or mlp, got '{Model}'");
+            throw new BadInputException($"--model must be small-cnn, mlp or moe-vit, got '{Model}'");
         }
 
         if (Epochs < 1)

@@ -9,6 +9,9 @@ public static class ScenarioNames
     /// <summary>MoE for mobile edge computing: servers as experts under availability, continual learning (hocon/mec.conf).</summary>
     public const string Mec = "mec";
 
+    /// <summary>JESA: expert and subcarrier selection per layer of a distributed MoE transformer (hocon/jesa.conf).</summary>
+    public const string Jesa = "jesa";
+
     /// <summary>Every scenario name, in the order the help lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [StableMoe, Mec];
+    public static IReadOnlyList<string> All { get; } = [StableMoe, Mec, Jesa];
 }
