@@ -6,6 +6,9 @@ public static class ScenarioNames
     /// <summary>Stable-MoE: Lyapunov token routing over edge servers (hocon/stable-moe.conf).</summary>
     public const string StableMoe = "stable-moe";
 
+    /// <summary>Channel-aware gating: naive against channel-aware gates over noisy feature links (hocon/channel-aware.conf).</summary>
+    public const string ChannelAware = "channel-aware";
+
     /// <summary>Every scenario name, in the order the help lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [StableMoe];
+    public static IReadOnlyList<string> All { get; } = [StableMoe, ChannelAware];
 }
