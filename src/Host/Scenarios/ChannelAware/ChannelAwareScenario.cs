@@ -50,6 +50,13 @@ internal sealed class ChannelAwareScenario : IScenario
         TwoStageTraining.TrainIdeal(model, train, scenario.Stage1, DerivedSeeds.For(run.Seed, $"channel-aware/K{experts}/stage1"),
             (epoch, loss) => progress.WriteLine(Invariant($"K={experts} stage 1 epoch {epoch + 1}/{scenario.Stage1.Epochs}: loss {loss:0.0000}")));
         var features = model.Features(train.Pixels, train.Count, train.Channels, train.Height, train.Width);
+        var stage1Gate = model.SnapshotNaiveGate();
+        if (scenario.EqualGateTraining)
+        {
+            TwoStageTraining.RefineNaiveGate(model, features, train.Labels, scenario.Stage2, DerivedSeeds.For(run.Seed, $"channel-aware/K{experts}/naive-gate"),
+                (epoch, loss) => progress.WriteLine(Invariant($"K={experts} naive gate on ideal links epoch {epoch + 1}/{scenario.Stage2.Epochs}: loss {loss:0.0000}")));
+        }
+
         var results = new List<ChannelAwareResult>();
         double? ideal = null;
         foreach (var mode in scenario.Modes)
@@ -58,7 +65,8 @@ internal sealed class ChannelAwareScenario : IScenario
             TwoStageTraining.TrainChannelAware(
                 model, features, train.Labels, transmission, scenario.TrainingLaw, scenario.Fading, scenario.Stage2,
                 DerivedSeeds.For(run.Seed, $"channel-aware/K{experts}/{mode}/stage2"),
-                (epoch, loss) => progress.WriteLine(Invariant($"K={experts} {mode} stage 2 epoch {epoch + 1}/{scenario.Stage2.Epochs}: loss {loss:0.0000}")));
+                (epoch, loss) => progress.WriteLine(Invariant($"K={experts} {mode} stage 2 epoch {epoch + 1}/{scenario.Stage2.Epochs}: loss {loss:0.0000}")),
+                stage1Gate);
 
             // The trained networks go to a fresh actor system per mode: its server, links and experts own them while it runs.
             using var system = EmulationActorSystem.Create("channel-aware", akka, ScenarioPlan.DispatcherThreads(run));
@@ -74,6 +82,11 @@ internal sealed class ChannelAwareScenario : IScenario
             }
 
             system.Terminate().Wait();
+        }
+
+        foreach (var tensor in stage1Gate.Values)
+        {
+            tensor.Dispose();
         }
 
         model.Dispose();

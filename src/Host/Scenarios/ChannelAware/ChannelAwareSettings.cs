@@ -19,6 +19,7 @@ namespace EdgeMoE.Host.Scenarios.ChannelAware;
 /// <param name="Stage2">Stage 2 hyperparameters.</param>
 /// <param name="TrainImages">Training images used (0: all).</param>
 /// <param name="TestImages">Test images used (0: all).</param>
+/// <param name="EqualGateTraining">Whether G also trains alone on ideal links for stage 2's epochs (<c>naive-gate = equal-training</c>).</param>
 public sealed record ChannelAwareSettings(
     IReadOnlyList<int> Experts,
     IReadOnlyList<string> Modes,
@@ -32,7 +33,8 @@ public sealed record ChannelAwareSettings(
     TrainingOptions Stage1,
     TrainingOptions Stage2,
     int TrainImages,
-    int TestImages)
+    int TestImages,
+    bool EqualGateTraining)
 {
     /// <summary>The section's path under <c>edgemoe</c>.</summary>
     public const string Section = "channel-aware";
@@ -87,7 +89,8 @@ public sealed record ChannelAwareSettings(
             Stage1: Stage(r, "stage1"),
             Stage2: Stage(r, "stage2"),
             TrainImages: r.Int("train-images", min: 0),
-            TestImages: r.Int("test-images", min: 0));
+            TestImages: r.Int("test-images", min: 0),
+            EqualGateTraining: r.OneOf("naive-gate", ["equal-training", "stage1"]) == "equal-training");
     }
 
     private static TrainingOptions Stage(SettingsReader r, string stage) => new(

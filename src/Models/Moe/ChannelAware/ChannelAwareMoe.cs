@@ -53,14 +53,21 @@ public sealed class ChannelAwareMoe : IDisposable
     /// <summary>The K experts, one per edge device.</summary>
     public IReadOnlyList<MlpExpert> ExpertNetworks { get; }
 
-    /// <summary>
-    /// Starts G_AW from G: weights of the feature inputs are copied, weights of the CSI inputs zeroed, so that before
-    /// stage 2 the channel-aware gate routes exactly as the naive one.
-    /// </summary>
-    public void InitialiseAwareGateFromNaive()
+    /// <summary>A detached copy of G's parameters, by name (the caller disposes them).</summary>
+    public Dictionary<string, Tensor> SnapshotNaiveGate()
     {
         using var noGrad = torch.no_grad();
-        var naive = NaiveGate.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        return NaiveGate.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone());
+    }
+
+    /// <summary>
+    /// Starts G_AW from G's parameters <paramref name="naive"/> (null: G as it is now): weights of the feature inputs
+    /// are copied, weights of the CSI inputs zeroed, so that before stage 2 the channel-aware gate routes as that G.
+    /// </summary>
+    public void InitialiseAwareGateFromNaive(IReadOnlyDictionary<string, Tensor>? naive = null)
+    {
+        using var noGrad = torch.no_grad();
+        naive ??= NaiveGate.named_parameters().ToDictionary(p => p.name, p => (Tensor)p.parameter);
         foreach (var (name, aware) in AwareGate.named_parameters())
         {
             var source = naive[name];

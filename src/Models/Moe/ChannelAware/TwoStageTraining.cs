@@ -58,23 +58,43 @@ public static class TwoStageTraining
     /// <summary>
     /// Stage 2 on precomputed features z [count, 84] (F frozen) with their labels: per sample and link a mean SNR from
     /// <paramref name="law"/>, an instantaneous SNR from <paramref name="fading"/>, the link's σ̃² for the gate and the
-    /// features as that expert receives them. Only G_AW learns (started from G). Returns the last epoch's mean loss.
+    /// features as that expert receives them. Only G_AW learns, started from <paramref name="start"/> (G's parameters;
+    /// null: G as it is). Returns the last epoch's mean loss.
     /// </summary>
     public static double TrainChannelAware(
         ChannelAwareMoe model, float[] features, int[] labels, IHiddenStateTransmission transmission, SnrLaw law, BlockFading fading,
-        TrainingOptions options, Random random, Action<int, double>? onEpoch = null)
+        TrainingOptions options, Random random, Action<int, double>? onEpoch = null, IReadOnlyDictionary<string, Tensor>? start = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(features);
-        ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(transmission);
         ArgumentNullException.ThrowIfNull(law);
         ArgumentNullException.ThrowIfNull(fading);
+        model.InitialiseAwareGateFromNaive(start);
+        return TrainGate(model, aware: true, features, labels, transmission, law, fading, options, random, onEpoch);
+    }
+
+    /// <summary>
+    /// The control of equal gate training: G alone, on ideal links, for as many steps as stage 2 gives G_AW (F and the
+    /// experts frozen), so that a gap between the gates is not just extra gate training. Returns the last epoch's mean loss.
+    /// </summary>
+    public static double RefineNaiveGate(ChannelAwareMoe model, float[] features, int[] labels, TrainingOptions options, Random random, Action<int, double>? onEpoch = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return TrainGate(model, aware: false, features, labels, null, null, null, options, random, onEpoch);
+    }
+
+    private static double TrainGate(
+        ChannelAwareMoe model, bool aware, float[] features, int[] labels, IHiddenStateTransmission? transmission, SnrLaw? law, BlockFading? fading,
+        TrainingOptions options, Random random, Action<int, double>? onEpoch)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(random);
         const int width = LeNetBackbone.FeatureSize;
         var experts = model.Experts;
-        model.InitialiseAwareGateFromNaive();
-        using var optimizer = new PinnedScalarAdam(model.AwareGate.parameters(), options.LearningRate);
+        var gate = aware ? model.AwareGate : model.NaiveGate;
+        using var optimizer = new PinnedScalarAdam(gate.parameters(), options.LearningRate);
         var batchZ = new float[options.BatchSize * width];
         var batchY = new int[options.BatchSize];
         var received = new float[options.BatchSize * width];
@@ -100,10 +120,13 @@ public static class TwoStageTraining
                 var perExpert = new Tensor[experts];
                 for (var k = 0; k < experts; k++)
                 {
-                    for (var i = 0; i < n; i++)
+                    if (transmission is not null && law is not null && fading is not null)
                     {
-                        snrs[i] = fading.Instantaneous(law.Draw(random), random);
-                        csi[(i * experts) + k] = CsiEncoding.Encode(transmission.DistortionVariance(snrs[i]));
+                        for (var i = 0; i < n; i++)
+                        {
+                            snrs[i] = fading.Instantaneous(law.Draw(random), random);
+                            csi[(i * experts) + k] = CsiEncoding.Encode(transmission.DistortionVariance(snrs[i]));
+                        }
                     }
 
                     batchZ.AsSpan(0, n * width).CopyTo(received);
@@ -113,8 +136,8 @@ public static class TwoStageTraining
                 }
 
                 optimizer.zero_grad();
-                var gateInput = torch.cat([TensorInput.Floats(batchZ.AsSpan(0, n * width), n, width), TensorInput.Floats(csi.AsSpan(0, n * experts), n, experts)], 1);
-                var gateLogits = model.AwareGate.forward(gateInput);
+                var z = TensorInput.Floats(batchZ.AsSpan(0, n * width), n, width);
+                var gateLogits = gate.forward(aware ? torch.cat([z, TensorInput.Floats(csi.AsSpan(0, n * experts), n, experts)], 1) : z);
                 var loss = MixtureNll(gateLogits, torch.stack(perExpert, 1)) + (options.BalanceWeight * SwitchBalanceLoss.Of(gateLogits.softmax(1)));
                 loss.backward();
                 optimizer.step();

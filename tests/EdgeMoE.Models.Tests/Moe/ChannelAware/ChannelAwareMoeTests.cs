@@ -109,6 +109,21 @@ public sealed class ChannelAwareMoeTests
     }
 
     [Fact]
+    public void Refining_the_naive_gate_changes_only_the_naive_gate()
+    {
+        var images = SyntheticImages.GaussianClusters(60, 3, 1, 28, 28, 0.3, seed: 4);
+        using var model = new ChannelAwareMoe(3, 3, 1, 28, 28, 3, 8, 4);
+        static float[] Values(TorchSharp.torch.nn.Module module) => module.parameters().SelectMany(p => TensorInput.ToArray(p)).ToArray();
+        var (backbone, naive, aware, expert) = (Values(model.Backbone), Values(model.NaiveGate), Values(model.AwareGate), Values(model.ExpertNetworks[1]));
+        var features = model.Features(images.Pixels, images.Count, 1, 28, 28);
+        TwoStageTraining.RefineNaiveGate(model, features, images.Labels, new TrainingOptions(1, 20, 1e-2, 0.1), new Xoshiro256Random(11));
+        Assert.Equal(backbone, Values(model.Backbone));
+        Assert.Equal(aware, Values(model.AwareGate));
+        Assert.Equal(expert, Values(model.ExpertNetworks[1]));
+        Assert.NotEqual(naive, Values(model.NaiveGate));
+    }
+
+    [Fact]
     public void Training_is_bit_identical_for_the_same_seed()
     {
         static float[] Train()
