@@ -22,17 +22,23 @@ internal sealed class ChannelAwareScenario : IScenario
         ArgumentNullException.ThrowIfNull(invocation);
         invocation.RequireOneProcess();
         var (settings, console) = (invocation.Settings, invocation.Console);
-        var scenario = ChannelAwareSettings.Read(new SettingsReader(settings.Raw.GetConfig("edgemoe." + ChannelAwareSettings.Section)));
+        var reader = new SettingsReader(settings.Raw.GetConfig("edgemoe." + ChannelAwareSettings.Section));
+        var scenario = ChannelAwareSettings.Read(reader);
         var run = settings.Run;
         var images = TokenImages.Load(run.Dataset, run.DataDir, run.Seed, console.Error);
-        var train = First(images.Train, scenario.TrainImages);
+        var used = First(images.Train, scenario.TrainImages);
+        reader.Require("stage1-validation-images", scenario.ValidationImages < used.Count, $"below the {used.Count} training images used", scenario.ValidationImages);
+
+        // The held-out images come from the end of the training set and are never trained on, so stage 1 stops without the test set.
+        var train = used.Subset(Enumerable.Range(0, used.Count - scenario.ValidationImages).ToArray());
+        var validation = scenario.ValidationImages == 0 ? null : used.Subset(Enumerable.Range(used.Count - scenario.ValidationImages, scenario.ValidationImages).ToArray());
         var test = First(images.Test, scenario.TestImages);
         var folder = invocation.WriteConfig();
-        console.Error.WriteLine($"channel-aware: {images.Name}, {train.Count} training and {test.Count} test images, K = {string.Join(", ", scenario.Experts)}");
+        console.Error.WriteLine($"channel-aware: {images.Name}, {train.Count} training, {scenario.ValidationImages} held-out and {test.Count} test images, K = {string.Join(", ", scenario.Experts)}");
         var results = new List<ChannelAwareResult>();
         foreach (var experts in scenario.Experts)
         {
-            results.AddRange(RunExperts(experts, scenario, run, settings.Actors.Akka, train, test, console.Error));
+            results.AddRange(RunExperts(experts, scenario, run, settings.Actors.Akka, train, validation, test, console.Error));
         }
 
         var ordered = results.OrderBy(r => scenario.Modes.ToList().IndexOf(r.Mode)).ThenBy(r => r.Experts).ThenBy(r => r.SnrDb).ToList();
@@ -44,11 +50,14 @@ internal sealed class ChannelAwareScenario : IScenario
     }
 
     private static List<ChannelAwareResult> RunExperts(
-        int experts, ChannelAwareSettings scenario, RunSettings run, Akka.Configuration.Config akka, LabeledImages train, LabeledImages test, TextWriter progress)
+        int experts, ChannelAwareSettings scenario, RunSettings run, Akka.Configuration.Config akka, LabeledImages train, LabeledImages? validation, LabeledImages test,
+        TextWriter progress)
     {
         var model = new ChannelAwareMoe(run.Seed, experts, train.Channels, train.Height, train.Width, train.Classes, scenario.ExpertHidden, scenario.GateHidden);
         TwoStageTraining.TrainIdeal(model, train, scenario.Stage1, DerivedSeeds.For(run.Seed, $"channel-aware/K{experts}/stage1"),
-            (epoch, loss) => progress.WriteLine(Invariant($"K={experts} stage 1 epoch {epoch + 1}/{scenario.Stage1.Epochs}: loss {loss:0.0000}")));
+            (epoch, loss) => progress.WriteLine(Invariant($"K={experts} stage 1 epoch {epoch + 1} (at most {scenario.Stage1.Epochs}): loss {loss:0.0000}")),
+            validation is null ? null : new ValidationStop(validation, scenario.MinGain),
+            (epoch, accuracy) => progress.WriteLine(Invariant($"K={experts} stage 1 epoch {epoch + 1}: held-out accuracy {100 * accuracy:0.00} %")));
         var features = model.Features(train.Pixels, train.Count, train.Channels, train.Height, train.Width);
         var stage1Gate = model.SnapshotNaiveGate();
         if (scenario.EqualGateTraining)

@@ -20,6 +20,8 @@ namespace EdgeMoE.Host.Scenarios.ChannelAware;
 /// <param name="TrainImages">Training images used (0: all).</param>
 /// <param name="TestImages">Test images used (0: all).</param>
 /// <param name="EqualGateTraining">Whether G also trains alone on ideal links for stage 2's epochs (<c>naive-gate = equal-training</c>).</param>
+/// <param name="ValidationImages">Training images held out (from the end of the used training set) to stop stage 1 (0: stage 1 runs all its epochs).</param>
+/// <param name="MinGain">Stage 1 stops after the first epoch whose held-out accuracy beats the best so far by no more than this (a fraction).</param>
 public sealed record ChannelAwareSettings(
     IReadOnlyList<int> Experts,
     IReadOnlyList<string> Modes,
@@ -34,7 +36,9 @@ public sealed record ChannelAwareSettings(
     TrainingOptions Stage2,
     int TrainImages,
     int TestImages,
-    bool EqualGateTraining)
+    bool EqualGateTraining,
+    int ValidationImages,
+    double MinGain)
 {
     /// <summary>The section's path under <c>edgemoe</c>.</summary>
     public const string Section = "channel-aware";
@@ -90,7 +94,9 @@ public sealed record ChannelAwareSettings(
             Stage2: Stage(r, "stage2"),
             TrainImages: r.Int("train-images", min: 0),
             TestImages: r.Int("test-images", min: 0),
-            EqualGateTraining: r.OneOf("naive-gate", ["equal-training", "stage1"]) == "equal-training");
+            EqualGateTraining: r.OneOf("naive-gate", ["equal-training", "stage1"]) == "equal-training",
+            ValidationImages: r.Int("stage1-validation-images", min: 0),
+            MinGain: r.AtLeast("stage1-min-gain", 0) / 100);
     }
 
     private static TrainingOptions Stage(SettingsReader r, string stage) => new(

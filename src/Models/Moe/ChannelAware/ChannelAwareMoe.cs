@@ -1,3 +1,4 @@
+using EdgeMoE.Models.Data;
 using EdgeMoE.Models.Nn;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -115,6 +116,35 @@ public sealed class ChannelAwareMoe : IDisposable
             ? AwareGate.forward(torch.cat([z, TensorInput.Floats(csi, count, Experts)], 1))
             : NaiveGate.forward(z);
         return GatingNetwork.TopK(logits, 1).Select(row => row[0]).ToArray();
+    }
+
+    /// <summary>Top-1 accuracy (a fraction) of F, G and the experts on <paramref name="images"/> over ideal links.</summary>
+    public double IdealAccuracy(LabeledImages images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        if (images.Count == 0)
+        {
+            return 0;
+        }
+
+        const int width = LeNetBackbone.FeatureSize;
+        var features = Features(images.Pixels, images.Count, images.Channels, images.Height, images.Width);
+        var routes = Route(features, [], aware: false);
+        var correct = 0;
+        for (var k = 0; k < Experts; k++)
+        {
+            var rows = Enumerable.Range(0, images.Count).Where(i => routes[i] == k).ToArray();
+            var gathered = new float[rows.Length * width];
+            for (var r = 0; r < rows.Length; r++)
+            {
+                features.AsSpan(rows[r] * width, width).CopyTo(gathered.AsSpan(r * width, width));
+            }
+
+            var predicted = Predictions(ExpertLogits(ExpertNetworks[k], gathered), Classes);
+            correct += rows.Where((row, r) => predicted[r] == images.Labels[row]).Count();
+        }
+
+        return (double)correct / images.Count;
     }
 
     /// <summary>Logits [rows, classes] of expert network <paramref name="expert"/> on feature rows [rows, 84].</summary>

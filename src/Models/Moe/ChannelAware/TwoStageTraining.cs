@@ -14,8 +14,14 @@ namespace EdgeMoE.Models.Moe.ChannelAware;
 /// </summary>
 public static class TwoStageTraining
 {
-    /// <summary>Stage 1 on <paramref name="images"/>, shuffled each epoch by <paramref name="random"/>; returns the last epoch's mean loss.</summary>
-    public static double TrainIdeal(ChannelAwareMoe model, LabeledImages images, TrainingOptions options, Random random, Action<int, double>? onEpoch = null)
+    /// <summary>
+    /// Stage 1 on <paramref name="images"/>, shuffled each epoch by <paramref name="random"/>, for options.Epochs epochs
+    /// or fewer when <paramref name="stop"/> ends it (<paramref name="onValidation"/> gets each epoch's held-out
+    /// accuracy, a fraction); returns the number of epochs run.
+    /// </summary>
+    public static int TrainIdeal(
+        ChannelAwareMoe model, LabeledImages images, TrainingOptions options, Random random, Action<int, double>? onEpoch = null,
+        ValidationStop? stop = null, Action<int, double>? onValidation = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(images);
@@ -25,7 +31,7 @@ public static class TwoStageTraining
         using var optimizer = new PinnedScalarAdam(parameters, options.LearningRate);
         var pixels = new float[options.BatchSize * images.ImageSize];
         var labels = new int[options.BatchSize];
-        var meanLoss = 0.0;
+        var best = double.NegativeInfinity;
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             var order = Shuffled(images.Count, random);
@@ -48,11 +54,21 @@ public static class TwoStageTraining
                 steps++;
             }
 
-            meanLoss = total / Math.Max(1, steps);
-            onEpoch?.Invoke(epoch, meanLoss);
+            onEpoch?.Invoke(epoch, total / Math.Max(1, steps));
+            if (stop is not null)
+            {
+                var accuracy = model.IdealAccuracy(stop.Images);
+                onValidation?.Invoke(epoch, accuracy);
+                if (accuracy <= best + stop.MinGain)
+                {
+                    return epoch + 1;
+                }
+
+                best = Math.Max(best, accuracy);
+            }
         }
 
-        return meanLoss;
+        return options.Epochs;
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ internal sealed class TinyChannelAware : IDisposable
                 train-images = 400
                 test-images = 150
                 stage1-epochs = 1
+                stage1-validation-images = 100
                 stage2-epochs = 1
                 batch-size = 50
                 expert-hidden = 16

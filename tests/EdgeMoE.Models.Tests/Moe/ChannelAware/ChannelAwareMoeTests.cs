@@ -109,6 +109,23 @@ public sealed class ChannelAwareMoeTests
     }
 
     [Fact]
+    public void Stage_1_stops_after_the_first_epoch_without_the_minimum_held_out_gain()
+    {
+        var images = SyntheticImages.GaussianClusters(120, 3, 1, 28, 28, 0.3, seed: 5);
+        var (train, held) = (images.Subset(Enumerable.Range(0, 90).ToArray()), images.Subset(Enumerable.Range(90, 30).ToArray()));
+        using var model = new ChannelAwareMoe(4, 2, 1, 28, 28, 3, 8, 4);
+        var accuracies = new List<double>();
+        var options = new TrainingOptions(3, 30, 1e-3, 0.1);
+
+        // No accuracy can gain more than 100 points on the first epoch's, so the second epoch is the last.
+        var epochs = TwoStageTraining.TrainIdeal(model, train, options, new Xoshiro256Random(12), null, new ValidationStop(held, 1.0), (_, a) => accuracies.Add(a));
+        Assert.Equal(2, epochs);
+        Assert.Equal(2, accuracies.Count);
+        Assert.Equal(model.IdealAccuracy(held), accuracies[^1]);
+        Assert.Equal(3, TwoStageTraining.TrainIdeal(model, train, options, new Xoshiro256Random(13)));
+    }
+
+    [Fact]
     public void Refining_the_naive_gate_changes_only_the_naive_gate()
     {
         var images = SyntheticImages.GaussianClusters(60, 3, 1, 28, 28, 0.3, seed: 4);
