@@ -56,7 +56,7 @@ internal sealed class ChannelAwareScenario : IScenario
         var model = new ChannelAwareMoe(run.Seed, experts, train.Channels, train.Height, train.Width, train.Classes, scenario.ExpertHidden, scenario.GateHidden);
         TwoStageTraining.TrainIdeal(model, train, scenario.Stage1, DerivedSeeds.For(run.Seed, $"channel-aware/K{experts}/stage1"),
             (epoch, loss) => progress.WriteLine(Invariant($"K={experts} stage 1 epoch {epoch + 1} (at most {scenario.Stage1.Epochs}): loss {loss:0.0000}")),
-            validation is null ? null : new ValidationStop(validation, scenario.MinGain),
+            validation is null ? null : new ValidationStop(validation, scenario.MinGain, scenario.Patience),
             (epoch, accuracy) => progress.WriteLine(Invariant($"K={experts} stage 1 epoch {epoch + 1}: held-out accuracy {100 * accuracy:0.00} %")));
         var features = model.Features(train.Pixels, train.Count, train.Channels, train.Height, train.Width);
         var stage1Gate = model.SnapshotNaiveGate();

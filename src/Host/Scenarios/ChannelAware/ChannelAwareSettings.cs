@@ -21,7 +21,8 @@ namespace EdgeMoE.Host.Scenarios.ChannelAware;
 /// <param name="TestImages">Test images used (0: all).</param>
 /// <param name="EqualGateTraining">Whether G also trains alone on ideal links for stage 2's epochs (<c>naive-gate = equal-training</c>).</param>
 /// <param name="ValidationImages">Training images held out (from the end of the used training set) to stop stage 1 (0: stage 1 runs all its epochs).</param>
-/// <param name="MinGain">Stage 1 stops after the first epoch whose held-out accuracy beats the best so far by no more than this (a fraction).</param>
+/// <param name="MinGain">Smallest held-out accuracy gain over the best so far that counts as stage 1 progress (a fraction).</param>
+/// <param name="Patience">Epochs in a row without progress that stop stage 1.</param>
 public sealed record ChannelAwareSettings(
     IReadOnlyList<int> Experts,
     IReadOnlyList<string> Modes,
@@ -38,7 +39,8 @@ public sealed record ChannelAwareSettings(
     int TestImages,
     bool EqualGateTraining,
     int ValidationImages,
-    double MinGain)
+    double MinGain,
+    int Patience)
 {
     /// <summary>The section's path under <c>edgemoe</c>.</summary>
     public const string Section = "channel-aware";
@@ -96,7 +98,8 @@ public sealed record ChannelAwareSettings(
             TestImages: r.Int("test-images", min: 0),
             EqualGateTraining: r.OneOf("naive-gate", ["equal-training", "stage1"]) == "equal-training",
             ValidationImages: r.Int("stage1-validation-images", min: 0),
-            MinGain: r.AtLeast("stage1-min-gain", 0) / 100);
+            MinGain: r.AtLeast("stage1-min-gain", 0) / 100,
+            Patience: r.Int("stage1-patience", min: 1, max: 1000));
     }
 
     private static TrainingOptions Stage(SettingsReader r, string stage) => new(

@@ -31,7 +31,7 @@ public static class TwoStageTraining
         using var optimizer = new PinnedScalarAdam(parameters, options.LearningRate);
         var pixels = new float[options.BatchSize * images.ImageSize];
         var labels = new int[options.BatchSize];
-        var best = double.NegativeInfinity;
+        var (best, stale) = (double.NegativeInfinity, 0);
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             var order = Shuffled(images.Count, random);
@@ -59,12 +59,12 @@ public static class TwoStageTraining
             {
                 var accuracy = model.IdealAccuracy(stop.Images);
                 onValidation?.Invoke(epoch, accuracy);
-                if (accuracy <= best + stop.MinGain)
+                stale = accuracy > best + stop.MinGain ? 0 : stale + 1;
+                best = Math.Max(best, accuracy);
+                if (stale >= stop.Patience)
                 {
                     return epoch + 1;
                 }
-
-                best = Math.Max(best, accuracy);
             }
         }
 

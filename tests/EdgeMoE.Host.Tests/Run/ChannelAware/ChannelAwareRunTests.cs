@@ -61,6 +61,7 @@ public sealed class ChannelAwareRunTests
     [InlineData("stage1-epochs = 0", "edgemoe.channel-aware.stage1-epochs")]
     [InlineData("stage1-validation-images = 400", "edgemoe.channel-aware.stage1-validation-images")]
     [InlineData("stage1-min-gain = -0.5", "edgemoe.channel-aware.stage1-min-gain")]
+    [InlineData("stage1-patience = 0", "edgemoe.channel-aware.stage1-patience")]
     [InlineData("stage2-learning-rate = -1", "edgemoe.channel-aware.stage2-learning-rate")]
     [InlineData("balance-weight = -0.1", "edgemoe.channel-aware.balance-weight")]
     [InlineData("test-images = -5", "edgemoe.channel-aware.test-images")]

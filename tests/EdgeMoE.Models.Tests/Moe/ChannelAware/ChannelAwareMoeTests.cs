@@ -117,12 +117,13 @@ public sealed class ChannelAwareMoeTests
         var accuracies = new List<double>();
         var options = new TrainingOptions(3, 30, 1e-3, 0.1);
 
-        // No accuracy can gain more than 100 points on the first epoch's, so the second epoch is the last.
+        // No accuracy can gain more than 100 points on the first epoch's, so the second epoch is the last (the third with patience 2).
         var epochs = TwoStageTraining.TrainIdeal(model, train, options, new Xoshiro256Random(12), null, new ValidationStop(held, 1.0), (_, a) => accuracies.Add(a));
         Assert.Equal(2, epochs);
         Assert.Equal(2, accuracies.Count);
         Assert.Equal(model.IdealAccuracy(held), accuracies[^1]);
         Assert.Equal(3, TwoStageTraining.TrainIdeal(model, train, options, new Xoshiro256Random(13)));
+        Assert.Equal(3, TwoStageTraining.TrainIdeal(model, train, options, new Xoshiro256Random(14), null, new ValidationStop(held, 1.0, Patience: 2)));
     }
 
     [Fact]
