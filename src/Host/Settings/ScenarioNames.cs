@@ -12,6 +12,9 @@ public static class ScenarioNames
     /// <summary>JESA: expert and subcarrier selection per layer of a distributed MoE transformer (hocon/jesa.conf).</summary>
     public const string Jesa = "jesa";
 
+    /// <summary>Channel-aware gating: naive against channel-aware gates over noisy feature links (hocon/channel-aware.conf).</summary>
+    public const string ChannelAware = "channel-aware";
+
     /// <summary>Every scenario name, in the order the help lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [StableMoe, Mec, Jesa];
+    public static IReadOnlyList<string> All { get; } = [StableMoe, Mec, Jesa, ChannelAware];
 }

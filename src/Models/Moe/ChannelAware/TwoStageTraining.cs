@@ -1,0 +1,185 @@
+using EdgeMoE.Models.Data;
+using EdgeMoE.Models.Nn;
+using EdgeMoE.Models.Wireless.Distortion;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace EdgeMoE.Models.Moe.ChannelAware;
+
+/// <summary>
+/// The paper's two-stage training. Stage 1 trains F, G and the experts on ideal links; stage 2 freezes F and the
+/// experts and trains G_AW on features each expert receives corrupted by its own link. Both stages minimise the
+/// mixture's negative log-likelihood −log Σ_k g_k·p_k(y) (all experts evaluated, top-1 at inference) plus α times the
+/// Switch load-balancing loss.
+/// </summary>
+public static class TwoStageTraining
+{
+    /// <summary>
+    /// Stage 1 on <paramref name="images"/>, shuffled each epoch by <paramref name="random"/>, for options.Epochs epochs
+    /// or fewer when <paramref name="stop"/> ends it (<paramref name="onValidation"/> gets each epoch's held-out
+    /// accuracy, a fraction); returns the number of epochs run.
+    /// </summary>
+    public static int TrainIdeal(
+        ChannelAwareMoe model, LabeledImages images, TrainingOptions options, Random random, Action<int, double>? onEpoch = null,
+        ValidationStop? stop = null, Action<int, double>? onValidation = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(options);
+        var parameters = model.Backbone.parameters().Concat(model.NaiveGate.parameters())
+            .Concat(model.ExpertNetworks.SelectMany(e => e.parameters())).ToArray();
+        using var optimizer = new PinnedScalarAdam(parameters, options.LearningRate);
+        var pixels = new float[options.BatchSize * images.ImageSize];
+        var labels = new int[options.BatchSize];
+        var (best, stale) = (double.NegativeInfinity, 0);
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            var order = Shuffled(images.Count, random);
+            double total = 0;
+            var steps = 0;
+            for (var start = 0; start < order.Length; start += options.BatchSize)
+            {
+                var n = Math.Min(options.BatchSize, order.Length - start);
+                images.Gather(order.AsSpan(start, n), pixels.AsSpan(0, n * images.ImageSize), labels.AsSpan(0, n));
+                using var scope = torch.NewDisposeScope();
+                optimizer.zero_grad();
+                var z = model.Backbone.forward(TensorInput.Floats(pixels.AsSpan(0, n * images.ImageSize), n, images.Channels, images.Height, images.Width));
+                var gateLogits = model.NaiveGate.forward(z);
+                var y = TensorInput.Labels(labels.AsSpan(0, n));
+                var logLikelihoods = torch.stack(model.ExpertNetworks.Select(e => LabelLogLikelihood(e.forward(z), y)), 1);
+                var loss = MixtureNll(gateLogits, logLikelihoods) + (options.BalanceWeight * SwitchBalanceLoss.Of(gateLogits.softmax(1)));
+                loss.backward();
+                optimizer.step();
+                total += loss.item<float>();
+                steps++;
+            }
+
+            onEpoch?.Invoke(epoch, total / Math.Max(1, steps));
+            if (stop is not null)
+            {
+                var accuracy = model.IdealAccuracy(stop.Images);
+                onValidation?.Invoke(epoch, accuracy);
+                stale = accuracy > best + stop.MinGain ? 0 : stale + 1;
+                best = Math.Max(best, accuracy);
+                if (stale >= stop.Patience)
+                {
+                    return epoch + 1;
+                }
+            }
+        }
+
+        return options.Epochs;
+    }
+
+    /// <summary>
+    /// Stage 2 on precomputed features z [count, 84] (F frozen) with their labels: per sample and link a mean SNR from
+    /// <paramref name="law"/>, an instantaneous SNR from <paramref name="fading"/>, the link's σ̃² for the gate and the
+    /// features as that expert receives them. Only G_AW learns, started from <paramref name="start"/> (G's parameters;
+    /// null: G as it is). Returns the last epoch's mean loss.
+    /// </summary>
+    public static double TrainChannelAware(
+        ChannelAwareMoe model, float[] features, int[] labels, IHiddenStateTransmission transmission, SnrLaw law, BlockFading fading,
+        TrainingOptions options, Random random, Action<int, double>? onEpoch = null, IReadOnlyDictionary<string, Tensor>? start = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(transmission);
+        ArgumentNullException.ThrowIfNull(law);
+        ArgumentNullException.ThrowIfNull(fading);
+        model.InitialiseAwareGateFromNaive(start);
+        return TrainGate(model, aware: true, features, labels, transmission, law, fading, options, random, onEpoch);
+    }
+
+    /// <summary>
+    /// The control of equal gate training: G alone, on ideal links, for as many steps as stage 2 gives G_AW (F and the
+    /// experts frozen), so that a gap between the gates is not just extra gate training. Returns the last epoch's mean loss.
+    /// </summary>
+    public static double RefineNaiveGate(ChannelAwareMoe model, float[] features, int[] labels, TrainingOptions options, Random random, Action<int, double>? onEpoch = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return TrainGate(model, aware: false, features, labels, null, null, null, options, random, onEpoch);
+    }
+
+    private static double TrainGate(
+        ChannelAwareMoe model, bool aware, float[] features, int[] labels, IHiddenStateTransmission? transmission, SnrLaw? law, BlockFading? fading,
+        TrainingOptions options, Random random, Action<int, double>? onEpoch)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(random);
+        const int width = LeNetBackbone.FeatureSize;
+        var experts = model.Experts;
+        var gate = aware ? model.AwareGate : model.NaiveGate;
+        using var optimizer = new PinnedScalarAdam(gate.parameters(), options.LearningRate);
+        var batchZ = new float[options.BatchSize * width];
+        var batchY = new int[options.BatchSize];
+        var received = new float[options.BatchSize * width];
+        var csi = new float[options.BatchSize * experts];
+        var snrs = new double[options.BatchSize];
+        var meanLoss = 0.0;
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            var order = Shuffled(labels.Length, random);
+            double total = 0;
+            var steps = 0;
+            for (var start = 0; start < order.Length; start += options.BatchSize)
+            {
+                var n = Math.Min(options.BatchSize, order.Length - start);
+                for (var i = 0; i < n; i++)
+                {
+                    features.AsSpan(order[start + i] * width, width).CopyTo(batchZ.AsSpan(i * width, width));
+                    batchY[i] = labels[order[start + i]];
+                }
+
+                using var scope = torch.NewDisposeScope();
+                var y = TensorInput.Labels(batchY.AsSpan(0, n));
+                var perExpert = new Tensor[experts];
+                for (var k = 0; k < experts; k++)
+                {
+                    if (transmission is not null && law is not null && fading is not null)
+                    {
+                        for (var i = 0; i < n; i++)
+                        {
+                            snrs[i] = fading.Instantaneous(law.Draw(random), random);
+                            csi[(i * experts) + k] = CsiEncoding.Encode(transmission.DistortionVariance(snrs[i]));
+                        }
+                    }
+
+                    batchZ.AsSpan(0, n * width).CopyTo(received);
+                    FeatureCorruption.Apply(transmission, received.AsSpan(0, n * width), width, snrs.AsSpan(0, n), random);
+                    using var noGrad = torch.no_grad();
+                    perExpert[k] = LabelLogLikelihood(model.ExpertNetworks[k].forward(TensorInput.Floats(received.AsSpan(0, n * width), n, width)), y);
+                }
+
+                optimizer.zero_grad();
+                var z = TensorInput.Floats(batchZ.AsSpan(0, n * width), n, width);
+                var gateLogits = gate.forward(aware ? torch.cat([z, TensorInput.Floats(csi.AsSpan(0, n * experts), n, experts)], 1) : z);
+                var loss = MixtureNll(gateLogits, torch.stack(perExpert, 1)) + (options.BalanceWeight * SwitchBalanceLoss.Of(gateLogits.softmax(1)));
+                loss.backward();
+                optimizer.step();
+                total += loss.item<float>();
+                steps++;
+            }
+
+            meanLoss = total / Math.Max(1, steps);
+            onEpoch?.Invoke(epoch, meanLoss);
+        }
+
+        return meanLoss;
+    }
+
+    // log p_k(y) of each row: [N].
+    private static Tensor LabelLogLikelihood(Tensor logits, Tensor labels) =>
+        logits.log_softmax(1).gather(1, labels.unsqueeze(1)).squeeze(1);
+
+    // −mean log Σ_k g_k·p_k(y), computed as a log-sum-exp for stability.
+    private static Tensor MixtureNll(Tensor gateLogits, Tensor logLikelihoods) =>
+        -(gateLogits.log_softmax(1) + logLikelihoods).logsumexp(1).mean();
+
+    private static int[] Shuffled(int count, Random random)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        FisherYates.Shuffle(random, order.AsSpan());
+        return order;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+
+namespace EdgeMoE.Host.Tests.Run.ChannelAware;
+
+[Collection(TorchThreadCount.Name)]
+public sealed class ChannelAwareRunTests
+{
+    [Fact]
+    public void The_same_seed_twice_writes_byte_identical_summary_and_routing_whatever_the_thread_count()
+    {
+        using var scenario = new TinyChannelAware();
+        var first = Run(scenario, "a", "--threads", "1");
+        var second = Run(scenario, "b", "--threads", "2");
+        Assert.True(first.Summary.AsSpan().SequenceEqual(second.Summary), "summary.json differs");
+        Assert.True(first.Routing.AsSpan().SequenceEqual(second.Routing), "routing.json differs");
+    }
+
+    [Fact]
+    public void Summary_has_one_result_per_mode_experts_and_snr_with_the_three_accuracies()
+    {
+        using var scenario = new TinyChannelAware();
+        var (summary, routing) = Run(scenario, "out");
+        using var json = JsonDocument.Parse(summary);
+        var results = json.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(2 * 2 * 2, results.Count);
+        Assert.Equal(
+            new[] { "analog/2/0", "analog/2/30", "analog/3/0", "analog/3/30", "digital/2/0", "digital/2/30", "digital/3/0", "digital/3/30" },
+            results.Select(r => $"{r.GetProperty("mode").GetString()}/{r.GetProperty("experts").GetInt32()}/{r.GetProperty("snr_db").GetDouble()}"));
+        foreach (var r in results)
+        {
+            foreach (var key in new[] { "naive_accuracy", "aware_accuracy", "ideal_accuracy" })
+            {
+                Assert.InRange(r.GetProperty(key).GetDouble(), 0, 1);
+            }
+        }
+
+        using var routes = JsonDocument.Parse(routing);
+        foreach (var point in routes.RootElement.GetProperty("routing").EnumerateArray())
+        {
+            var experts = point.GetProperty("experts").GetInt32();
+            foreach (var gate in new[] { "naive_chosen", "aware_chosen" })
+            {
+                var counts = point.GetProperty(gate).EnumerateArray().Select(c => c.GetInt32()).ToList();
+                Assert.Equal(experts, counts.Count);
+                Assert.Equal(150, counts.Sum());
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("experts = []", "edgemoe.channel-aware.experts")]
+    [InlineData("experts = [4, 4]", "edgemoe.channel-aware.experts")]
+    [InlineData("experts = [0]", "edgemoe.channel-aware.experts")]
+    [InlineData("modes = [analog, smoke-signals]", "edgemoe.channel-aware.modes")]
+    [InlineData("snr-sweep-db = [0, 100]", "edgemoe.channel-aware.snr-sweep-db")]
+    [InlineData("training-snr-db = [30, 0]", "edgemoe.channel-aware.training-snr-db")]
+    [InlineData("fading = rician", "edgemoe.channel-aware.fading")]
+    [InlineData("uplink = carrier-pigeon", "edgemoe.channel-aware.uplink")]
+    [InlineData("digital-bits = 0", "edgemoe.channel-aware.digital-bits")]
+    [InlineData("digital-modulation = qam64", "edgemoe.channel-aware.digital-modulation")]
+    [InlineData("stage1-epochs = 0", "edgemoe.channel-aware.stage1-epochs")]
+    [InlineData("stage1-validation-images = 400", "edgemoe.channel-aware.stage1-validation-images")]
+    [InlineData("stage1-min-gain = -0.5", "edgemoe.channel-aware.stage1-min-gain")]
+    [InlineData("stage1-patience = 0", "edgemoe.channel-aware.stage1-patience")]
+    [InlineData("stage2-learning-rate = -1", "edgemoe.channel-aware.stage2-learning-rate")]
+    [InlineData("balance-weight = -0.1", "edgemoe.channel-aware.balance-weight")]
+    [InlineData("test-images = -5", "edgemoe.channel-aware.test-images")]
+    [InlineData("gate-hidden = -1", "edgemoe.channel-aware.gate-hidden")]
+    [InlineData("naive-gate = best", "edgemoe.channel-aware.naive-gate")]
+    [InlineData("digital-outage-threshold-db = 99", "edgemoe.channel-aware.digital-outage-threshold-db")]
+    [InlineData("expert-count = 3", "expert-count")]
+    public void A_bad_value_exits_2_naming_the_key(string line, string key)
+    {
+        using var scenario = new TinyChannelAware(line);
+        var (exit, output, error) = CliRunner.Run("run", scenario.ScenarioFile, "--out", scenario.Output("bad"));
+        Assert.Equal(2, exit);
+        Assert.Contains(key, error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public void A_cluster_option_exits_2()
+    {
+        using var scenario = new TinyChannelAware();
+        var (exit, _, error) = CliRunner.Run("run", scenario.ScenarioFile, "--out", scenario.Output("c"), "--local-nodes", "2");
+        Assert.Equal(2, exit);
+        Assert.Contains("--local-nodes", error);
+    }
+
+    private static (byte[] Summary, byte[] Routing) Run(TinyChannelAware scenario, string output, params string[] options)
+    {
+        var folder = scenario.Output(output);
+        var (exit, stdout, error) = CliRunner.Run(["run", scenario.ScenarioFile, "--out", folder, .. options]);
+        Assert.True(exit == 0, error);
+        Assert.Contains("mean gain analog K=2", stdout);
+        return (File.ReadAllBytes(Path.Combine(folder, "summary.json")), File.ReadAllBytes(Path.Combine(folder, "routing.json")));
+    }
+}
