@@ -46,6 +46,27 @@ public sealed class JesaScenarioTests
         Assert.Equal(1 + (5 * 2), lines.Length);
     }
 
+    [Fact]
+    public void Nodes_and_links_on_two_local_node_processes_write_the_files_of_one_process()
+    {
+        using var scratch = new ScratchFolder();
+        var weights = TinyWeights(scratch);
+        var config = scratch.Write("jesa.conf", Scenario(weights, "images = 8"));
+
+        var alone = Path.Combine(scratch.Path, "alone");
+        var single = EdgemoeProcess.Run(TimeSpan.FromMinutes(2), "run", config, "--out", alone);
+        Assert.True(single.ExitCode == 0, single.Error);
+        var spread = Path.Combine(scratch.Path, "spread");
+        var clustered = EdgemoeProcess.Run(TimeSpan.FromMinutes(2), "run", config, "--out", spread, "--local-nodes", "2");
+        Assert.True(clustered.ExitCode == 0, clustered.Error);
+        Assert.Contains("with 2 edge node(s)", clustered.Error, StringComparison.Ordinal);
+
+        foreach (var file in new[] { "summary.json", "layers.csv" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(alone, file)), File.ReadAllBytes(Path.Combine(spread, file)));
+        }
+    }
+
     [Theory]
     [InlineData("images = 12", "edgemoe.jesa.images")]
     [InlineData("schemes = [\"top-2\", \"jesa(1.5,2)\"]", "edgemoe.jesa.schemes")]

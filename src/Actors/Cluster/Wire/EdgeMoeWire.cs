@@ -4,7 +4,12 @@ using EdgeMoE.Actors.Cluster.Wire.Formats;
 using EdgeMoE.Actors.Edge.Channels;
 using EdgeMoE.Actors.Edge.Messages;
 using EdgeMoE.Actors.Edge.Servers;
+using EdgeMoE.Actors.Jesa.Links;
+using EdgeMoE.Actors.Jesa.Messages;
+using EdgeMoE.Actors.Jesa.Nodes;
 using EdgeMoE.Actors.Randomness;
+using ExpertOutputs = EdgeMoE.Actors.Edge.Messages.ExpertOutputs;
+using JesaExpertOutputs = EdgeMoE.Actors.Jesa.Messages.ExpertOutputs;
 
 namespace EdgeMoE.Actors.Cluster.Wire;
 
@@ -39,6 +44,19 @@ public static class EdgeMoeWire
         WireFormat.Of<ExpertServerSettings>("xss", ExpertServerSettingsWire.Write, ExpertServerSettingsWire.Read),
         WireFormat.Of<LinkSettings>("link", LinkSettingsWire.Write, LinkSettingsWire.Read),
         WireFormat.Of<ActorSeed>("seed", ActorSeedWire.Write, ActorSeedWire.Read),
+        WireFormat.Of<StartLayer>("jstart", JesaLayerMessagesWire.Write, JesaLayerMessagesWire.ReadStartLayer),
+        WireFormat.Of<GateReport>("jgate", JesaLayerMessagesWire.Write, JesaLayerMessagesWire.ReadGateReport),
+        WireFormat.Of<Allocation>("jalloc", JesaLayerMessagesWire.Write, JesaLayerMessagesWire.ReadAllocation),
+        WireFormat.Of<LayerDone>("jdone", JesaLayerMessagesWire.Write, JesaLayerMessagesWire.ReadLayerDone),
+        WireFormat.Of<MeasureLink>("jmeas", JesaLinkMessagesWire.Write, JesaLinkMessagesWire.ReadMeasureLink),
+        WireFormat.Of<LinkCsi>("jcsi", JesaLinkMessagesWire.Write, JesaLinkMessagesWire.ReadLinkCsi),
+        WireFormat.Of<ForwardHiddenStates>("jfwd", JesaLinkMessagesWire.Write, JesaLinkMessagesWire.ReadForwardHiddenStates),
+        WireFormat.Of<DeliveredHiddenStates>("jdel", JesaLinkMessagesWire.Write, JesaLinkMessagesWire.ReadDeliveredHiddenStates),
+        WireFormat.Of<JesaExpertOutputs>("jout", JesaLinkMessagesWire.Write, JesaLinkMessagesWire.ReadExpertOutputs),
+        WireFormat.Of<LinkWiring>("jlw", JesaWiringWire.Write, JesaWiringWire.ReadLinkWiring),
+        WireFormat.Of<NodeWiring>("jnw", JesaWiringWire.Write, JesaWiringWire.ReadNodeWiring),
+        WireFormat.Of<JesaRadio>("jradio", JesaSetupWire.Write, JesaSetupWire.ReadRadio),
+        WireFormat.Of<ExpertNodeSetup>("jnode", JesaSetupWire.Write, JesaSetupWire.ReadNodeSetup),
     ];
 
     /// <summary>

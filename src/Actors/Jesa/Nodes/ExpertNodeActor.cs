@@ -52,9 +52,18 @@ public sealed class ExpertNodeActor : ReceiveActor
         Receive<ExpertOutputs>(OnOutputs);
     }
 
+    /// <summary>Node <paramref name="setup"/>.Index, loading its own copy of the weights where it runs.</summary>
+    public ExpertNodeActor(ExpertNodeSetup setup)
+        : this(setup.Index, MoeVitTraining.Load(setup.WeightsPath, setup.Options), setup.ComputeJoulesPerState)
+    {
+    }
+
     /// <summary>Props of node <paramref name="index"/>.</summary>
     public static Props Props(int index, MoeVit model, double computeJoulesPerState) =>
         Akka.Actor.Props.Create(() => new ExpertNodeActor(index, model, computeJoulesPerState));
+
+    /// <summary>Props of the node <paramref name="setup"/> describes; its arguments cross nodes, so it can be remote-deployed.</summary>
+    public static Props Props(ExpertNodeSetup setup) => Akka.Actor.Props.Create(() => new ExpertNodeActor(setup));
 
     /// <inheritdoc />
     protected override void PostStop() => _model.Dispose();

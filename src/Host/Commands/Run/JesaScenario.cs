@@ -1,5 +1,6 @@
 using System.Globalization;
 using EdgeMoE.Host.Cli;
+using EdgeMoE.Host.Cluster;
 using EdgeMoE.Host.Scenarios;
 using EdgeMoE.Host.Scenarios.Jesa;
 using EdgeMoE.Host.Settings;
@@ -12,7 +13,8 @@ namespace EdgeMoE.Host.Commands.Run;
 /// <summary>
 /// JESA (hocon/jesa.conf): a MoE vision transformer split over K expert nodes (eq. 6), its hidden states crossing
 /// fading device-to-device links layer by layer, each scheme (Top-k, H(z,D), JESA, LB) choosing experts and
-/// subcarriers every layer round. Trains the model first unless <c>jesa.weights</c> names one; writes layers.csv,
+/// subcarriers every layer round; in one process, or with expert node i and its links on edge member i mod N of a
+/// cluster (--local-nodes, --seed-nodes). Trains the model first unless <c>jesa.weights</c> names one; writes layers.csv,
 /// summary.json, config.conf (and model.safetensors when it trained).
 /// </summary>
 internal sealed class JesaScenario : IScenario
@@ -21,9 +23,11 @@ internal sealed class JesaScenario : IScenario
 
     public int Run(ScenarioInvocation invocation)
     {
-        invocation.RequireOneProcess();
         var (settings, console) = (invocation.Settings, invocation.Console);
         var jesa = JesaSettings.Read(new SettingsReader(settings.Raw.GetConfig("edgemoe." + JesaSettings.Section)));
+        var threads = ScenarioPlan.DispatcherThreads(settings.Run);
+        // The cluster forms (or fails with exit 2) before any work or output: its edge members host the nodes and links.
+        using var cluster = ClusterRun.Start(invocation.Cluster, invocation.LocalNodes, settings, threads, console.Error);
         var images = TokenImages.Load(settings.Run.Dataset, settings.Run.DataDir, settings.Run.Seed, console.Error);
         if (images.Test.Channels != 1 || images.Test.Height != images.Test.Width || images.Test.Height % 7 != 0)
         {
@@ -47,9 +51,9 @@ internal sealed class JesaScenario : IScenario
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"centralised model (top-{options.TrainTopK}): test accuracy {accuracy:P2} on {images.Test.Count} images"));
         }
 
-        var threads = ScenarioPlan.DispatcherThreads(settings.Run);
         console.Error.WriteLine($"emulating {jesa.Schemes.Count} schemes over {jesa.Images} test images, {jesa.Experts} nodes, {jesa.Layers} layers, M = {jesa.Subcarriers}");
-        var outcomes = JesaEmulation.Run(jesa, settings.Run.Seed, weights, options, images.Test, settings.Actors.Akka, threads, console.Error);
+        var site = cluster?.Site ?? EmulationSite.Local(settings.Actors.Akka, threads);
+        var outcomes = JesaEmulation.Run(jesa, settings.Run.Seed, weights, options, images.Test, site, console.Error);
         JesaReport.WriteLayers(Path.Combine(folder, "layers.csv"), outcomes, jesa.Experts);
         JesaReport.WriteSummary(Path.Combine(folder, "summary.json"), outcomes, new Dictionary<string, object>
         {

@@ -65,6 +65,15 @@ public sealed class EdgeMoeSerializerTests : TestKit
     }
 
     [Fact]
+    public void A_later_layer_start_without_pixels_comes_back_without_them()
+    {
+        var start = new EdgeMoE.Actors.Jesa.Messages.StartLayer(3, 5, null, -1);
+        var back = (EdgeMoE.Actors.Jesa.Messages.StartLayer)RoundTrip(start);
+        Assert.Null(back.Pixels);
+        Assert.Null(StructuralEquality.Difference(start, back));
+    }
+
+    [Fact]
     public void An_actor_reference_comes_back_as_the_same_actor_and_still_delivers()
     {
         var back = (ConnectChannel)RoundTrip(new ConnectChannel(TestActor));

@@ -1,13 +1,19 @@
 using EdgeMoE.Actors.Edge.Channels;
 using EdgeMoE.Actors.Edge.Messages;
 using EdgeMoE.Actors.Edge.Servers;
+using EdgeMoE.Actors.Jesa.Links;
+using EdgeMoE.Actors.Jesa.Messages;
+using EdgeMoE.Actors.Jesa.Nodes;
 using EdgeMoE.Actors.Randomness;
 using EdgeMoE.Models.Compute;
 using EdgeMoE.Models.Moe;
+using EdgeMoE.Models.Vit;
 using EdgeMoE.Models.Wireless.Channel;
 using EdgeMoE.Models.Wireless.Distortion;
 using EdgeMoE.Models.Wireless.Fading;
 using EdgeMoE.Policies.Routing;
+using ExpertOutputs = EdgeMoE.Actors.Edge.Messages.ExpertOutputs;
+using JesaExpertOutputs = EdgeMoE.Actors.Jesa.Messages.ExpertOutputs;
 
 namespace EdgeMoE.Actors.Tests.Cluster.Wire;
 
@@ -55,6 +61,19 @@ internal static class WireSamples
             [new OutageWindow(5, 7), new OutageWindow(-1, long.MaxValue)]),
         ["link"] = new LinkSettings(4, new OfdmaLinkBudget(15e3, 0.01, 1e-9), 0.5, new SmallScaleFading(3, -0.25), new DigitalTransmission(6, Modulation.Qam16, 0.5)),
         ["seed"] = new ActorSeed(ulong.MaxValue, "/user/server-3 · é"),
+        ["jstart"] = new StartLayer(int.MaxValue, 0, AwkwardFloats(2), 9),
+        ["jgate"] = new GateReport(7, 3, 1, [[0.5, -0.0, DoubleNaNWithPayload], [], [double.Epsilon, 1, double.NegativeInfinity]]),
+        ["jalloc"] = new Allocation(2, 7, [[0, 3], [], [1, 2, 7]], [-1, 2047, 0, int.MinValue], [1, 5]),
+        ["jdone"] = new LayerDone(0, int.MinValue, 5, 2.5e-300, DoubleNaNWithPayload, true),
+        ["jmeas"] = new MeasureLink(-1, 7),
+        ["jcsi"] = new LinkCsi(3, 4, 12, 7, [1e-2, -0.0, DoubleNaNWithPayload, double.MaxValue]),
+        ["jfwd"] = new ForwardHiddenStates(1, 6, 9, 2, 2047, [0, 5, 15], AwkwardFloats(4)),
+        ["jdel"] = new DeliveredHiddenStates(6, 1, 9, 2, [], [], -0.0),
+        ["jout"] = new JesaExpertOutputs(6, 1, 9, 2, [3, 15], AwkwardFloats()),
+        ["jlw"] = new LinkWiring([someActor, someActor]),
+        ["jnw"] = new NodeWiring(someActor, [null, someActor, someActor, null]),
+        ["jradio"] = new JesaRadio(1e6, 1e-2, 1e-3 * double.Epsilon, 1e-2, 2048, 65536),
+        ["jnode"] = new ExpertNodeSetup(7, "/tmp/moe vit · é.safetensors", new MoeVitOptions(28, 7, 32, 8, 2, 8, 64, 2, 10), 8e-3),
     };
 
     /// <summary>The other shapes of a link's transmission (the sample above is digital).</summary>
