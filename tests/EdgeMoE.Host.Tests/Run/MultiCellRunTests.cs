@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace EdgeMoE.Host.Tests.Run;
 
 /// <summary><c>edgemoe.stable-moe.cells</c>: a scenario of several independent cells reports as one network.</summary>
+[Collection(TorchThreadCount.Name)]
 public sealed class MultiCellRunTests
 {
     [Fact]
