@@ -26,7 +26,7 @@ internal sealed record ScenarioInvocation(
         {
             throw new BadInputException(
                 $"{(LocalNodes is not null ? "--local-nodes" : "--seed-nodes")}: scenario {Settings.Run.Scenario} runs in one process; " +
-                $"only {ScenarioNames.StableMoe} runs on a cluster so far");
+                $"{ScenarioNames.StableMoe} and {ScenarioNames.Jesa} run on a cluster");
         }
     }
 
