@@ -66,7 +66,9 @@ public sealed class LostNodeTests(ITestOutputHelper output)
             output.WriteLine($"unreachable after {(warningAt ?? TimeSpan.Zero).TotalSeconds:0.0} s, removed after {removal.TotalSeconds:0.0} s");
             Assert.True(removal < TimeSpan.FromSeconds(20), "the vanished member was never removed");
             // What StderrLogger prints at WARNING and above.
-            var loud = seen.Where(e => e is Warning or Error && !RedundantClusterWarnings.Covers(e)).ToArray();
+            // Akka's overload signals (a late heartbeat) are kept on purpose and say nothing about the lost node: when the
+            // machine is busy they come whether a node is lost or not, so they are not counted here.
+            var loud = seen.Where(e => e is Warning or Error && !RedundantClusterWarnings.Covers(e) && !Starvation(e)).ToArray();
             Assert.True(loud.Length == 1, "expected one warning, got:\n" + string.Join("\n", loud.Select(e => $"{e.LogLevel()} {e.LogSource}: {e.Message}")));
             var warning = loud[0];
             Assert.Equal($"edge node {lost} is unreachable (during stable-moe at slot 12)", warning.Message.ToString());
@@ -112,6 +114,11 @@ public sealed class LostNodeTests(ITestOutputHelper output)
     }
 
     private static string ReferenceConfigFile() => RepositoryFiles.Hocon("reference.conf");
+
+    private static bool Starvation(LogEvent e) =>
+        e.Message?.ToString() is { } text
+        && (text.Contains("Scheduled sending of heartbeat was delayed", StringComparison.Ordinal)
+            || text.Contains("heartbeat interval is growing too large", StringComparison.Ordinal));
 
     private sealed class LogCollector : ReceiveActor
     {
