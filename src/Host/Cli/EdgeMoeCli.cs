@@ -51,11 +51,6 @@ public static class EdgeMoeCli
             console.Error.WriteLine(message);
             return ExitCodes.BadInput;
         }
-        catch (EdgeNodeLostException lost)
-        {
-            console.Error.WriteLine($"edgemoe: {lost.Message}");
-            return ExitCodes.RuntimeFailure;
-        }
         catch (Exception ex)
         {
             console.Error.WriteLine($"edgemoe: unexpected failure: {ex}");

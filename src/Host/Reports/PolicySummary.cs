@@ -1,3 +1,4 @@
+using EdgeMoE.Actors.Edge.Failures;
 using EdgeMoE.Actors.Edge.Messages;
 
 namespace EdgeMoE.Host.Reports;
@@ -12,15 +13,18 @@ namespace EdgeMoE.Host.Reports;
 /// <param name="TokenQueueGrowthLastHalf">Least-squares slope of Σ_j Q_j over the last half of the slots, divided by the mean arrivals per slot.</param>
 /// <param name="EnergyQueueGrowthLastHalf">Least-squares slope of Σ_j Z_j over the last half of the slots, divided by the mean arrivals per slot.</param>
 /// <param name="MeanEnergyJoules">Mean of E_j over slots and servers (J per server per slot).</param>
+/// <param name="Tokens">Where every token stands after the last slot (arrivals, completed, queued, in flight, rerouted, lost).</param>
+/// <param name="Events">The failures the run met (events.csv).</param>
 public sealed record PolicySummary(
     string Policy, long CumulativeThroughput, long CumulativeArrivals, double TestAccuracy, double MeanTokenQueue, double MeanEnergyQueue,
-    double TokenQueueGrowthLastHalf, double EnergyQueueGrowthLastHalf, double MeanEnergyJoules)
+    double TokenQueueGrowthLastHalf, double EnergyQueueGrowthLastHalf, double MeanEnergyJoules, TokenLedger? Tokens = null,
+    IReadOnlyList<FailureEvent>? Events = null)
 {
     /// <summary>Processed tokens over arrived tokens, in [0, 1] (0 when nothing arrived).</summary>
     public double ProcessedShare => CumulativeArrivals == 0 ? 0 : CumulativeThroughput / (double)CumulativeArrivals;
 
-    /// <summary>Summarises a finished run from its slots, in order.</summary>
-    public static PolicySummary Of(string policy, IReadOnlyList<SlotMetrics> slots)
+    /// <summary>Summarises a finished run from its slots, in order, with the failures it was scheduled to meet.</summary>
+    public static PolicySummary Of(string policy, IReadOnlyList<SlotMetrics> slots, FailureSchedule? failures = null)
     {
         var servers = slots.Count == 0 ? 1 : slots[0].Servers.Count;
         var totalQ = slots.Select(s => (double)s.Servers.Sum(r => r.TokenBacklog)).ToArray();
@@ -39,6 +43,8 @@ public sealed record PolicySummary(
             Mean(totalZ),
             Growth(totalQ),
             Growth(totalZ),
-            Mean([.. slots.Select(s => s.Servers.Sum(r => r.EnergyJoules))]));
+            Mean([.. slots.Select(s => s.Servers.Sum(r => r.EnergyJoules))]),
+            slots.Count == 0 ? null : slots[^1].Ledger,
+            FailureEvent.Of(policy, failures, slots));
     }
 }

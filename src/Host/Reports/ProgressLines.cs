@@ -33,6 +33,12 @@ public sealed class ProgressLines(TextWriter error, long slots) : IRunProgress
         lock (_lock)
         {
             var latest = _accuracy[policy] = slot.TestAccuracy ?? _accuracy[policy];
+            foreach (var lost in slot.Lost ?? [])
+            {
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {policy} slot {slot.Slot + 1}/{slots}: lost server(s) {string.Join(", ", lost.Servers)} with {lost.Where}; their tokens are routed to the others"));
+            }
+
             if ((slot.Slot + 1) % _every == 0 || slot.TestAccuracy is not null)
             {
                 Write(policy, slot, cumulative, latest);

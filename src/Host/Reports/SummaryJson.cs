@@ -45,6 +45,17 @@ public static class SummaryJson
                 json.WriteNumber("token_queue_growth_last_half", p.TokenQueueGrowthLastHalf);
                 json.WriteNumber("energy_queue_growth_last_half", p.EnergyQueueGrowthLastHalf);
                 json.WriteNumber("mean_energy_j", p.MeanEnergyJoules);
+                if (p.Tokens is { } tokens)
+                {
+                    // The token ledger: arrivals = completed + queued_at_end + in_flight_at_end + lost.
+                    json.WriteNumber("arrivals", tokens.Arrivals);
+                    json.WriteNumber("completed", tokens.Completed);
+                    json.WriteNumber("queued_at_end", tokens.Queued);
+                    json.WriteNumber("in_flight_at_end", tokens.InFlight);
+                    json.WriteNumber("rerouted", tokens.Rerouted);
+                    json.WriteNumber("lost", tokens.Lost);
+                }
+
                 json.WriteEndObject();
             }
 

@@ -21,6 +21,9 @@ internal abstract class EmulationSite
     /// <returns>Stops the run and everything it started, wherever it runs.</returns>
     public abstract IDisposable Start(string name, Func<EdgePlacement, Props> runProps);
 
+    /// <summary>Edge nodes the site spreads servers over (server j on node j mod N); null in one process.</summary>
+    public virtual int? EdgeNodes => null;
+
     /// <summary>Notes that <paramref name="policy"/> finished <paramref name="slot"/> (for messages about lost nodes).</summary>
     public virtual void SlotFinished(string policy, long slot)
     {
@@ -56,6 +59,8 @@ internal abstract class EmulationSite
                 }
             });
         }
+
+        public override int? EdgeNodes => session.Placement.Members.Count;
 
         public override void SlotFinished(string policy, long slot) => session.SlotFinished(policy, slot);
     }

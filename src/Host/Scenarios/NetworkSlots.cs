@@ -67,6 +67,10 @@ internal sealed class NetworkSlots(int cells, int serversPerCell, Action<SlotMet
             [.. cells.SelectMany((c, i) => c.Servers.Select(s => s with { Server = (i * serversPerCell) + s.Server }))],
             [.. cells.SelectMany((c, i) => c.Links.Select(l => l with { Server = (i * serversPerCell) + l.Server }))],
             Array.TrueForAll(accuracies, a => a is not null) ? accuracies.Average(a => a!.Value) : null,
-            cells[0].FullTestSet);
+            cells[0].FullTestSet,
+            Array.TrueForAll([.. cells], c => c.Ledger is not null) ? TokenLedger.Sum(cells.Select(c => c.Ledger!)) : null,
+            cells.Any(c => c.Lost is not null)
+                ? [.. cells.SelectMany((c, i) => (c.Lost ?? []).Select(l => l with { Servers = [.. l.Servers.Select(j => (i * serversPerCell) + j)] }))]
+                : null);
     }
 }

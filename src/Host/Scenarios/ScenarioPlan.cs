@@ -1,5 +1,6 @@
 using EdgeMoE.Actors.Edge.Channels;
 using EdgeMoE.Actors.Edge.Clock;
+using EdgeMoE.Actors.Edge.Failures;
 using EdgeMoE.Actors.Edge.Policy;
 using EdgeMoE.Actors.Edge.Routing;
 using EdgeMoE.Actors.Edge.Servers;
@@ -26,10 +27,11 @@ namespace EdgeMoE.Host.Scenarios;
 /// <param name="Links">Per server, its link.</param>
 /// <param name="Images">Token and test images.</param>
 /// <param name="StallTimeout">Wall-clock time a run may go without finishing a slot before it is stopped as stalled.</param>
+/// <param name="Failures">Scheduled failures of every cell; null for none.</param>
 public sealed record ScenarioPlan(
     int Seed, int Threads, Akka.Configuration.Config Akka, double ArrivalRate, SlotSchedule Schedule, SlotParameters Parameters,
     IReadOnlyList<ExpertServerSettings> Servers, RouterSettings Router, IReadOnlyList<LinkSettings> Links, TokenImages Images,
-    TimeSpan StallTimeout)
+    TimeSpan StallTimeout, FailureSchedule? Failures = null)
 {
     /// <summary>Builds the plan; energy budgets E_max_j, E_avg_j and the evaluation subset are drawn from the seed.</summary>
     /// <exception cref="BadInputException">Settings that cannot make a network (e.g. fewer subcarriers than servers).</exception>
@@ -75,15 +77,32 @@ public sealed record ScenarioPlan(
         Array.Sort(chosen);
         var router = new RouterSettings(moe.Servers, moe.ExpertsPerToken, model.GateHidden, (float)moe.GateLearningRate, images.Test, chosen);
 
+        var failures = new FailureSchedule(model.Failures, moe.Servers, model.Nodes);
+        if (!failures.IsEmpty && moe.Cells > 1)
+        {
+            throw new BadInputException($"edgemoe.stable-moe.failures: scheduled failures need one cell, but edgemoe.stable-moe.cells = {moe.Cells}");
+        }
+
         var budget = new OfdmaLinkBudget(wireless.SpacingHz, wireless.PowerW, wireless.NoiseW);
         var links = Enumerable.Range(0, moe.Servers).Select(j => new LinkSettings(
             (wireless.Subcarriers / moe.Servers) + (j < wireless.Subcarriers % moe.Servers ? 1 : 0),
-            budget, wireless.MeanGain, wireless.Fading, wireless.Transmission)).ToArray();
+            budget, wireless.MeanGain, wireless.Fading, wireless.Transmission, Slowdowns(failures, j))).ToArray();
 
         return new ScenarioPlan(
             run.Seed, DispatcherThreads(run), settings.Actors.Akka, moe.ArrivalRate,
             new SlotSchedule(run.Slots, moe.SlotLength, moe.TestEvalInterval),
-            new SlotParameters(moe.V, moe.Mu, moe.ExpertsPerToken, profiles), servers, router, links, images, run.StallTimeout);
+            new SlotParameters(moe.V, moe.Mu, moe.ExpertsPerToken, profiles), servers, router, links, images, run.StallTimeout,
+            failures.IsEmpty ? null : failures);
+    }
+
+    /// <summary>The slow-link windows of server <paramref name="server"/>'s link; null when it has none.</summary>
+    private static RateWindow[]? Slowdowns(FailureSchedule failures, int server)
+    {
+        var windows = failures.Failures
+            .Where(f => f.Kind == FailureKind.SlowLink && f.Target == server)
+            .Select(f => new RateWindow(f.FromSlot, f.UntilSlot ?? long.MaxValue, f.RateFactor))
+            .ToArray();
+        return windows.Length == 0 ? null : windows;
     }
 
     /// <summary>Dispatcher threads of a run: <c>edgemoe.run.threads</c>, 0 meaning one per core.</summary>

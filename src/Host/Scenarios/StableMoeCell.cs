@@ -31,37 +31,63 @@ internal sealed record StableMoeCell(int Index, bool Prefixed)
     /// Wires the cell under <paramref name="context"/>; server j and its link are edge group c·J + j of
     /// <paramref name="placement"/>, so consecutive cells spread over the edge members like the servers of one cell do.
     /// </summary>
-    /// <returns>The placed actors on other members, which the caller watches (a lost one ends the run).</returns>
-    public IReadOnlyList<IActorRef> Wire(IActorContext context, ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, IActorRef observer)
+    /// <returns>The cell's actors; the caller watches those placed on other members (a lost one is a lost server).</returns>
+    public Wired Wire(IActorContext context, ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, IActorRef observer)
     {
-        // Generators derive from the names the actors had in the retired runtime, so arrivals and weights are unchanged.
-        ActorSeed Seed(string name) => ActorSeed.ForUser(plan.Seed, Prefixed ? $"cell-{Index}/{name}" : name);
-        string Name(string name) => Prefixed ? $"cell-{Index}-{name}" : name;
-        var remote = new List<IActorRef>();
-        var policyActor = context.ActorOf(PolicyActor.Props(policy, plan.Parameters, Seed("policy")), Name("policy"));
-        var clock = context.ActorOf(SlotClockActor.Props(plan.Schedule, observer), Name("clock"));
+        var policyActor = context.ActorOf(PolicyActor.Props(policy, plan.Parameters, Seed(plan, "policy")), Name("policy"));
+        var clock = context.ActorOf(SlotClockActor.Props(plan.Schedule, observer, plan.Failures), Name("clock"));
         var firstGroup = Index * plan.Servers.Count;
         var servers = plan.Servers
             .Select(s => context.ActorOf(
-                placement.Place(ExpertServerActor.Props(s, policyActor, clock, Seed($"server-{s.Index}")), firstGroup + s.Index), Name($"server-{s.Index}")))
+                placement.Place(ExpertServerActor.Props(s, policyActor, clock, Seed(plan, $"server-{s.Index}")), firstGroup + s.Index), Name($"server-{s.Index}")))
             .ToArray();
-        var router = context.ActorOf(RouterActor.Props(plan.Router, policyActor, clock, Seed("router")), Name("router"));
+        var router = context.ActorOf(RouterActor.Props(plan.Router, policyActor, clock, Seed(plan, "router")), Name("router"));
         var channels = new IActorRef[servers.Length];
         for (var j = 0; j < servers.Length; j++)
         {
             channels[j] = context.ActorOf(
-                placement.Place(ChannelActor.Props(j, plan.Links[j], router, servers[j], clock, Seed($"channel-{j}")), firstGroup + j), Name($"channel-{j}"));
+                placement.Place(ChannelActor.Props(j, plan.Links[j], router, servers[j], clock, Seed(plan, $"channel-{j}")), firstGroup + j), Name($"channel-{j}"));
             servers[j].Tell(new ConnectChannel(channels[j]));
-            if (placement.MemberOf(firstGroup + j) is not null)
-            {
-                remote.Add(servers[j]);
-                remote.Add(channels[j]);
-            }
         }
 
         router.Tell(new ConnectServers(channels, servers));
-        var client = context.ActorOf(ClientActor.Props(plan.Images.Train, plan.ArrivalRate, router, Seed("client")), Name("client"));
-        clock.Tell(new ConnectNetwork(client, router, servers));
-        return remote;
+        var client = context.ActorOf(ClientActor.Props(plan.Images.Train, plan.ArrivalRate, router, Seed(plan, "client")), Name("client"));
+        clock.Tell(new ConnectNetwork(client, router, servers, policyActor));
+        return new Wired(this, clock, router, policyActor, servers, channels, placement.MemberOf(firstGroup) is not null);
     }
+
+    /// <summary>
+    /// Fresh actors for server <paramref name="server"/> recovering at <paramref name="slot"/>: empty queues, and new
+    /// weights and link fading drawn from the seed and the recovery slot (the crashed server's state died with it).
+    /// </summary>
+    public ServerReplacement Restart(IActorContext context, ScenarioPlan plan, EdgePlacement placement, Wired wired, int server, long slot)
+    {
+        var group = (Index * plan.Servers.Count) + server;
+        var settings = plan.Servers[server];
+        var expert = context.ActorOf(
+            placement.Place(ExpertServerActor.Props(settings, wired.Policy, wired.Clock, Seed(plan, $"server-{server}/recovered-at-{slot}")), group),
+            Name($"server-{server}-recovered-at-{slot}"));
+        var channel = context.ActorOf(
+            placement.Place(ChannelActor.Props(server, plan.Links[server], wired.Router, expert, wired.Clock, Seed(plan, $"channel-{server}/recovered-at-{slot}")), group),
+            Name($"channel-{server}-recovered-at-{slot}"));
+        expert.Tell(new ConnectChannel(channel));
+        wired.Servers[server] = expert;
+        wired.Channels[server] = channel;
+        return new ServerReplacement(server, expert, channel);
+    }
+
+    // Generators derive from the names the actors had in the retired runtime, so arrivals and weights are unchanged.
+    private ActorSeed Seed(ScenarioPlan plan, string name) => ActorSeed.ForUser(plan.Seed, Prefixed ? $"cell-{Index}/{name}" : name);
+
+    private string Name(string name) => Prefixed ? $"cell-{Index}-{name}" : name;
+
+    /// <summary>A wired cell: its coordinator-side actors and, by server index, the current server and link actors.</summary>
+    /// <param name="Cell">The cell.</param>
+    /// <param name="Clock">Its slot clock.</param>
+    /// <param name="Router">Its router.</param>
+    /// <param name="Policy">Its policy actor.</param>
+    /// <param name="Servers">Server actors by index (replaced when a server recovers).</param>
+    /// <param name="Channels">Link actors by index (replaced with their server).</param>
+    /// <param name="Remote">True when servers and links live on other members (the caller watches them).</param>
+    internal sealed record Wired(StableMoeCell Cell, IActorRef Clock, IActorRef Router, IActorRef Policy, IActorRef[] Servers, IActorRef[] Channels, bool Remote);
 }

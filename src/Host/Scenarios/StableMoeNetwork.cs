@@ -20,7 +20,6 @@ public static class StableMoeNetwork
 
     /// <summary>Runs <paramref name="policy"/> at <paramref name="site"/> (this process, or a cluster), calling <paramref name="onSlot"/> after each slot.</summary>
     /// <exception cref="InvalidOperationException">An actor failed or the run stalled.</exception>
-    /// <exception cref="EdgeNodeLostException">An edge node of the cluster was lost.</exception>
     internal static void Run(ScenarioPlan plan, IRoutingPolicy policy, Action<SlotMetrics> onSlot, EmulationSite site)
     {
         var outcome = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -43,7 +42,7 @@ public static class StableMoeNetwork
     /// (each its own clock, client, router and policy; see <see cref="StableMoeCell"/>), calling
     /// <paramref name="onSlot"/> with the cell's number after each of its slots, from any thread.
     /// </summary>
-    /// <exception cref="InvalidOperationException">An actor failed, an edge node was lost, or the run stalled.</exception>
+    /// <exception cref="InvalidOperationException">An actor failed or the run stalled.</exception>
     internal static void RunCells(ScenarioPlan plan, IRoutingPolicy policy, int cells, Action<int, SlotMetrics> onSlot, EmulationSite site)
     {
         var outcome = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -84,10 +83,6 @@ public static class StableMoeNetwork
 
                 seen = now;
             }
-        }
-        catch (AggregateException wrapped) when (wrapped.InnerException is EdgeNodeLostException lost)
-        {
-            throw new EdgeNodeLostException($"policy {policy.Name}: {lost.Message}");
         }
         catch (AggregateException wrapped) when (wrapped.InnerException is { } cause)
         {

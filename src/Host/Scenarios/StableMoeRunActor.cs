@@ -15,6 +15,9 @@ internal sealed class StableMoeRunActor : ReceiveActor
 {
     private readonly TaskCompletionSource _outcome;
     private readonly EdgePlacement _placement;
+    private readonly ScenarioPlan _plan;
+    private readonly List<StableMoeCell.Wired> _cells = [];
+    private readonly Dictionary<IActorRef, (int Cell, int Server)> _placed = [];
     private long _lastSlot = -1;
 
     public StableMoeRunActor(
@@ -22,6 +25,7 @@ internal sealed class StableMoeRunActor : ReceiveActor
     {
         _outcome = outcome;
         _placement = placement;
+        _plan = plan;
         var running = cells.Count;
         for (var c = 0; c < cells.Count; c++)
         {
@@ -44,6 +48,7 @@ internal sealed class StableMoeRunActor : ReceiveActor
         }
 
         Receive<Terminated>(LostEdgeActor);
+        Receive<ApplyCrashes>(Crash);
     }
 
     /// <summary>Props of a run (see the constructor).</summary>
@@ -69,12 +74,65 @@ internal sealed class StableMoeRunActor : ReceiveActor
         return Akka.Actor.Props.Create(() => new StableMoeRunActor(plan, policy, placement, numbered, onSlot, outcome));
     }
 
-    /// <summary>A placed edge actor stopped without failing here: its node was lost (the run cannot go on without it).</summary>
+    /// <summary>
+    /// A placed edge actor stopped without being told to: its node was lost (Akka's DeathWatch says so once the cluster
+    /// removed the node). Its server is lost for the rest of the run; the cell's clock stops waiting for it.
+    /// </summary>
     private void LostEdgeActor(Terminated terminated)
     {
+        if (!_placed.Remove(terminated.ActorRef, out var placed))
+        {
+            return;
+        }
+
         var node = terminated.ActorRef.Path.Address;
-        _outcome.TrySetException(new EdgeNodeLostException(
-            $"{terminated.ActorRef.Path.Name} on edge node {node.Host}:{node.Port} was lost during slot {Volatile.Read(ref _lastSlot) + 1}; the run cannot go on without it"));
+        _cells[placed.Cell].Clock.Tell(new ServersLost([placed.Server], $"node {node.Host}:{node.Port}"));
+    }
+
+    /// <summary>Scheduled crashes and recoveries of a cell's servers, applied before its clock opens the slot.</summary>
+    private void Crash(ApplyCrashes crashes)
+    {
+        var cell = _cells.FindIndex(c => c.Clock.Equals(Sender));
+        if (cell < 0)
+        {
+            throw new InvalidOperationException($"crashes asked by {Sender.Path}, which is no cell's clock");
+        }
+
+        var wired = _cells[cell];
+        foreach (var j in crashes.Stop)
+        {
+            // Abruptly: the actors stop with whatever they held (queues, weights); nobody is told.
+            foreach (var actor in new[] { wired.Servers[j], wired.Channels[j] })
+            {
+                _placed.Remove(actor);
+                Context.Unwatch(actor);
+                Context.Stop(actor);
+            }
+        }
+
+        var started = new List<ServerReplacement>();
+        foreach (var j in crashes.Start)
+        {
+            var fresh = wired.Cell.Restart(Context, _plan, _placement, wired, j, crashes.Slot);
+            Watch(wired, cell, j);
+            started.Add(fresh);
+        }
+
+        Sender.Tell(new CrashesApplied(crashes.Slot, started));
+    }
+
+    private void Watch(StableMoeCell.Wired wired, int cell, int server)
+    {
+        if (!wired.Remote)
+        {
+            return;
+        }
+
+        foreach (var actor in new[] { wired.Servers[server], wired.Channels[server] })
+        {
+            _placed[actor] = (cell, server);
+            Context.Watch(actor);
+        }
     }
 
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(
@@ -98,9 +156,11 @@ internal sealed class StableMoeRunActor : ReceiveActor
 
     private void Wire(StableMoeCell cell, ScenarioPlan plan, IRoutingPolicy policy, IActorRef observer)
     {
-        foreach (var placed in cell.Wire(Context, plan, policy, _placement, observer))
+        var wired = cell.Wire(Context, plan, policy, _placement, observer);
+        _cells.Add(wired);
+        for (var j = 0; j < wired.Servers.Length; j++)
         {
-            Context.Watch(placed);
+            Watch(wired, _cells.Count - 1, j);
         }
     }
 }

@@ -1,3 +1,5 @@
+using EdgeMoE.Actors.Edge.Failures;
+
 namespace EdgeMoE.Host.Settings;
 
 /// <summary>
@@ -9,8 +11,11 @@ namespace EdgeMoE.Host.Settings;
 /// <param name="GateHidden">Hidden units of the router's feed-forward gate; 0 makes it linear.</param>
 /// <param name="TestEvalSubset">Test images of the fixed seeded subset used at intermediate accuracy points (≥ 1).</param>
 /// <param name="Outages">Server outage windows, by server index.</param>
+/// <param name="Nodes">Edge nodes the servers are spread over (server j on node j mod nodes), for node failures.</param>
+/// <param name="Failures">Scheduled failures (<c>failures</c>), in configuration order.</param>
 public sealed record StableMoeModelSettings(
-    IReadOnlyList<int> ExpertChannels, int ExpertFeatures, int GateHidden, int TestEvalSubset, IReadOnlyList<ServerOutage> Outages)
+    IReadOnlyList<int> ExpertChannels, int ExpertFeatures, int GateHidden, int TestEvalSubset, IReadOnlyList<ServerOutage> Outages,
+    int Nodes, IReadOnlyList<ScheduledFailure> Failures)
 {
     internal static StableMoeModelSettings Read(SettingsReader r, int servers)
     {
@@ -21,6 +26,8 @@ public sealed record StableMoeModelSettings(
             r.Int("expert-features", min: 1),
             r.Int("gate-hidden", min: 0),
             r.Int("test-eval-subset", min: 1),
-            [.. r.Section.GetStringList("outages").Select(text => ServerOutage.Parse(text, servers, r))]);
+            [.. r.Section.GetStringList("outages").Select(text => ServerOutage.Parse(text, servers, r))],
+            r.Int("nodes", min: 1, max: servers),
+            FailureEntries.Read(r.Section, servers, r.Section.GetInt("nodes")));
     }
 }

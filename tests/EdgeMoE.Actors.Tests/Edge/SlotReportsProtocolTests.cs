@@ -85,6 +85,8 @@ public sealed class SlotReportsProtocolTests : TestKit
     {
         var client = kit.CreateTestProbe();
         var router = kit.CreateTestProbe();
+        // Each slot opens by telling the router which servers are up (all of them here): not what these tests watch.
+        router.IgnoreMessages<SlotAvailability>();
         var observer = kit.CreateTestProbe();
         var servers = new[] { kit.CreateTestProbe(), kit.CreateTestProbe() };
         var clock = kit.Sys.ActorOf(SlotClockActor.Props(schedule, observer.Ref), "clock");

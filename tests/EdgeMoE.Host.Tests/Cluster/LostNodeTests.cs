@@ -1,3 +1,4 @@
+using EdgeMoE.Actors.Edge.Messages;
 using System.Diagnostics;
 using Akka.Actor;
 using Akka.Configuration;
@@ -80,12 +81,12 @@ public sealed class LostNodeTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task A_run_whose_edge_node_vanishes_stops_naming_the_server_the_node_and_the_slot()
+    public async Task A_run_whose_edge_node_vanishes_goes_on_without_its_servers_and_loses_no_token()
     {
         using var scenario = new TinyScenario("");
         var settings = SettingsLoader.Load(scenario.ScenarioFile);
         var plan = ScenarioPlan.From(settings, TokenImages.Load(settings.Run.Dataset, settings.Run.DataDir, settings.Run.Seed, TextWriter.Null))
-            with { Schedule = new SlotSchedule(100_000, settings.StableMoe.SlotLength, 1_000_000) };
+            with { Schedule = new SlotSchedule(12, settings.StableMoe.SlotLength, 1_000_000) };
         using var credentials = ThrowAwayCredentials.Create();
         var clusterCredentials = ClusterSecurity.Credentials(credentials.Folder, "test");
         ActorSystem Member(string role, string extra = "") =>
@@ -98,14 +99,27 @@ public sealed class LostNodeTests(ITestOutputHelper output)
             Akka.Cluster.Cluster.Get(vanishing).JoinSeedNodes([seed]);
             using var session = CoordinatorSession.Join(coordinator, [], minEdgeNodes: 1, TimeSpan.FromSeconds(60), TextWriter.Null);
             var node = Akka.Cluster.Cluster.Get(vanishing).SelfAddress;
-            var lost = Assert.Throws<EdgeNodeLostException>(() => StableMoeNetwork.Run(plan, RoutingPolicyCatalog.Find("top-k")!, slot =>
+            var slots = new List<SlotMetrics>();
+            StableMoeNetwork.Run(plan, RoutingPolicyCatalog.Find("top-k")!, slot =>
             {
+                slots.Add(slot);
                 if (slot.Slot == 3)
                 {
                     vanishing.Terminate();
                 }
-            }, EmulationSite.OnCluster(session)));
-            Assert.Matches($@"^policy top-k: (server|channel)-\d on edge node 127\.0\.0\.1:{node.Port} was lost during slot \d+; the run cannot go on without it$", lost.Message);
+            }, EmulationSite.OnCluster(session));
+
+            // Every server lived on the vanished node: from its loss on, nothing is computed, and nothing is lost.
+            Assert.Equal(12, slots.Count);
+            var found = slots.Where(s => s.Lost is not null).ToArray();
+            Assert.NotEmpty(found);
+            Assert.All(found.SelectMany(s => s.Lost!), l => Assert.Equal($"node 127.0.0.1:{node.Port}", l.Where));
+            Assert.Equal(settings.StableMoe.Servers, found.SelectMany(s => s.Lost!).SelectMany(l => l.Servers).Distinct().Count());
+            Assert.All(slots[^1].Servers, s => Assert.False(s.Available));
+            var ledger = slots[^1].Ledger!;
+            Assert.Equal(0, ledger.Lost);
+            Assert.True(ledger.InFlight > 0, "the tokens that arrived after the loss wait for a server");
+            Assert.Equal(ledger.Arrivals, ledger.Completed + ledger.Queued + ledger.InFlight + ledger.Lost);
         }
         finally
         {

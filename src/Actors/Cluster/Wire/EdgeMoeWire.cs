@@ -28,6 +28,7 @@ public static class EdgeMoeWire
         WireFormat.Of<SlotTick>("tick", SlotMessagesWire.Write, SlotMessagesWire.ReadSlotTick),
         WireFormat.Of<RouterSlotReport>("rrep", SlotMessagesWire.Write, SlotMessagesWire.ReadRouterSlotReport),
         WireFormat.Of<ServerSlotReport>("srep", SlotMessagesWire.Write, SlotMessagesWire.ReadServerSlotReport),
+        WireFormat.Of<ServerRejoin>("rejoin", SlotMessagesWire.Write, SlotMessagesWire.ReadServerRejoin),
         WireFormat.Of<LinkSlotReport>("lrep", SlotMessagesWire.Write, SlotMessagesWire.ReadLinkSlotReport),
         WireFormat.Of<EvaluateModel>("evm", SlotMessagesWire.Write, SlotMessagesWire.ReadEvaluateModel),
         WireFormat.Of<EvaluationReport>("evr", SlotMessagesWire.Write, SlotMessagesWire.ReadEvaluationReport),

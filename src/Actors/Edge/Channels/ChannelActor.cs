@@ -69,11 +69,15 @@ public sealed class ChannelActor : ReceiveActor
 
         var bits = _settings.PayloadBits(tensor.Length);
         var cost = _settings.Budget.Price(bits, _gains);
+        // A slow link (a scheduled slow-link failure) carries the same bits at a fraction of the rate: longer on air,
+        // and the transmitter spends P0·M_j for that longer time.
+        var factor = _settings.RateFactor(slot);
+        var seconds = cost.Seconds / factor;
         _bits += bits;
-        _joules += cost.Joules;
+        _joules += cost.Joules / factor;
         // The tensor belongs to this message alone (its sender built it for this link), so it is distorted in place.
         _settings.Transmission?.Transmit(tensor, cost.EffectiveSnr, _random);
-        return entersAt + TimeSpan.FromSeconds(cost.Seconds);
+        return entersAt + TimeSpan.FromSeconds(seconds);
     }
 
     private void EnterSlot(long slot)

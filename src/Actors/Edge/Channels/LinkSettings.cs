@@ -10,8 +10,25 @@ namespace EdgeMoE.Actors.Edge.Channels;
 /// <param name="MeanGain">Mean power gain of every subcarrier, so that the mean SNR is MeanGain·P0/N0 (linear).</param>
 /// <param name="Fading">Small-scale fading of each subcarrier, redrawn (or correlated) slot by slot.</param>
 /// <param name="Transmission">Analog or digital distortion of tensors in transit; null carries them exactly as float32.</param>
-public sealed record LinkSettings(int Subcarriers, OfdmaLinkBudget Budget, double MeanGain, SmallScaleFading Fading, IHiddenStateTransmission? Transmission)
+/// <param name="Slowdowns">Windows of slots in which the link runs at a fraction of its rate (slow-link failures); null for none.</param>
+public sealed record LinkSettings(
+    int Subcarriers, OfdmaLinkBudget Budget, double MeanGain, SmallScaleFading Fading, IHiddenStateTransmission? Transmission, RateWindow[]? Slowdowns = null)
 {
+    /// <summary>The factor the link's rate is multiplied by in <paramref name="slot"/>: the product of the windows covering it (1 for none).</summary>
+    public double RateFactor(long slot)
+    {
+        var factor = 1.0;
+        foreach (var window in Slowdowns ?? [])
+        {
+            if (slot >= window.FromSlot && slot < window.UntilSlot)
+            {
+                factor *= window.Factor;
+            }
+        }
+
+        return factor;
+    }
+
     /// <summary>Bits per element of an undistorted float32 tensor.</summary>
     public const int ExactBitsPerElement = 32;
 

@@ -12,4 +12,5 @@ public sealed record ConnectServers(IReadOnlyList<IActorRef> Channels, IReadOnly
 /// <param name="Client">The token source.</param>
 /// <param name="Router">The router (reports, evaluation).</param>
 /// <param name="Servers">The expert servers by index.</param>
-public sealed record ConnectNetwork(IActorRef Client, IActorRef Router, IReadOnlyList<IActorRef> Servers);
+/// <param name="Policy">The policy, which gets the status of every server that is down (it cannot send its own); null for none.</param>
+public sealed record ConnectNetwork(IActorRef Client, IActorRef Router, IReadOnlyList<IActorRef> Servers, IActorRef? Policy = null);

@@ -18,6 +18,7 @@ public sealed class PolicyActor : ReceiveActor
     private readonly Random _random;
     private readonly Dictionary<long, ServerStatus?[]> _statuses = [];
     private readonly Dictionary<long, (DecisionRequest Request, IActorRef Router)> _requests = [];
+    private long _decided = -1;
 
     /// <param name="policy">The policy; only it touches the actor's generator.</param>
     /// <param name="parameters">V, μ, K and the servers' profiles.</param>
@@ -29,7 +30,19 @@ public sealed class PolicyActor : ReceiveActor
         _random = seed.NewGenerator();
         Receive<ServerStatus>(s =>
         {
-            Statuses(s.Slot)[s.Server] = s;
+            if (s.Slot <= _decided)
+            {
+                // The clock's word for a server lost after the decision: it changes nothing any more.
+                return;
+            }
+
+            // A server reported down (by the clock) stays down for the slot, whichever status came first.
+            var statuses = Statuses(s.Slot);
+            if (statuses[s.Server] is null || !s.Available)
+            {
+                statuses[s.Server] = s;
+            }
+
             TryDecide(s.Slot);
         });
         Receive<DecisionRequest>(r =>
@@ -64,6 +77,7 @@ public sealed class PolicyActor : ReceiveActor
 
         _statuses.Remove(slot);
         _requests.Remove(slot);
+        _decided = slot;
         var experts = new ExpertState[statuses.Length];
         for (var j = 0; j < experts.Length; j++)
         {

@@ -6,6 +6,9 @@ namespace EdgeMoE.Actors.Edge.Routing;
 /// </summary>
 internal sealed record PendingEvaluation(long Slot, Akka.Actor.IActorRef ReplyTo, int[] Labels, float[] Scores, int[][] Chosen, float[]?[] Outputs)
 {
+    /// <summary>How many of the images chose server <paramref name="server"/>.</summary>
+    public int ImagesFor(int server) => Chosen.Count(c => Array.IndexOf(c, server) >= 0);
+
     /// <summary>Fraction of images whose mixture prediction matches the label (0 for no image).</summary>
     public double Accuracy(int experts, int classes)
     {

@@ -25,13 +25,19 @@ public sealed class RouterActor : ReceiveActor
     private readonly Dictionary<long, InFlightToken> _inFlight = [];
     private readonly List<InFlightToken> _processed = [];
     private readonly SlotBarrier<ExpertOutputs> _outputs;
-    private IReadOnlyList<IActorRef> _channels = [];
-    private IReadOnlyList<IActorRef> _servers = [];
+    private IActorRef[] _channels = [];
+    private IActorRef[] _servers = [];
     private TokenBatch? _batch;
     private float[] _scores = [];
     private double _gatingConsistency;
     private double _objective;
     private PendingEvaluation? _evaluation;
+    private bool[] _down;
+    private int[] _incarnation;
+    private List<InFlightToken>[] _copies;
+    private readonly List<InFlightToken> _completedByFailure = [];
+    private int _rerouted;
+    private bool _dispatched;
 
     /// <param name="settings">Gate, K and test images.</param>
     /// <param name="policy">Decides each slot.</param>
@@ -44,7 +50,12 @@ public sealed class RouterActor : ReceiveActor
         _outputs = new SlotBarrier<ExpertOutputs>(settings.Servers, o => new CanonicalKey(o.ArrivesAt, o.Server, o.Slot));
         _policy = policy;
         _clock = clock;
-        Receive<ConnectServers>(c => (_channels, _servers) = (c.Channels, c.Servers));
+        _down = new bool[settings.Servers];
+        _incarnation = new int[settings.Servers];
+        _copies = [.. Enumerable.Range(0, settings.Servers).Select(_ => new List<InFlightToken>())];
+        Receive<ConnectServers>(c => (_channels, _servers) = ([.. c.Channels], [.. c.Servers]));
+        Receive<SlotAvailability>(Availability);
+        Receive<ServersLostInSlot>(LostInSlot);
         Receive<TokenBatch>(Score);
         Receive<SlotDecision>(Dispatch);
         Receive<ExpertOutputs>(o =>
@@ -54,7 +65,8 @@ public sealed class RouterActor : ReceiveActor
                 throw new InvalidOperationException($"outputs of server {o.Server} for slot {o.Slot} while the router is in slot {_batch?.Slot}");
             }
 
-            if (_outputs.Add(o))
+            // Outputs of a server already given up in this slot come too late: its tokens are routed again.
+            if (!_outputs.IsExcluded(o.Server) && _outputs.Add(o))
             {
                 Aggregate(_outputs.Release());
             }
@@ -100,34 +112,202 @@ public sealed class RouterActor : ReceiveActor
 
         for (var j = 0; j < perServer.Length; j++)
         {
-            var tokens = perServer[j];
-            var ids = new long[tokens.Count];
-            var pixels = new float[tokens.Count * ImageSize];
-            for (var k = 0; k < tokens.Count; k++)
+            if (_down[j])
             {
-                ids[k] = batch.TokenIds[tokens[k]];
-                batch.Pixels.AsSpan(tokens[k] * ImageSize, ImageSize).CopyTo(pixels.AsSpan(k * ImageSize));
+                // Lost after the policy decided: its copies wait for the next slot, which routes them again.
+                continue;
             }
 
+            // Copies routed again (older tokens) queue ahead of the slot's new tokens.
+            var again = _copies[j];
+            var tokens = perServer[j];
+            var ids = new long[again.Count + tokens.Count];
+            var pixels = new float[ids.Length * ImageSize];
+            for (var k = 0; k < again.Count; k++)
+            {
+                ids[k] = again[k].Id;
+                again[k].Image.Span.CopyTo(pixels.AsSpan(k * ImageSize));
+            }
+
+            for (var k = 0; k < tokens.Count; k++)
+            {
+                ids[again.Count + k] = batch.TokenIds[tokens[k]];
+                batch.Pixels.AsSpan(tokens[k] * ImageSize, ImageSize).CopyTo(pixels.AsSpan((again.Count + k) * ImageSize));
+            }
+
+            again.Clear();
             // The policy decides in no virtual time, so the tokens leave when the batch arrived.
             _channels[j].Tell(new TokenDispatch(decision.Slot, j, ids, pixels, decision.FrequencyHz[j], batch.ArrivesAt, decision.CompletionCap?[j] ?? long.MaxValue));
         }
+
+        _dispatched = true;
+        if (_outputs.IsComplete)
+        {
+            // Every server is down: nothing will come back this slot.
+            Aggregate(_outputs.Release());
+        }
+    }
+
+    /// <summary>
+    /// The start of a slot: takes in recovered servers' fresh actors, stops waiting for the servers that are down, and
+    /// routes again every copy that waited for a server that went down (before this slot's tokens are scored).
+    /// </summary>
+    private void Availability(SlotAvailability availability)
+    {
+        foreach (var replaced in availability.Replaced)
+        {
+            _channels[replaced.Server] = replaced.Channel;
+            _servers[replaced.Server] = replaced.ExpertServer;
+            _incarnation[replaced.Server]++;
+        }
+
+        _down = [.. availability.Down];
+        _dispatched = false;
+        _rerouted = 0;
+        for (var j = 0; j < _down.Length; j++)
+        {
+            if (_down[j])
+            {
+                _outputs.Exclude(j);
+            }
+        }
+
+        Reroute(availability.NewlyDown);
+    }
+
+    /// <summary>
+    /// Each copy that waits for a server in <paramref name="failed"/> goes to the available server with the highest
+    /// gate score among those the token does not use yet (ties: the lower index); with none left the copy is given up.
+    /// Tokens with no server at all are assigned their top available ones. Tokens go in ascending order.
+    /// </summary>
+    private void Reroute(int[] failed)
+    {
+        var affected = _inFlight.Values
+            .Where(t => t.IsUnassigned || Array.Exists(failed, t.AwaitsFrom))
+            .OrderBy(t => t.Id)
+            .ToArray();
+        var available = Enumerable.Range(0, _settings.Servers).Count(j => !_down[j]);
+        if (affected.Length == 0 || (available == 0 && !Array.Exists(affected, t => !t.IsUnassigned)))
+        {
+            return;
+        }
+
+        // The gate scores the affected tokens again (no stored copy of J scores per token): same weights, same scores.
+        var pixels = new float[affected.Length * ImageSize];
+        for (var i = 0; i < affected.Length; i++)
+        {
+            affected[i].Image.Span.CopyTo(pixels.AsSpan(i * ImageSize));
+        }
+
+        var scores = _gate.Forward(pixels);
+        for (var i = 0; i < affected.Length; i++)
+        {
+            var token = affected[i];
+            var row = scores.AsSpan(i * _settings.Servers, _settings.Servers);
+            if (token.IsUnassigned)
+            {
+                var count = Math.Min(_settings.ExpertsPerToken, available);
+                if (count > 0)
+                {
+                    token.Assign(Best(row, [], count));
+                    foreach (var j in token.Experts)
+                    {
+                        _copies[j].Add(token);
+                    }
+                }
+
+                continue;
+            }
+
+            foreach (var j in failed)
+            {
+                if (!token.AwaitsFrom(j))
+                {
+                    continue;
+                }
+
+                var replacement = Best(row, token.Experts, 1);
+                if (replacement.Length == 1)
+                {
+                    token.Replace(j, replacement[0]);
+                    _copies[replacement[0]].Add(token);
+                }
+                else
+                {
+                    token.Drop(j);
+                }
+            }
+
+            // A token whose copies were all given up (no server up) stays unassigned and waits for one.
+            _rerouted++;
+            if (token.IsComplete)
+            {
+                _completedByFailure.Add(token);
+            }
+        }
+    }
+
+    /// <summary>The <paramref name="count"/> available servers outside <paramref name="taken"/> with the highest scores, ascending.</summary>
+    private int[] Best(ReadOnlySpan<float> scores, int[] taken, int count)
+    {
+        var candidates = new List<int>();
+        for (var j = 0; j < scores.Length; j++)
+        {
+            if (!_down[j] && Array.IndexOf(taken, j) < 0)
+            {
+                candidates.Add(j);
+            }
+        }
+
+        var row = scores.ToArray();
+        return [.. candidates.OrderByDescending(j => row[j]).ThenBy(j => j).Take(count).Order()];
+    }
+
+    /// <summary>Servers lost during the slot: their outputs will not come, so the slot stops waiting for them.</summary>
+    private void LostInSlot(ServersLostInSlot lost)
+    {
+        foreach (var j in lost.Servers)
+        {
+            _down[j] = true;
+            _outputs.Exclude(j);
+            if (_evaluation is { } evaluation && evaluation.Outputs[j] is null)
+            {
+                // A lost expert answers nothing: its images count with zero logits from it.
+                evaluation.Outputs[j] = new float[evaluation.ImagesFor(j) * _settings.TestSet.Classes];
+            }
+        }
+
+        if (_dispatched && _batch is not null && _outputs.IsComplete)
+        {
+            Aggregate(_outputs.Release());
+        }
+
+        TryReportEvaluation();
     }
 
     /// <summary>Aggregates one slot's outputs, given in canonical order, then learns at the last one's arrival.</summary>
     private void Aggregate(IReadOnlyList<ExpertOutputs> slotOutputs)
     {
         var classes = _settings.TestSet.Classes;
+        _processed.AddRange(_completedByFailure);
+        _completedByFailure.Clear();
         foreach (var outputs in slotOutputs)
         {
             for (var k = 0; k < outputs.TokenIds.Length; k++)
             {
                 var token = _inFlight[outputs.TokenIds[k]];
-                if (token.Receive(outputs.Server, outputs.Outputs.AsSpan(k * classes, classes).ToArray()))
+                if (token.Receive(outputs.Server, outputs.Outputs.AsSpan(k * classes, classes).ToArray(), _incarnation[outputs.Server]))
                 {
                     _processed.Add(token);
                 }
             }
+        }
+
+        var batch = _batch!;
+        if (slotOutputs.Count == 0)
+        {
+            Learn(batch.Slot, batch.ArrivesAt);
+            return;
         }
 
         var last = slotOutputs[^1];
@@ -154,21 +334,52 @@ public sealed class RouterActor : ReceiveActor
             _inFlight.Remove(token.Id);
         }
 
-        _clock.Tell(new RouterSlotReport(slot, _batch!.TokenIds.Length, _processed.Count, result.Loss, _gatingConsistency, _objective, at));
+        _clock.Tell(new RouterSlotReport(slot, _batch!.TokenIds.Length, _processed.Count, result.Loss, _gatingConsistency, _objective, at, Tokens()));
         _processed.Clear();
         _batch = null;
+    }
+
+    /// <summary>Where the unprocessed tokens stand: every copy still waiting for an output, by token then server.</summary>
+    private RouterTokens Tokens()
+    {
+        var ids = new List<long>();
+        var servers = new List<int>();
+        var unassigned = 0;
+        foreach (var token in _inFlight.Values.OrderBy(t => t.Id))
+        {
+            if (token.IsUnassigned)
+            {
+                unassigned++;
+                continue;
+            }
+
+            foreach (var j in token.Missing())
+            {
+                ids.Add(token.Id);
+                servers.Add(j);
+            }
+        }
+
+        return new RouterTokens(_inFlight.Count, _rerouted, unassigned, [.. ids], [.. servers]);
     }
 
     private void SendGradients(long slot, MixtureLoss.Result result, TimeSpan at)
     {
         for (var j = 0; j < _settings.Servers; j++)
         {
+            if (_down[j])
+            {
+                // A server that is down gets nothing; its link closes no slot.
+                continue;
+            }
+
             var ids = new List<long>();
             var gradients = new List<float>();
             for (var i = 0; i < _processed.Count; i++)
             {
                 var position = Array.IndexOf(_processed[i].Experts, j);
-                if (position >= 0)
+                // Only the incarnation that computed the output learns from it: a recovered server starts afresh.
+                if (position >= 0 && _processed[i].IncarnationAt(position) == _incarnation[j])
                 {
                     ids.Add(_processed[i].Id);
                     gradients.AddRange(result.OutputGradients[i][position]);
@@ -187,7 +398,32 @@ public sealed class RouterActor : ReceiveActor
         var labels = new int[indices.Length];
         test.Gather(indices, pixels, labels);
         var scores = _gate.Forward(pixels);
-        var chosen = GatingNetwork.TopK(scores, _settings.Servers, Math.Min(_settings.ExpertsPerToken, _settings.Servers));
+        var available = Enumerable.Range(0, _settings.Servers).Count(j => !_down[j]);
+        if (available == 0)
+        {
+            // No expert is up to answer: the model cannot classify anything.
+            Sender.Tell(new EvaluationReport(request.Slot, 0));
+            return;
+        }
+
+        // Servers that are down are not asked: the gate picks its top K among those that are up.
+        var eligible = scores;
+        if (available < _settings.Servers)
+        {
+            eligible = [.. scores];
+            for (var i = 0; i < labels.Length; i++)
+            {
+                for (var j = 0; j < _settings.Servers; j++)
+                {
+                    if (_down[j])
+                    {
+                        eligible[(i * _settings.Servers) + j] = float.NegativeInfinity;
+                    }
+                }
+            }
+        }
+
+        var chosen = GatingNetwork.TopK(eligible, _settings.Servers, Math.Min(_settings.ExpertsPerToken, available));
         for (var i = 0; i < chosen.Length; i++)
         {
             Array.Sort(chosen[i]);
@@ -217,17 +453,30 @@ public sealed class RouterActor : ReceiveActor
                 }
             }
 
+            if (_down[j])
+            {
+                evaluation.Outputs[j] = [];
+                continue;
+            }
+
             _servers[j].Tell(new EvaluationRequest(request.Slot, mine));
         }
 
         _evaluation = evaluation;
+        TryReportEvaluation();
     }
 
     private void CollectEvaluation(EvaluationOutputs outputs)
     {
         var evaluation = _evaluation ?? throw new InvalidOperationException("evaluation outputs without a request");
-        evaluation.Outputs[outputs.Server] = outputs.Outputs;
-        if (Array.Exists(evaluation.Outputs, o => o is null))
+        // A server given up as lost may still answer; its place was already filled.
+        evaluation.Outputs[outputs.Server] ??= outputs.Outputs;
+        TryReportEvaluation();
+    }
+
+    private void TryReportEvaluation()
+    {
+        if (_evaluation is not { } evaluation || Array.Exists(evaluation.Outputs, o => o is null))
         {
             return;
         }

@@ -11,7 +11,7 @@ namespace EdgeMoE.Actors.Edge.Servers;
 /// <see cref="TokenDispatch"/> arrives it enqueues the tokens, runs one slot of eqs. 1–4 at the decided frequency
 /// (<see cref="ServerQueues.Step"/>), computes the d_com_j oldest tokens and returns their outputs stamped with the
 /// dispatch's virtual arrival plus the busy time d_com_j·c/f_j. It keeps those tokens' images until their gradient
-/// arrives, then trains on them in one batch and reports the slot to the clock.
+/// arrives, then trains on them in one batch and reports the slot to the clock, with the tokens still queued.
 /// </summary>
 public sealed class ExpertServerActor : ReceiveActor
 {
@@ -42,6 +42,12 @@ public sealed class ExpertServerActor : ReceiveActor
         _queues = new ServerQueues(settings.Profile);
         Receive<ConnectChannel>(c => _channel = c.Channel);
         Receive<SlotTick>(Tick);
+        Receive<ServerRejoin>(_ =>
+        {
+            // Back from a partition: the router sent the queued tokens elsewhere meanwhile.
+            _queue.Clear();
+            _queues = _queues with { Tokens = 0 };
+        });
         Receive<TokenDispatch>(Compute);
         Receive<OutputGradients>(Learn);
         Receive<EvaluationRequest>(r => Sender.Tell(new EvaluationOutputs(r.Slot, _settings.Index, _learner.Forward(r.Pixels))));
@@ -108,6 +114,6 @@ public sealed class ExpertServerActor : ReceiveActor
         var slot = _lastSlot ?? throw new InvalidOperationException($"server {_settings.Index} got gradients of slot {gradients.Slot} before its tokens");
         _clock.Tell(new ServerSlotReport(
             gradients.Slot, _settings.Index, Available, _routed, slot.Completed, _queues.Tokens, _queues.EnergyBacklog,
-            slot.EnergyJoules, slot.FrequencyHz, gradients.TokenIds.Length, gradients.ArrivesAt));
+            slot.EnergyJoules, slot.FrequencyHz, gradients.TokenIds.Length, gradients.ArrivesAt, [.. _queue.Select(t => t.Id)]));
     }
 }

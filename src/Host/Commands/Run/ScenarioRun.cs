@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using EdgeMoE.Actors.Edge.Failures;
 using EdgeMoE.Actors.Edge.Messages;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Reports;
@@ -61,6 +62,13 @@ internal static class ScenarioRun
         var wall = Stopwatch.StartNew();
         var policies = Policies(settings);
         var plan = ScenarioPlan.From(settings, images);
+        if (plan.Failures is { } failures && clusterSite?.EdgeNodes is { } nodes && nodes != failures.Nodes
+            && failures.Failures.Any(f => f.Kind is FailureKind.CrashNode or FailureKind.Partition))
+        {
+            throw new BadInputException(
+                $"edgemoe.stable-moe.nodes = {failures.Nodes}, but the cluster has {nodes} edge node(s): node failures must name the cluster's nodes ({settings.Source})");
+        }
+
         var folder = settings.Run.OutputDir;
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "config.conf"), resolved.ToHocon());
@@ -81,8 +89,21 @@ internal static class ScenarioRun
         var outputs = new PolicyOrderedOutputs(
             csv,
             [.. policies.Select(p => p.Name)],
-            finished => SummaryJson.Write(
-                Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, cells, settings.StableMoe.BaselineFrequency.Name(), load, finished));
+            finished =>
+            {
+                SummaryJson.Write(
+                    Path.Combine(folder, "summary.json"), images.Name, settings.Run.Seed, settings.Run.Slots, cells, settings.StableMoe.BaselineFrequency.Name(), load, finished);
+                var events = Path.Combine(folder, "events.csv");
+                if (plan.Failures is not null || finished.Any(f => f.Events is { Count: > 0 }))
+                {
+                    EventsCsv.Write(events, finished.SelectMany(f => f.Events ?? []));
+                }
+                else
+                {
+                    // A run without failures leaves no events.csv, not an earlier run's.
+                    File.Delete(events);
+                }
+            });
         try
         {
             // Policies start in report order, so the one whose rows stream to metrics.csv is always running.
@@ -132,7 +153,7 @@ internal static class ScenarioRun
             });
             StableMoeNetwork.RunCells(plan, policy, cells, network.Add, site);
         }
-        outputs.Finished(index, PolicySummary.Of(policy.Name, slots));
+        outputs.Finished(index, PolicySummary.Of(policy.Name, slots, plan.Failures));
         progress.End(policy.Name, wall.Elapsed - started);
     }
 }

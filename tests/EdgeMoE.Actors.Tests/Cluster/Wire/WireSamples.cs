@@ -37,8 +37,9 @@ internal static class WireSamples
     public static IReadOnlyDictionary<string, object> All(IActorRef someActor) => new Dictionary<string, object>
     {
         ["tick"] = new SlotTick(long.MaxValue, TimeSpan.FromTicks(-123_456_789)),
-        ["rrep"] = new RouterSlotReport(7, 117, -1, double.NaN, -0.0, double.Epsilon, TimeSpan.MaxValue),
-        ["srep"] = new ServerSlotReport(long.MinValue, 9, true, 40, 39, 1L << 40, DoubleNaNWithPayload, 2.5e-300, 3e9, int.MinValue, TimeSpan.MinValue),
+        ["rrep"] = new RouterSlotReport(7, 117, -1, double.NaN, -0.0, double.Epsilon, TimeSpan.MaxValue, new RouterTokens(12, 3, 1, [4, 4, 9, long.MaxValue], [0, 2, 1, int.MaxValue])),
+        ["srep"] = new ServerSlotReport(long.MinValue, 9, true, 40, 39, 1L << 40, DoubleNaNWithPayload, 2.5e-300, 3e9, int.MinValue, TimeSpan.MinValue, [17, long.MinValue, 3]),
+        ["rejoin"] = new ServerRejoin(long.MaxValue),
         ["lrep"] = new LinkSlotReport(3, int.MaxValue, 9.4e6, double.PositiveInfinity, TimeSpan.FromSeconds(1.25)),
         ["evm"] = new EvaluateModel(12, true),
         ["evr"] = new EvaluationReport(-5, 0.8125),
@@ -59,7 +60,9 @@ internal static class WireSamples
             10,
             1e-3f,
             [new OutageWindow(5, 7), new OutageWindow(-1, long.MaxValue)]),
-        ["link"] = new LinkSettings(4, new OfdmaLinkBudget(15e3, 0.01, 1e-9), 0.5, new SmallScaleFading(3, -0.25), new DigitalTransmission(6, Modulation.Qam16, 0.5)),
+        ["link"] = new LinkSettings(
+            4, new OfdmaLinkBudget(15e3, 0.01, 1e-9), 0.5, new SmallScaleFading(3, -0.25), new DigitalTransmission(6, Modulation.Qam16, 0.5),
+            [new RateWindow(20, 80, 0.1), new RateWindow(0, long.MaxValue, double.Epsilon)]),
         ["seed"] = new ActorSeed(ulong.MaxValue, "/user/server-3 · é"),
         ["jstart"] = new StartLayer(int.MaxValue, 0, AwkwardFloats(2), 9),
         ["jgate"] = new GateReport(7, 3, 1, [[0.5, -0.0, DoubleNaNWithPayload], [], [double.Epsilon, 1, double.NegativeInfinity]]),

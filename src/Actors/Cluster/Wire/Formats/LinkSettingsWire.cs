@@ -18,14 +18,30 @@ public static class LinkSettingsWire
         w.WriteDouble(s.Fading.RicianK);
         w.WriteDouble(s.Fading.SlotCorrelation);
         TransmissionWire.Write(w, s.Transmission);
+        var slowdowns = s.Slowdowns ?? [];
+        w.WriteCount(slowdowns.Length);
+        foreach (var window in slowdowns)
+        {
+            w.WriteVarInt(window.FromSlot);
+            w.WriteVarInt(window.UntilSlot);
+            w.WriteDouble(window.Factor);
+        }
     }
 
     /// <summary>Reads the settings.</summary>
-    public static LinkSettings Read(WireReader r) =>
-        new(
-            r.ReadInt(),
-            new OfdmaLinkBudget(r.ReadDouble(), r.ReadDouble(), r.ReadDouble()),
-            r.ReadDouble(),
-            new SmallScaleFading(r.ReadDouble(), r.ReadDouble()),
-            TransmissionWire.Read(r));
+    public static LinkSettings Read(WireReader r)
+    {
+        var subcarriers = r.ReadInt();
+        var budget = new OfdmaLinkBudget(r.ReadDouble(), r.ReadDouble(), r.ReadDouble());
+        var gain = r.ReadDouble();
+        var fading = new SmallScaleFading(r.ReadDouble(), r.ReadDouble());
+        var transmission = TransmissionWire.Read(r);
+        var slowdowns = new RateWindow[r.ReadCount()];
+        for (var i = 0; i < slowdowns.Length; i++)
+        {
+            slowdowns[i] = new RateWindow(r.ReadVarInt(), r.ReadVarInt(), r.ReadDouble());
+        }
+
+        return new LinkSettings(subcarriers, budget, gain, fading, transmission, slowdowns.Length == 0 ? null : slowdowns);
+    }
 }

@@ -25,11 +25,26 @@ public static class SlotMessagesWire
         w.WriteDouble(m.GatingConsistency);
         w.WriteDouble(m.Objective);
         w.WriteTimeSpan(m.ArrivesAt);
+        w.WriteOptional(m.Tokens, (w, t) =>
+        {
+            w.WriteVarInt(t.Holding);
+            w.WriteVarInt(t.Rerouted);
+            w.WriteVarInt(t.Unassigned);
+            w.WriteLongs(t.WaitingTokens);
+            w.WriteInts(t.WaitingServers);
+        });
     }
 
     /// <summary>Reads a <see cref="RouterSlotReport"/>.</summary>
     public static RouterSlotReport ReadRouterSlotReport(WireReader r) =>
-        new(r.ReadVarInt(), r.ReadInt(), r.ReadInt(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadTimeSpan());
+        new(r.ReadVarInt(), r.ReadInt(), r.ReadInt(), r.ReadDouble(), r.ReadDouble(), r.ReadDouble(), r.ReadTimeSpan(),
+            r.ReadOptional(r => new RouterTokens(r.ReadVarInt(), r.ReadInt(), r.ReadInt(), r.ReadLongs(), r.ReadInts())));
+
+    /// <summary>Writes a <see cref="ServerRejoin"/>.</summary>
+    public static void Write(WireWriter w, ServerRejoin m) => w.WriteVarInt(m.Slot);
+
+    /// <summary>Reads a <see cref="ServerRejoin"/>.</summary>
+    public static ServerRejoin ReadServerRejoin(WireReader r) => new(r.ReadVarInt());
 
     /// <summary>Writes a <see cref="ServerSlotReport"/>.</summary>
     public static void Write(WireWriter w, ServerSlotReport m)
@@ -45,12 +60,13 @@ public static class SlotMessagesWire
         w.WriteDouble(m.FrequencyHz);
         w.WriteVarInt(m.Trained);
         w.WriteTimeSpan(m.ArrivesAt);
+        w.WriteOptional(m.QueuedTokens, (w, q) => w.WriteLongs(q));
     }
 
     /// <summary>Reads a <see cref="ServerSlotReport"/>.</summary>
     public static ServerSlotReport ReadServerSlotReport(WireReader r) =>
         new(r.ReadVarInt(), r.ReadInt(), r.ReadBool(), r.ReadVarInt(), r.ReadVarInt(), r.ReadVarInt(), r.ReadDouble(),
-            r.ReadDouble(), r.ReadDouble(), r.ReadInt(), r.ReadTimeSpan());
+            r.ReadDouble(), r.ReadDouble(), r.ReadInt(), r.ReadTimeSpan(), r.ReadOptional(r => r.ReadLongs()));
 
     /// <summary>Writes a <see cref="LinkSlotReport"/>.</summary>
     public static void Write(WireWriter w, LinkSlotReport m)

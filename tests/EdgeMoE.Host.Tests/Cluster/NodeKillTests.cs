@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using EdgeMoE.Host.Tests.Run;
+using Xunit.Abstractions;
+
+namespace EdgeMoE.Host.Tests.Cluster;
+
+/// <summary>A real crash: an edge-node process of a <c>--local-nodes 3</c> run is killed with SIGKILL in the middle of the run.</summary>
+[Collection(TorchThreadCount.Name)]
+public sealed class NodeKillTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void A_node_process_killed_mid_run_is_excluded_and_the_run_finishes_without_losing_a_token()
+    {
+        using var scenario = new TinyScenario("test-eval-interval = 1000");
+        var folder = scenario.Output("out");
+        using var run = EdgemoeProcess.Start("run", scenario.ScenarioFile, "--policy", "stable-moe", "--slots", "300", "--out", folder, "--local-nodes", "3");
+        var clock = Stopwatch.StartNew();
+        var lines = new BlockingCollection<(TimeSpan At, string Text)>();
+        var error = new System.Text.StringBuilder();
+        run.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { } text)
+            {
+                lines.Add((clock.Elapsed, text));
+            }
+        };
+        run.BeginErrorReadLine();
+        var stdout = run.StandardOutput.ReadToEndAsync();
+
+        // Some slots run on all three nodes first.
+        Await(lines, error, l => l.Contains("stable-moe slot ", StringComparison.Ordinal) && l.Contains("throughput", StringComparison.Ordinal));
+        var nodes = Children(run.Id).Where(p => Arguments(p).Contains(" node ", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, nodes.Length);
+        var victim = Process.GetProcessById(nodes[1]);
+        victim.Kill(); // SIGKILL on Linux: no leaving, no goodbye.
+        var killedAt = clock.Elapsed;
+
+        var excludedAt = Await(lines, error, l => l.Contains("lost server(s)", StringComparison.Ordinal));
+        output.WriteLine($"SIGKILL to exclusion: {(excludedAt - killedAt).TotalSeconds:0.0} s wall");
+        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(4)), "the run did not finish after the node was killed");
+        run.WaitForExit();
+        while (lines.TryTake(out var line))
+        {
+            error.AppendLine(line.Text);
+        }
+
+        Assert.True(run.ExitCode == 0, error.ToString());
+        Assert.Contains("stable-moe", stdout.Result);
+        var events = File.ReadAllLines(Path.Combine(folder, "events.csv"));
+        Assert.Contains(events, e => e.StartsWith("stable-moe,", StringComparison.Ordinal) && e.Contains(",lost,server ", StringComparison.Ordinal));
+        var ledger = FailureInjectionTests.Ledgers(folder)["stable-moe"];
+        Assert.Equal(0, ledger.Lost);
+        Assert.Equal(ledger.Arrivals, ledger.Completed + ledger.Queued + ledger.InFlight);
+        Assert.True(ledger.Rerouted > 0, "the killed node's queued tokens were not routed again");
+        // The killed node's servers stay down to the end.
+        var last = File.ReadAllLines(Path.Combine(folder, "metrics.csv")).Skip(1).Select(l => l.Split(',')).Where(r => r[1] == "299").ToArray();
+        Assert.Contains(last, r => r[3] == "0");
+    }
+
+    private static TimeSpan Await(BlockingCollection<(TimeSpan At, string Text)> lines, System.Text.StringBuilder seen, Func<string, bool> wanted)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromMinutes(3))
+        {
+            if (lines.TryTake(out var line, TimeSpan.FromSeconds(1)))
+            {
+                seen.AppendLine(line.Text);
+                if (wanted(line.Text))
+                {
+                    return line.At;
+                }
+            }
+        }
+
+        throw new TimeoutException("the expected line never came; stderr so far:\n" + seen);
+    }
+
+    /// <summary>Process ids whose parent is <paramref name="parent"/> (from /proc).</summary>
+    private static IEnumerable<int> Children(int parent)
+    {
+        foreach (var stat in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(Path.Combine(stat, "stat"));
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis.
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            if (int.Parse(fields[1], CultureInfo.InvariantCulture) == parent)
+            {
+                yield return int.Parse(Path.GetFileName(stat), CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
+    private static string Arguments(int pid)
+    {
+        try
+        {
+            return " " + File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+}
