@@ -11,11 +11,11 @@ namespace EdgeMoE.Host.Tests.Cluster;
 public sealed class NodeKillTests(ITestOutputHelper output)
 {
     [Fact]
-    public void A_node_process_killed_mid_run_is_excluded_and_the_run_finishes_without_losing_a_token()
+    public async Task A_node_process_killed_mid_run_is_excluded_and_the_run_finishes_without_losing_a_token()
     {
         using var scenario = new TinyScenario("test-eval-interval = 1000");
         var folder = scenario.Output("out");
-        using var run = EdgemoeProcess.Start("run", scenario.ScenarioFile, "--policy", "stable-moe", "--slots", "300", "--out", folder, "--local-nodes", "3");
+        using var run = EdgemoeProcess.Start("run", scenario.ScenarioFile, "--policy", "top-k", "--slots", "300", "--out", folder, "--local-nodes", "3");
         var clock = Stopwatch.StartNew();
         var lines = new BlockingCollection<(TimeSpan At, string Text)>();
         var error = new System.Text.StringBuilder();
@@ -29,8 +29,8 @@ public sealed class NodeKillTests(ITestOutputHelper output)
         run.BeginErrorReadLine();
         var stdout = run.StandardOutput.ReadToEndAsync();
 
-        // Some slots run on all three nodes first.
-        Await(lines, error, l => l.Contains("stable-moe slot ", StringComparison.Ordinal) && l.Contains("throughput", StringComparison.Ordinal));
+        // Top-k piles tokens up at the servers it prefers, so the killed node holds some. Some slots run on all three nodes first.
+        Await(lines, error, l => l.Contains("top-k slot ", StringComparison.Ordinal) && l.Contains("throughput", StringComparison.Ordinal));
         var nodes = Children(run.Id).Where(p => Arguments(p).Contains(" node ", StringComparison.Ordinal)).ToArray();
         Assert.Equal(3, nodes.Length);
         var victim = Process.GetProcessById(nodes[1]);
@@ -47,10 +47,10 @@ public sealed class NodeKillTests(ITestOutputHelper output)
         }
 
         Assert.True(run.ExitCode == 0, error.ToString());
-        Assert.Contains("stable-moe", stdout.Result);
+        Assert.Contains("top-k", await stdout);
         var events = File.ReadAllLines(Path.Combine(folder, "events.csv"));
-        Assert.Contains(events, e => e.StartsWith("stable-moe,", StringComparison.Ordinal) && e.Contains(",lost,server ", StringComparison.Ordinal));
-        var ledger = FailureInjectionTests.Ledgers(folder)["stable-moe"];
+        Assert.Contains(events, e => e.StartsWith("top-k,", StringComparison.Ordinal) && e.Contains(",lost,server ", StringComparison.Ordinal));
+        var ledger = FailureInjectionTests.Ledgers(folder)["top-k"];
         Assert.Equal(0, ledger.Lost);
         Assert.Equal(ledger.Arrivals, ledger.Completed + ledger.Queued + ledger.InFlight);
         Assert.True(ledger.Rerouted > 0, "the killed node's queued tokens were not routed again");
