@@ -36,6 +36,8 @@ internal static class ClusterNodeSystem
               cluster.roles = ["{{role}}"]
               coordinated-shutdown.exit-clr = off
               coordinated-shutdown.run-by-clr-shutdown-hook = off
+              # An edge node leaves explicitly at the end of a run; terminating its system otherwise is a crash (no leave).
+              coordinated-shutdown.run-by-actor-system-terminate = {{(role == Actors.Cluster.ClusterRoles.Edge ? "off" : "on")}}
             }
             """);
         var config = fixedPart

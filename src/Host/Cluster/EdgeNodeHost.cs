@@ -33,6 +33,9 @@ internal static class EdgeNodeHost
                 system.ActorOf(
                     CoordinatorDepartureActor.Props(departed, c => log.WriteLine($"node {SeedNodes.Describe(self)}: coordinator {SeedNodes.Describe(c)} joined")),
                     "coordinator-departure");
+                system.ActorOf(
+                    NodeCrashActor.Props(slot => log.WriteLine($"node {SeedNodes.Describe(self)}: crashing at slot {slot} (a scheduled crash-node failure)")),
+                    NodeCrashActor.Name);
                 if (!Join(system, seeds, first ? joinTimeout : Timeout.InfiniteTimeSpan, stop))
                 {
                     if (stop.IsCancellationRequested)
@@ -58,7 +61,7 @@ internal static class EdgeNodeHost
                 }
                 else if (ended == 1)
                 {
-                    log.WriteLine($"node {SeedNodes.Describe(self)}: removed from the cluster; joining again");
+                    log.WriteLine($"node {SeedNodes.Describe(self)}: out of the cluster (crashed or removed); joining again as a new member");
                 }
             }
             finally

@@ -1,5 +1,9 @@
 using System.Reflection;
 using Akka.Actor;
+using Akka.Cluster;
+using EdgeMoE.Actors.Cluster;
+using EdgeMoE.Actors.Cluster.Membership;
+using EdgeMoE.Actors.Edge.Failures;
 using EdgeMoE.Actors.Cluster.Placement;
 using EdgeMoE.Actors.Edge.Messages;
 using EdgeMoE.Policies.Routing;
@@ -18,6 +22,7 @@ internal sealed class StableMoeRunActor : ReceiveActor
     private readonly ScenarioPlan _plan;
     private readonly List<StableMoeCell.Wired> _cells = [];
     private readonly Dictionary<IActorRef, (int Cell, int Server)> _placed = [];
+    private readonly Queue<Action> _awaitingMember = new();
     private long _lastSlot = -1;
 
     public StableMoeRunActor(
@@ -44,11 +49,61 @@ internal sealed class StableMoeRunActor : ReceiveActor
                         outcome.TrySetResult();
                     }
                 }), cells.Count == 1 ? "observer" : $"observer-{c}");
-            Wire(cells[c], plan, policy, observer);
+            var wiring = cells[c];
+            // A node crashed by an earlier policy's run must be back (as a new member) before this run places actors.
+            WhenPlacementFull(() => Wire(wiring, plan, policy, observer));
         }
 
         Receive<Terminated>(LostEdgeActor);
         Receive<ApplyCrashes>(Crash);
+        Receive<ClusterEvent.MemberUp>(Arrived);
+        Receive<ClusterEvent.IClusterDomainEvent>(_ => { });
+    }
+
+    private bool OnCluster => _placement.Members.Count > 0;
+
+    protected override void PreStart()
+    {
+        if (OnCluster)
+        {
+            Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.MemberUp));
+        }
+    }
+
+    protected override void PostStop()
+    {
+        if (OnCluster)
+        {
+            Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> now, or once every crashed node's place went to a new member.</summary>
+    private void WhenPlacementFull(Action action)
+    {
+        if (_placement.Vacancies == 0 && _awaitingMember.Count == 0)
+        {
+            action();
+        }
+        else
+        {
+            _awaitingMember.Enqueue(action);
+        }
+    }
+
+    /// <summary>A member is up: a new edge member (a crashed node's system, started afresh) takes the crashed one's place.</summary>
+    private void Arrived(ClusterEvent.MemberUp up)
+    {
+        if (!up.Member.HasRole(ClusterRoles.Edge) || _placement.Vacancies == 0 || !_placement.IsNewcomer(up.Member.UniqueAddress))
+        {
+            return;
+        }
+
+        _placement.Fill(up.Member.Address);
+        while (_placement.Vacancies == 0 && _awaitingMember.TryDequeue(out var action))
+        {
+            action();
+        }
     }
 
     /// <summary>Props of a run (see the constructor).</summary>
@@ -110,15 +165,57 @@ internal sealed class StableMoeRunActor : ReceiveActor
             }
         }
 
-        var started = new List<ServerReplacement>();
-        foreach (var j in crashes.Start)
+        if (OnCluster)
         {
-            var fresh = wired.Cell.Restart(Context, _plan, _placement, wired, j, crashes.Slot);
-            Watch(wired, cell, j);
-            started.Add(fresh);
+            CrashNodes(crashes.Slot);
         }
 
-        Sender.Tell(new CrashesApplied(crashes.Slot, started));
+        // Servers recovering on a crashed node wait for its new member (a real wait, outside the emulated time).
+        var clock = Sender;
+        if (crashes.Start.Length == 0)
+        {
+            clock.Tell(new CrashesApplied(crashes.Slot, []));
+            return;
+        }
+
+        WhenPlacementFull(() =>
+        {
+            var started = new List<ServerReplacement>();
+            foreach (var j in crashes.Start)
+            {
+                var fresh = wired.Cell.Restart(Context, _plan, _placement, wired, j, crashes.Slot);
+                Watch(wired, cell, j);
+                started.Add(fresh);
+            }
+
+            clock.Tell(new CrashesApplied(crashes.Slot, started));
+        });
+    }
+
+    /// <summary>
+    /// On a cluster, a scheduled crash-node failure terminates the node's actor system without leaving (its edge
+    /// actors were just stopped); <c>edgemoe node</c> then starts a fresh system that joins as a new member.
+    /// </summary>
+    private void CrashNodes(long slot)
+    {
+        var cluster = Akka.Cluster.Cluster.Get(Context.System);
+        foreach (var failure in _plan.Failures?.Failures ?? [])
+        {
+            if (failure.Kind != FailureKind.CrashNode || failure.FromSlot != slot)
+            {
+                continue;
+            }
+
+            var address = _placement.MemberOf(failure.Target)!;
+            var member = cluster.State.Members.FirstOrDefault(m => m.Address.Equals(address));
+            if (member is null)
+            {
+                continue;
+            }
+
+            _placement.Vacate(failure.Target, member.UniqueAddress);
+            Context.ActorSelection(new RootActorPath(address) / "user" / NodeCrashActor.Name).Tell(new CrashNodeNow(slot));
+        }
     }
 
     private void Watch(StableMoeCell.Wired wired, int cell, int server)

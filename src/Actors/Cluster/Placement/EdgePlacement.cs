@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Cluster;
 
 namespace EdgeMoE.Actors.Cluster.Placement;
 
@@ -23,6 +24,21 @@ public abstract class EdgePlacement
 
     /// <summary>The member that hosts edge group <paramref name="group"/>, or null in a one-process run.</summary>
     public abstract Address? MemberOf(int group);
+
+    /// <summary>Members crashed on purpose (scheduled crash-node failures) whose place waits for a new member.</summary>
+    public virtual int Vacancies => 0;
+
+    /// <summary>
+    /// Marks the member that hosts edge group <paramref name="group"/> as crashed: its incarnation
+    /// <paramref name="incarnation"/> will never count as a new member, and its place goes to the next new one.
+    /// </summary>
+    public virtual void Vacate(int group, UniqueAddress incarnation) => throw new InvalidOperationException("a one-process run has no member to crash");
+
+    /// <summary>True when <paramref name="member"/> is a new edge member that may fill a vacancy (not placed, not a crashed incarnation).</summary>
+    public virtual bool IsNewcomer(UniqueAddress member) => false;
+
+    /// <summary>Gives the first vacancy to <paramref name="member"/>: the crashed member's groups live there from now on.</summary>
+    public virtual void Fill(Address member) => throw new InvalidOperationException("a one-process run has no vacancy");
 
     private sealed class LocalEdgePlacement : EdgePlacement
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using Akka.Configuration;
+using EdgeMoE.Actors.Cluster.Membership;
 using EdgeMoE.Actors.Cluster.Wire.Formats;
 using EdgeMoE.Actors.Edge.Channels;
 using EdgeMoE.Actors.Edge.Messages;
@@ -42,6 +43,7 @@ public static class EdgeMoeWire
         WireFormat.Of<EvaluationRequest>("evq", EvaluationMessagesWire.Write, EvaluationMessagesWire.ReadEvaluationRequest),
         WireFormat.Of<EvaluationOutputs>("evo", EvaluationMessagesWire.Write, EvaluationMessagesWire.ReadEvaluationOutputs),
         WireFormat.Of<ConnectChannel>("conn", WiringMessagesWire.Write, WiringMessagesWire.ReadConnectChannel),
+        WireFormat.Of<CrashNodeNow>("crashnode", WiringMessagesWire.Write, WiringMessagesWire.ReadCrashNodeNow),
         WireFormat.Of<ExpertServerSettings>("xss", ExpertServerSettingsWire.Write, ExpertServerSettingsWire.Read),
         WireFormat.Of<LinkSettings>("link", LinkSettingsWire.Write, LinkSettingsWire.Read),
         WireFormat.Of<ActorSeed>("seed", ActorSeedWire.Write, ActorSeedWire.Read),

@@ -83,6 +83,12 @@ internal static class ScenarioRun
             $"load: K*lambda = {load.DemandPerSlot:0.#} expert computations per slot against {load.BudgetedCapacityPerSlot} within the " +
             $"servers' budgets min(E_max, E_avg) (utilisation {load.Utilisation:0.000})");
         var atOnce = Math.Clamp(concurrency, 1, Math.Max(1, policies.Count));
+        if (clusterSite is not null && plan.Failures?.Failures.Any(f => f.Kind == FailureKind.CrashNode) == true)
+        {
+            // A crashed node takes every policy's actors on it with it: on a cluster, policies run one at a time.
+            atOnce = 1;
+        }
+
         var perSystem = plan with { Threads = Math.Max(1, threads / atOnce) };
         var site = clusterSite ?? EmulationSite.Local(perSystem.Akka, perSystem.Threads);
         using var csv = new MetricsCsv(Path.Combine(folder, "metrics.csv"));

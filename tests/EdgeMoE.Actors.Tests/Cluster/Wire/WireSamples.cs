@@ -1,3 +1,4 @@
+using EdgeMoE.Actors.Cluster.Membership;
 using EdgeMoE.Actors.Edge.Channels;
 using EdgeMoE.Actors.Edge.Messages;
 using EdgeMoE.Actors.Edge.Servers;
@@ -53,6 +54,7 @@ internal static class WireSamples
         ["evq"] = new EvaluationRequest(8, AwkwardFloats(5)),
         ["evo"] = new EvaluationOutputs(8, 3, AwkwardFloats()),
         ["conn"] = new ConnectChannel(someActor),
+        ["crashnode"] = new CrashNodeNow(long.MinValue),
         ["xss"] = new ExpertServerSettings(
             3,
             new ServerProfile(1e7, 2e-27, 1.0, 3e9, double.PositiveInfinity, 2),
