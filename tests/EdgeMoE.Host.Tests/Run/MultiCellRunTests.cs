@@ -39,18 +39,7 @@ public sealed class MultiCellRunTests
     public void Two_cells_on_two_local_node_processes_write_the_files_of_one_process()
     {
         using var scenario = new TinyScenario("cells = 2");
-        var alone = scenario.Output("alone");
-        var single = EdgemoeProcess.Run(TimeSpan.FromMinutes(4), "run", scenario.ScenarioFile, "--policy", "stable-moe", "--slots", "3", "--out", alone);
-        Assert.True(single.ExitCode == 0, single.Error);
-        var spread = scenario.Output("spread");
-        var clustered = EdgemoeProcess.Run(TimeSpan.FromMinutes(4), "run", scenario.ScenarioFile, "--policy", "stable-moe", "--slots", "3", "--out", spread, "--local-nodes", "2");
-        Assert.True(clustered.ExitCode == 0, clustered.Error);
-        Assert.Contains("with 2 edge node(s)", clustered.Error);
-
-        foreach (var file in new[] { "metrics.csv", "summary.json" })
-        {
-            Assert.Equal(File.ReadAllBytes(Path.Combine(alone, file)), File.ReadAllBytes(Path.Combine(spread, file)));
-        }
+        LocalNodesComparison.AssertSameFiles(scenario, 2, ["metrics.csv", "summary.json"], "--policy", "stable-moe", "--slots", "3");
     }
 
     [Theory]

@@ -135,7 +135,6 @@ public sealed class SlotClockActor : ReceiveActor
         _routerReport = null;
         Array.Clear(_serverReports);
         Array.Clear(_linkReports);
-        _lostThisSlot.Clear();
         var newlyDown = new List<int>();
         var down = new bool[Servers];
         for (var j = 0; j < Servers; j++)
@@ -265,6 +264,8 @@ public sealed class SlotClockActor : ReceiveActor
         _observer.Tell(new SlotMetrics(
             _slot, _startedAt, router with { Tokens = null }, [.. servers.Select(s => s with { QueuedTokens = null })], links, accuracy, full, ledger,
             _lostThisSlot.Count == 0 ? null : [.. _lostThisSlot]));
+        // A loss found while the next slot is being opened belongs to that slot.
+        _lostThisSlot.Clear();
         if (_schedule.IsLast(_slot))
         {
             _observer.Tell(new RunCompleted(_schedule.Slots));
