@@ -288,11 +288,10 @@ public sealed class SlotClockActor : ReceiveActor
             return new TokenLedger(_arrivals, _completed, 0, 0, _rerouted, _arrivals - _completed);
         }
 
-        var queued = new HashSet<long>[Servers];
-        for (var j = 0; j < Servers; j++)
-        {
-            queued[j] = servers[j].QueuedTokens is { } ids ? [.. ids] : [];
-        }
+        // Only the queues some token waits on are looked into.
+        var queued = new HashSet<long>?[Servers];
+        bool IsQueued(int server, long token) =>
+            (queued[server] ??= servers[server].QueuedTokens is { } ids ? [.. ids] : []).Contains(token);
 
         long queuedTokens = 0, inFlight = tokens.Unassigned, lost = 0;
         var i = 0;
@@ -309,7 +308,7 @@ public sealed class SlotClockActor : ReceiveActor
                 {
                     awaitsRoute = true;
                 }
-                else if (!queued[j].Contains(token))
+                else if (!IsQueued(j, token))
                 {
                     missing = true;
                 }

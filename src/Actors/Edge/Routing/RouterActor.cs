@@ -37,6 +37,7 @@ public sealed class RouterActor : ReceiveActor
     private List<InFlightToken>[] _copies;
     private readonly List<InFlightToken> _completedByFailure = [];
     private int _rerouted;
+    private int _unassigned;
     private bool _dispatched;
 
     /// <param name="settings">Gate, K and test images.</param>
@@ -103,6 +104,7 @@ public sealed class RouterActor : ReceiveActor
         {
             var experts = decision.Routing[i];
             _inFlight.Add(batch.TokenIds[i], new InFlightToken(batch.TokenIds[i], batch.Labels[i], batch.Pixels.AsMemory(i * ImageSize, ImageSize), experts));
+            _unassigned += experts.Length == 0 ? 1 : 0;
             foreach (var j in experts)
             {
                 perServer[j].Add(i);
@@ -182,6 +184,11 @@ public sealed class RouterActor : ReceiveActor
     /// </summary>
     private void Reroute(int[] failed)
     {
+        if (failed.Length == 0 && _unassigned == 0)
+        {
+            return;
+        }
+
         var affected = _inFlight.Values
             .Where(t => t.IsUnassigned || Array.Exists(failed, t.AwaitsFrom))
             .OrderBy(t => t.Id)
@@ -210,6 +217,7 @@ public sealed class RouterActor : ReceiveActor
                 if (count > 0)
                 {
                     token.Assign(Best(row, [], count));
+                    _unassigned--;
                     foreach (var j in token.Experts)
                     {
                         _copies[j].Add(token);
@@ -243,6 +251,10 @@ public sealed class RouterActor : ReceiveActor
             if (token.IsComplete)
             {
                 _completedByFailure.Add(token);
+            }
+            else if (token.IsUnassigned)
+            {
+                _unassigned++;
             }
         }
     }
@@ -344,15 +356,8 @@ public sealed class RouterActor : ReceiveActor
     {
         var ids = new List<long>();
         var servers = new List<int>();
-        var unassigned = 0;
-        foreach (var token in _inFlight.Values.OrderBy(t => t.Id))
+        foreach (var token in _inFlight.Values)
         {
-            if (token.IsUnassigned)
-            {
-                unassigned++;
-                continue;
-            }
-
             foreach (var j in token.Missing())
             {
                 ids.Add(token.Id);
@@ -360,7 +365,11 @@ public sealed class RouterActor : ReceiveActor
             }
         }
 
-        return new RouterTokens(_inFlight.Count, _rerouted, unassigned, [.. ids], [.. servers]);
+        // By token, then server (a token's missing servers come ascending already): the order the clock reads them in.
+        var waitingTokens = ids.ToArray();
+        var waitingServers = servers.ToArray();
+        Array.Sort(waitingTokens, waitingServers);
+        return new RouterTokens(_inFlight.Count, _rerouted, _unassigned, waitingTokens, waitingServers);
     }
 
     private void SendGradients(long slot, MixtureLoss.Result result, TimeSpan at)
