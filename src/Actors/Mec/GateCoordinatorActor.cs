@@ -1,4 +1,5 @@
 using Akka.Actor;
+using EdgeMoE.Actors.Edge.Failures;
 using EdgeMoE.Models.Moe.Continual;
 using EdgeMoE.Policies.Mec;
 
@@ -21,6 +22,8 @@ public sealed class GateCoordinatorActor<TData> : ReceiveActor
     private readonly int[] _freeFrom;
     private readonly int[] _taken;
     private readonly bool[] _available;
+    private readonly FailureSchedule? _failures;
+    private readonly bool[] _crashed;
     private readonly List<double> _errors;
     private double[] _features = [];
     private OffloadedTask<TData>? _current;
@@ -33,8 +36,13 @@ public sealed class GateCoordinatorActor<TData> : ReceiveActor
     /// <param name="tasks">T, the number of steps (one task each).</param>
     /// <param name="error">The G_t tracker, fed with the per-cluster errors the servers report.</param>
     /// <param name="done">Completed with the run's result after step T.</param>
-    public GateCoordinatorActor(IServerChoice choice, Props user, IReadOnlyList<Props> servers, int tasks, GeneralisationError error, TaskCompletionSource<MecRunResult> done)
+    /// <param name="failures">Scheduled server failures, steps as slots; null for none.</param>
+    public GateCoordinatorActor(
+        IServerChoice choice, Props user, IReadOnlyList<Props> servers, int tasks, GeneralisationError error, TaskCompletionSource<MecRunResult> done,
+        FailureSchedule? failures = null)
     {
+        _failures = failures;
+        _crashed = new bool[servers.Count];
         _choice = choice;
         _tasks = tasks;
         _error = error;
@@ -50,8 +58,10 @@ public sealed class GateCoordinatorActor<TData> : ReceiveActor
     }
 
     /// <summary>Props of a coordinator.</summary>
-    public static Props Props(IServerChoice choice, Props user, IReadOnlyList<Props> servers, int tasks, GeneralisationError error, TaskCompletionSource<MecRunResult> done) =>
-        Akka.Actor.Props.Create(() => new GateCoordinatorActor<TData>(choice, user, servers, tasks, error, done));
+    public static Props Props(
+        IServerChoice choice, Props user, IReadOnlyList<Props> servers, int tasks, GeneralisationError error, TaskCompletionSource<MecRunResult> done,
+        FailureSchedule? failures = null) =>
+        Akka.Actor.Props.Create(() => new GateCoordinatorActor<TData>(choice, user, servers, tasks, error, done, failures));
 
     /// <inheritdoc />
     protected override void PreStart() => Advance();
@@ -78,7 +88,10 @@ public sealed class GateCoordinatorActor<TData> : ReceiveActor
 
         for (var m = 0; m < _servers.Length; m++)
         {
-            _available[m] = _freeFrom[m] <= arrived.Step;
+            // A crashed server is gone (not merely busy) until it recovers; it then starts with a fresh expert.
+            var alive = _failures?.IsAlive(m, arrived.Step) ?? true;
+            _crashed[m] |= !alive;
+            _available[m] = alive && _freeFrom[m] <= arrived.Step;
         }
 
         var chosen = _choice.Choose(_features, _available);
@@ -91,7 +104,8 @@ public sealed class GateCoordinatorActor<TData> : ReceiveActor
         }
 
         _current = task;
-        _servers[chosen].Tell(new TakeTask<TData>(arrived.Step, task.Data));
+        _servers[chosen].Tell(new TakeTask<TData>(arrived.Step, task.Data, _failures?.RateFactor(chosen, arrived.Step) ?? 1, _crashed[chosen]));
+        _crashed[chosen] = false;
     }
 
     private void OnTaskTaken(TaskTaken taken)

@@ -11,7 +11,9 @@ public sealed record TaskArrived<TData>(int Step, OffloadedTask<TData> Task);
 
 /// <summary>The coordinator offloads the task of step <paramref name="Step"/> to a server.</summary>
 /// <typeparam name="TData">The task's training data.</typeparam>
-public sealed record TakeTask<TData>(int Step, TData Data);
+/// <param name="RateFactor">The server's link rate is multiplied by this for the task (a slow-link failure; 1 otherwise).</param>
+/// <param name="FreshExpert">True for the first task after the server recovered from a crash: its expert starts afresh.</param>
+public sealed record TakeTask<TData>(int Step, TData Data, double RateFactor = 1, bool FreshExpert = false);
 
 /// <summary>A server learned a task: it is busy until <paramref name="FreeFromStep"/> and its model moved by <paramref name="ModelChange"/>.</summary>
 /// <param name="Server">The server's index.</param>

@@ -18,14 +18,18 @@ public sealed record MecTaskCost(double TaskBits, double TaskCycles, double Step
 public sealed class MecServerActor<TData> : ReceiveActor
 {
     private readonly int _index;
-    private readonly int _busySteps;
-    private readonly IContinualExpert<TData> _expert;
+    private readonly MecServer _server;
+    private readonly MecTaskCost _cost;
+    private readonly Func<IContinualExpert<TData>> _makeExpert;
+    private IContinualExpert<TData> _expert;
 
     /// <summary>Server <paramref name="index"/> with hardware <paramref name="server"/> and the expert <paramref name="expert"/> makes.</summary>
     public MecServerActor(int index, MecServer server, MecTaskCost cost, Func<IContinualExpert<TData>> expert)
     {
         _index = index;
-        _busySteps = server.BusySteps(cost.TaskBits, cost.TaskCycles, cost.StepSeconds);
+        _server = server;
+        _cost = cost;
+        _makeExpert = expert;
         _expert = expert();
         Receive<TakeTask<TData>>(OnTakeTask);
     }
@@ -39,7 +43,16 @@ public sealed class MecServerActor<TData> : ReceiveActor
 
     private void OnTakeTask(TakeTask<TData> take)
     {
+        if (take.FreshExpert)
+        {
+            // Back from a crash: the expert it had died with it.
+            _expert.Dispose();
+            _expert = _makeExpert();
+        }
+
         var change = _expert.Fit(take.Data);
-        Sender.Tell(new TaskTaken(_index, take.Step, take.Step + _busySteps, change, _expert.ErrorByCluster()));
+        // A slow link carries the task's bits at a fraction of its rate.
+        var busy = _server.BusySteps(_cost.TaskBits / take.RateFactor, _cost.TaskCycles, _cost.StepSeconds);
+        Sender.Tell(new TaskTaken(_index, take.Step, take.Step + busy, change, _expert.ErrorByCluster()));
     }
 }

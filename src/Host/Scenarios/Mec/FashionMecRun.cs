@@ -41,7 +41,7 @@ public static class FashionMecRun
         var error = new GeneralisationError(data.Groups.Count, key.Experts);
         var done = new TaskCompletionSource<MecRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var choice = MecRouting.For(settings, key, servers, train.ImageSize);
-        system.ActorOf(GateCoordinatorActor<LabeledImages>.Props(choice, user, serverProps, settings.Tasks, error, done), $"mec-{key.Method}-m{key.Experts}-s{key.Seed}");
+        system.ActorOf(GateCoordinatorActor<LabeledImages>.Props(choice, user, serverProps, settings.Tasks, error, done, settings.FailuresFor(key.Experts)), $"mec-{key.Method}-m{key.Experts}-s{key.Seed}");
         return done.Task;
     }
 }

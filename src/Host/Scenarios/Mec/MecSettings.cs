@@ -1,3 +1,5 @@
+using EdgeMoE.Actors.Edge.Failures;
+using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Settings;
 using EdgeMoE.Models.Data.Regression;
 using EdgeMoE.Policies.Mec;
@@ -22,6 +24,7 @@ namespace EdgeMoE.Host.Scenarios.Mec;
 /// <param name="ConvergenceFraction">A run converged at the first step from which G_t stays below this fraction of G_1.</param>
 /// <param name="Delta">δ of the minimum number of experts M = N·M_th·ln(1/δ).</param>
 /// <param name="Fashion">The Fashion-MNIST task family's settings.</param>
+/// <param name="Failures">Scheduled server failures (crash-server, slow-link), slots being steps; an entry naming a server a run does not have is not in that run.</param>
 public sealed record MecSettings(
     string TaskFamily,
     IReadOnlyList<int> Experts,
@@ -39,8 +42,16 @@ public sealed record MecSettings(
     NumericRange Distance,
     double ConvergenceFraction,
     double Delta,
-    MecFashionSettings Fashion)
+    MecFashionSettings Fashion,
+    IReadOnlyList<ScheduledFailure> Failures)
 {
+    /// <summary>The failures of a run with <paramref name="servers"/> servers, or null when none hits it.</summary>
+    public FailureSchedule? FailuresFor(int servers)
+    {
+        var mine = Failures.Where(f => f.Target < servers).ToArray();
+        return mine.Length == 0 ? null : new FailureSchedule(mine, servers, 1);
+    }
+
     /// <summary>The section's path.</summary>
     public const string Section = "edgemoe.mec";
 
@@ -111,7 +122,24 @@ public sealed record MecSettings(
             Distance: r.Range("distance-range", 0),
             ConvergenceFraction: Fraction(r, "convergence-fraction"),
             Delta: Fraction(r, "delta"),
-            Fashion: MecFashionSettings.Read(r));
+            Fashion: MecFashionSettings.Read(r),
+            Failures: ReadFailures(r, experts.Max()));
+    }
+
+    /// <summary>The failures list: MEC servers have no nodes, so only crash-server and slow-link apply.</summary>
+    private static IReadOnlyList<ScheduledFailure> ReadFailures(SettingsReader r, int servers)
+    {
+        var failures = FailureEntries.Read(r.Section, servers, 1);
+        for (var i = 0; i < failures.Count; i++)
+        {
+            if (failures[i].Kind is not (FailureKind.CrashServer or FailureKind.SlowLink))
+            {
+                throw new BadInputException(
+                    $"{r.Section.FullPath("failures")}[{i}].kind must be crash-server or slow-link (MEC servers have no edge nodes), got {failures[i].KindName} ({r.Section.Origin("failures").FileAndLine})");
+            }
+        }
+
+        return failures;
     }
 
     private static int? ReadGateStop(SettingsReader r)

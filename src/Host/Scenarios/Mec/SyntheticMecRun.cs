@@ -21,7 +21,7 @@ public static class SyntheticMecRun
         var serverProps = servers.Select((s, m) => MecServerActor<RegressionTask>.Props(m, s, cost, () => new ScoredLinearExpert(truths))).ToList();
         var done = new TaskCompletionSource<MecRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var user = MecUserActor<RegressionTask>.Props(() => new RegressionTaskStream(stream));
-        var coordinator = GateCoordinatorActor<RegressionTask>.Props(MecRouting.For(settings, key, servers, settings.Stream.Dimension), user, serverProps, settings.Tasks, error, done);
+        var coordinator = GateCoordinatorActor<RegressionTask>.Props(MecRouting.For(settings, key, servers, settings.Stream.Dimension), user, serverProps, settings.Tasks, error, done, settings.FailuresFor(key.Experts));
         system.ActorOf(coordinator, $"mec-{key.Method}-m{key.Experts}-s{key.Seed}");
         return done.Task;
     }
