@@ -16,12 +16,11 @@ public sealed class ChartWriter
     private readonly string _folder;
     private readonly List<Chart> _charts = [];
 
-    /// <summary>Writes into <paramref name="reportFolder"/>/charts (created when missing).</summary>
+    /// <summary>Writes into <paramref name="reportFolder"/>/charts (created with the first chart).</summary>
     public ChartWriter(string reportFolder)
     {
         BundledFont.Register();
         _folder = Path.Combine(reportFolder, Chart.Folder);
-        Directory.CreateDirectory(_folder);
     }
 
     /// <summary>The charts saved so far, in order.</summary>
@@ -64,6 +63,7 @@ public sealed class ChartWriter
         }
 
         plot.Font.Set(BundledFont.Family);
+        Directory.CreateDirectory(_folder);
         plot.SavePng(Path.Combine(_folder, chart.Name + ".png"), Width, height);
         var svg = plot.GetSvgXml(Width, height);
         File.WriteAllText(Path.Combine(_folder, chart.Name + ".svg"), SvgClipIds.Renumber(svg), new UTF8Encoding(false));

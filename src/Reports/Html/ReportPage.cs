@@ -46,7 +46,16 @@ public static class ReportPage
             html.Append("</p>\n");
         }
 
-        Table(html, SummaryId, summary.Columns, summary.Rows);
+        foreach (var section in summary.Sections)
+        {
+            var id = section == summary.Main ? SummaryId : $"{SummaryId}-{Charts.LineSeries.Slug(section.Title)}";
+            Table(html, id, section.Columns, section.Rows);
+        }
+
+        if (summary.Sections.Count == 0)
+        {
+            html.Append("<p>summary.json holds no numbers.</p>\n");
+        }
 
         html.Append("<h2>Charts</h2>\n");
         if (charts.Count == 0)
@@ -86,7 +95,7 @@ public static class ReportPage
 
     private static void Table(StringBuilder html, string id, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        html.Append(CultureInfo.InvariantCulture, $"<div class=\"scroll\"><table id=\"{id}\">\n<thead><tr>");
+        html.Append(CultureInfo.InvariantCulture, $"<div class=\"scroll\"><table id=\"{E(id)}\">\n<thead><tr>");
         foreach (var column in columns)
         {
             html.Append("<th>").Append(E(column)).Append("</th>");

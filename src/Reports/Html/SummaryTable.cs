@@ -5,15 +5,16 @@ using EdgeMoE.Reports.Inputs;
 namespace EdgeMoE.Reports.Html;
 
 /// <summary>
-/// The report's summary: a run's summary.json as facts (its top-level words) and a table with a row per object of
-/// numbers (a policy, a scheme, a result), or a sweep's sweep.csv as it is.
+/// The report's summary: a run's summary.json as facts (its top-level words) and one table per group of sibling
+/// objects of numbers (the run itself, <c>policies</c>, <c>schemes</c>, <c>results</c>, ...), or a sweep's sweep.csv.
 /// </summary>
-/// <param name="Facts">Top-level (name, value) pairs that are not numbers of a row.</param>
-/// <param name="Columns">Header of the table; the first column names the row.</param>
-/// <param name="Rows">Cells, as many per row as there are columns ("" where a row lacks a figure).</param>
-public sealed record SummaryTable(
-    IReadOnlyList<KeyValuePair<string, string>> Facts, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows)
+/// <param name="Facts">Top-level (name, value) pairs that are words, and the seed.</param>
+/// <param name="Sections">The tables, in file order.</param>
+public sealed record SummaryTable(IReadOnlyList<KeyValuePair<string, string>> Facts, IReadOnlyList<SummarySection> Sections)
 {
+    /// <summary>The section with the most rows (the first of equals): the table the page gives the id <c>summary</c>.</summary>
+    public SummarySection? Main => Sections.Count == 0 ? null : Sections.MaxBy(s => s.Rows.Count);
+
     /// <summary>The summary of <paramref name="folder"/>.</summary>
     /// <exception cref="ReportInputException">sweep.csv is malformed.</exception>
     public static SummaryTable Of(RunFolder folder)
@@ -21,7 +22,7 @@ public sealed record SummaryTable(
         if (folder.IsSweep)
         {
             var sweep = CsvTable.Read(folder.File(RunFolder.SweepFile), "point", "seed", "policy");
-            return new SummaryTable([], sweep.Header, [.. sweep.Rows.Select(r => (IReadOnlyList<string>)[.. r.Cells.Select(Shorten)])]);
+            return new SummaryTable([], [new SummarySection(RunFolder.SweepFile, sweep.Header, [.. sweep.Rows.Select(r => (IReadOnlyList<string>)[.. r.Cells.Select(Shorten)])])]);
         }
 
         var root = folder.Summary ?? throw new InvalidOperationException("a run folder always has a summary");
@@ -30,24 +31,28 @@ public sealed record SummaryTable(
                 || (p.Value.ValueKind == JsonValueKind.Number && p.Name == "seed"))
             .Select(p => KeyValuePair.Create(p.Name, p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetRawText() : p.Value.ToString()))
             .ToList();
-        var rows = new List<(string Name, List<KeyValuePair<string, string>> Figures)>();
-        Collect(root, "", rows);
-        var columns = rows.SelectMany(r => r.Figures.Select(f => f.Key)).Distinct(StringComparer.Ordinal).ToList();
-        return new SummaryTable(
-            facts,
-            ["", .. columns],
-            [.. rows.Select(r => (IReadOnlyList<string>)[r.Name, .. columns.Select(c => r.Figures.FirstOrDefault(f => f.Key == c).Value ?? "")])]);
+        var rows = new List<Row>();
+        Collect(root, "run", "run", rows);
+        var sections = rows.GroupBy(r => r.Group).Select(group =>
+        {
+            var columns = group.SelectMany(r => r.Figures.Select(f => f.Key)).Distinct(StringComparer.Ordinal).ToList();
+            return new SummarySection(
+                group.Key,
+                [group.Key, .. columns],
+                [.. group.Select(r => (IReadOnlyList<string>)[r.Name, .. columns.Select(c => r.Figures.FirstOrDefault(f => f.Key == c).Value ?? "")])]);
+        });
+        return new SummaryTable(facts, [.. sections]);
     }
 
-    /// <summary>A row for <paramref name="element"/> when it has numbers of its own, then one for each object or array inside it.</summary>
-    private static void Collect(JsonElement element, string path, List<(string, List<KeyValuePair<string, string>>)> rows)
+    /// <summary>A row for <paramref name="element"/> when it has numbers of its own, then the objects and arrays inside it.</summary>
+    private static void Collect(JsonElement element, string group, string name, List<Row> rows)
     {
         if (element.ValueKind == JsonValueKind.Array)
         {
             var index = 0;
             foreach (var item in element.EnumerateArray())
             {
-                Collect(item, $"{path}[{index++}]", rows);
+                Collect(item, group, (index++).ToString(CultureInfo.InvariantCulture), rows);
             }
 
             return;
@@ -58,21 +63,36 @@ public sealed record SummaryTable(
             return;
         }
 
+        var top = group == "run" && name == "run";
         var numbers = element.EnumerateObject()
-            .Where(f => f.Value.ValueKind == JsonValueKind.Number && !(path.Length == 0 && f.Name == "seed"))
+            .Where(f => f.Value.ValueKind == JsonValueKind.Number && !(top && f.Name == "seed"))
             .Select(f => KeyValuePair.Create(f.Name, Shorten(f.Value.GetRawText())))
             .ToList();
         if (numbers.Count > 0)
         {
-            // An array item's words (e.g. "mode": "analog") say which entry it is.
-            var words = element.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.String).Select(f => f.Value.GetString());
-            var name = string.Join(' ', new[] { path.Length == 0 ? "run" : path }.Concat(words));
-            rows.Add((name, numbers));
+            // An array item's words (e.g. "mode": "analog") say which entry it is; the run's own words are facts.
+            var words = top ? [] : element.EnumerateObject().Where(f => f.Value.ValueKind == JsonValueKind.String).Select(f => f.Value.GetString()!).ToList();
+            rows.Add(new Row(group, words.Count > 0 ? string.Join(' ', words) : name, numbers));
         }
 
         foreach (var field in element.EnumerateObject().Where(f => f.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array))
         {
-            Collect(field.Value, path.Length == 0 ? field.Name : $"{path}.{field.Name}", rows);
+            var path = top ? field.Name : $"{group}.{name}.{field.Name}";
+            if (field.Value.ValueKind == JsonValueKind.Array)
+            {
+                Collect(field.Value, path, "", rows);
+            }
+            else if (field.Value.EnumerateObject().Any(f => f.Value.ValueKind == JsonValueKind.Number))
+            {
+                Collect(field.Value, path, field.Name, rows); // an object of numbers is a row of its own (e.g. load)
+            }
+            else
+            {
+                foreach (var child in field.Value.EnumerateObject())
+                {
+                    Collect(child.Value, path, child.Name, rows); // an object of objects: its children side by side (e.g. policies)
+                }
+            }
         }
     }
 
@@ -81,4 +101,6 @@ public sealed record SummaryTable(
         double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && cell.Length > 8
             ? value.ToString("G6", CultureInfo.InvariantCulture)
             : cell;
+
+    private sealed record Row(string Group, string Name, List<KeyValuePair<string, string>> Figures);
 }
