@@ -48,19 +48,27 @@ public sealed class SweepCharts : IChartSet
             // Other swept settings split the series, so that no point mixes two of their values.
             var others = swept.Where(c => c != column && table.Rows.Select(r => r.Text(c)).Distinct().Count() > 1).ToList();
             var plot = ChartWriter.NewPlot($"Throughput ratio against {title}", label, "Stable-MoE throughput / baseline's");
-            foreach (var series in rows.GroupBy(r => SeriesName(r.Row, others)))
+            var policies = rows.Select(r => r.Row.Text("policy")).Distinct().ToList();
+            var settings = rows.Select(r => SeriesName(r.Row, others)).Distinct().ToList();
+            foreach (var series in rows.GroupBy(r => (Policy: r.Row.Text("policy"), Setting: SeriesName(r.Row, others))))
             {
                 var points = series.GroupBy(r => r.X).OrderBy(g => g.Key)
                     .Select(g => (X: g.Key, Stats: MeanAndDeviation([.. g.Select(r => r.Row.Number(RatioColumn))])))
                     .ToList();
-                var line = LineSeries.Add(plot, [.. points.Select(p => p.X)], [.. points.Select(p => p.Stats.Mean)], series.Key);
+                var name = series.Key.Setting.Length == 0 ? series.Key.Policy : $"{series.Key.Policy} ({series.Key.Setting})";
+                var line = LineSeries.Add(plot, [.. points.Select(p => p.X)], [.. points.Select(p => p.Stats.Mean)], name);
+                // Colour by policy, marker by the other settings; set by hand, since error bars would take palette colours too.
+                line.Color = Palette.GetColor(policies.IndexOf(series.Key.Policy));
+                line.MarkerShape = Markers[settings.IndexOf(series.Key.Setting) % Markers.Length];
+                line.MarkerSize = 8;
                 var bars = plot.Add.ErrorBar([.. points.Select(p => p.X)], [.. points.Select(p => p.Stats.Mean)], [.. points.Select(p => p.Stats.Deviation)]);
                 bars.Color = line.Color;
                 bars.LineWidth = 1.5f;
             }
 
             plot.Add.HorizontalLine(1, 1, Colors.Gray); // parity: above it Stable-MoE processed more
-            ChartWriter.Legend(plot, Alignment.UpperRight);
+            ChartWriter.Legend(plot);
+            plot.ShowLegend(Edge.Right); // beside the plot: a sweep's many series would cover the points
             var seeds = table.Rows.Select(r => r.Text("seed")).Distinct().Count();
             writer.Save(plot, new Chart(
                 $"sweep-ratio-vs-{LineSeries.Slug(column)}", $"Throughput ratio against {title}",
@@ -75,8 +83,13 @@ public sealed class SweepCharts : IChartSet
         return [.. table.Header.Skip(from + 1).Take(Math.Max(0, to - from - 1))];
     }
 
-    private static string SeriesName(CsvRow row, IReadOnlyList<string> others) =>
-        others.Count == 0 ? row.Text("policy") : $"{row.Text("policy")} ({string.Join(", ", others.Select(c => $"{c}={row.Text(c)}"))})";
+    private static readonly ScottPlot.Palettes.Category10 Palette = new();
+
+    private static readonly MarkerShape[] Markers =
+        [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle, MarkerShape.OpenSquare];
+
+    /// <summary>The other swept settings of a row, e.g. <c>v=10</c> ("" when nothing else varies).</summary>
+    private static string SeriesName(CsvRow row, IReadOnlyList<string> others) => string.Join(", ", others.Select(c => $"{c}={row.Text(c)}"));
 
     /// <summary>Mean and sample standard deviation (0 for one value).</summary>
     public static (double Mean, double Deviation) MeanAndDeviation(IReadOnlyList<double> values)
