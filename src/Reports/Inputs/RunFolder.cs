@@ -96,7 +96,7 @@ public sealed class RunFolder
         }
         catch (JsonException e)
         {
-            throw new ReportInputException($"{path}: not valid JSON (line {e.LineNumber + 1}: {e.Message})", e);
+            throw new ReportInputException($"{path}: not valid JSON ({e.Message})", e);
         }
     }
 
