@@ -44,14 +44,13 @@ public sealed class ChartWriter
     public static void WholeTicks(Plot plot) =>
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
 
-    /// <summary>Shows the legend of a plot at the top left, in the bundled font.</summary>
-    public static void Legend(Plot plot, Alignment where = Alignment.UpperLeft)
+    /// <summary>Shows the legend beside the plot, on the right, where it never covers a point; in the bundled font.</summary>
+    public static void Legend(Plot plot)
     {
-        plot.Legend.Alignment = where;
         plot.Legend.SetBestFontOnEachRender = false; // it would pick a system font by the text's glyphs
         plot.Legend.FontName = BundledFont.Family;
         plot.Legend.FontSize = 13;
-        plot.ShowLegend();
+        plot.ShowLegend(Edge.Right);
     }
 
     /// <summary>Saves <paramref name="plot"/> as name.png and name.svg and records the chart for the page.</summary>

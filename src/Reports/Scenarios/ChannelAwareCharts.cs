@@ -42,7 +42,7 @@ public sealed class ChannelAwareCharts : IChartSet
                 aware.LineWidth = 3;
             }
 
-            ChartWriter.Legend(plot, Alignment.LowerRight);
+            ChartWriter.Legend(plot);
             writer.Save(plot, new Chart(
                 $"channel-aware-{LineSeries.Slug(mode)}", $"Accuracy against SNR: {mode} links",
                 $"Top-1 test accuracy of the channel-blind (naive, thin) and channel-aware (thick) gates over {mode} feature links, per number of experts K."));

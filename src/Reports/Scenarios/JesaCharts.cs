@@ -36,7 +36,7 @@ public sealed class JesaCharts : IChartSet
         }
 
         ChartWriter.WholeTicks(plot);
-        ChartWriter.Legend(plot, Alignment.UpperRight);
+        ChartWriter.Legend(plot);
         writer.Save(plot, new Chart(
             "jesa-energy-per-layer", "Energy per token per layer",
             "Communication plus computation energy per token at each MoE layer, per scheme (paper Fig. 7)."));
@@ -72,7 +72,7 @@ public sealed class JesaCharts : IChartSet
             marker.LineWidth = 0;
         }
 
-        ChartWriter.Legend(plot, Alignment.LowerRight);
+        ChartWriter.Legend(plot);
         writer.Save(plot, new Chart(
             "jesa-accuracy-energy", "Accuracy against relative energy",
             "Test accuracy of each scheme against its energy per token relative to Top-2 (paper Fig. 10)."));

@@ -31,7 +31,7 @@ public sealed class MecCharts : IChartSet
                 LineSeries.Add(plot, [.. steps.Select(s => s.Key)], [.. steps.Select(s => s.Average(r => r.Error))], method.Key);
             }
 
-            ChartWriter.Legend(plot, Alignment.UpperRight);
+            ChartWriter.Legend(plot);
             writer.Save(plot, new Chart(
                 $"mec-error-m{experts.Key}", $"Generalisation error G_t, M = {experts.Key}",
                 $"G_t over the tasks for M = {experts.Key} servers, per method, mean of {seeds} seed(s)."));

@@ -75,7 +75,7 @@ public sealed class StableMoeCharts : IChartSet
 
         FailureMarks.Add(plot, events);
         ChartWriter.WholeTicks(plot);
-        ChartWriter.Legend(plot, Alignment.LowerRight);
+        ChartWriter.Legend(plot);
         writer.Save(plot, new Chart(
             "stable-moe-test-accuracy", "Test accuracy",
             "Top-1 accuracy of the MoE on the test images at each evaluation slot, per policy (paper Fig. 4)."));
@@ -119,7 +119,7 @@ public sealed class StableMoeCharts : IChartSet
         if (events.Any(e => e.Policy == policy))
         {
             ChartWriter.Legend(plot);
-            plot.ShowLegend(Edge.Bottom); // below the map, which a legend inside would hide
+            plot.ShowLegend(Edge.Bottom); // below the map: the colour bar holds the right side
         }
 
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };

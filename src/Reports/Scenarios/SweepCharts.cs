@@ -68,7 +68,6 @@ public sealed class SweepCharts : IChartSet
 
             plot.Add.HorizontalLine(1, 1, Colors.Gray); // parity: above it Stable-MoE processed more
             ChartWriter.Legend(plot);
-            plot.ShowLegend(Edge.Right); // beside the plot: a sweep's many series would cover the points
             var seeds = table.Rows.Select(r => r.Text("seed")).Distinct().Count();
             writer.Save(plot, new Chart(
                 $"sweep-ratio-vs-{LineSeries.Slug(column)}", $"Throughput ratio against {title}",
