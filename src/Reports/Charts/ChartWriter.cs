@@ -54,7 +54,7 @@ public sealed class ChartWriter
     }
 
     /// <summary>Saves <paramref name="plot"/> as name.png and name.svg and records the chart for the page.</summary>
-    public Chart Save(Plot plot, Chart chart, int height = Height)
+    public Chart Save(Plot plot, Chart chart)
     {
         if (_charts.Any(c => c.Name == chart.Name))
         {
@@ -63,8 +63,8 @@ public sealed class ChartWriter
 
         plot.Font.Set(BundledFont.Family);
         Directory.CreateDirectory(_folder);
-        plot.SavePng(Path.Combine(_folder, chart.Name + ".png"), Width, height);
-        var svg = plot.GetSvgXml(Width, height);
+        plot.SavePng(Path.Combine(_folder, chart.Name + ".png"), Width, Height);
+        var svg = plot.GetSvgXml(Width, Height);
         File.WriteAllText(Path.Combine(_folder, chart.Name + ".svg"), SvgClipIds.Renumber(svg), new UTF8Encoding(false));
         _charts.Add(chart);
         return chart;
