@@ -9,7 +9,7 @@ namespace EdgeMoE.Reports.Charts;
 /// </summary>
 public static partial class SvgClipIds
 {
-    /// <summary>The SVG text with every <c>cl_*</c> id renamed clip0, clip1, ... in order of first appearance.</summary>
+    /// <summary>The SVG text with every <c>cl_*</c> id (and reference to it) renamed clip0, clip1, ... in order of first appearance; text is left alone.</summary>
     public static string Renumber(string svg)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -25,6 +25,6 @@ public static partial class SvgClipIds
         });
     }
 
-    [GeneratedRegex(@"\bcl_[0-9a-f]+\b")]
+    [GeneratedRegex(@"(?<=id=""|url\(#)cl_[0-9a-f]+\b")]
     private static partial Regex ClipId();
 }

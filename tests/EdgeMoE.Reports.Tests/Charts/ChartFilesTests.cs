@@ -9,10 +9,10 @@ public sealed class ChartFilesTests
     [Fact]
     public void Clip_ids_are_renumbered_by_first_appearance()
     {
-        const string svg = "<clipPath id=\"cl_b\"/><g clip-path=\"url(#cl_b)\"/><clipPath id=\"cl_1f\"/><g clip-path=\"url(#cl_1f)\"/><text>cl_b is kept? no</text>";
+        const string svg = "<clipPath id=\"cl_b\"/><g clip-path=\"url(#cl_b)\"/><clipPath id=\"cl_1f\"/><g clip-path=\"url(#cl_1f)\"/><text>cl_b stays</text>";
 
         Assert.Equal(
-            "<clipPath id=\"clip0\"/><g clip-path=\"url(#clip0)\"/><clipPath id=\"clip1\"/><g clip-path=\"url(#clip1)\"/><text>clip0 is kept? no</text>",
+            "<clipPath id=\"clip0\"/><g clip-path=\"url(#clip0)\"/><clipPath id=\"clip1\"/><g clip-path=\"url(#clip1)\"/><text>cl_b stays</text>",
             SvgClipIds.Renumber(svg));
     }
 
