@@ -8,6 +8,7 @@ internal static class BadInput
     {
         BadInputException bad => bad.Message,
         EdgeMoE.Hocon.HoconException hocon => hocon.Message,
+        EdgeMoE.Reports.Inputs.ReportInputException report => report.Message,
         AggregateException { InnerExceptions.Count: 1 } agg => Describe(agg.InnerExceptions[0]),
         _ => null,
     };

@@ -4,6 +4,7 @@ using EdgeMoE.Host.Commands.Bench;
 using EdgeMoE.Host.Commands.Cluster;
 using EdgeMoE.Host.Commands.Config;
 using EdgeMoE.Host.Commands.Node;
+using EdgeMoE.Host.Commands.Report;
 using EdgeMoE.Host.Commands.Run;
 using EdgeMoE.Host.Commands.Solve;
 using EdgeMoE.Host.Commands.Sweep;
@@ -17,6 +18,7 @@ internal static class CommandCatalog
     [
         RunCommand.Build(console),
         SweepCommand.Build(console),
+        ReportCommand.Build(console),
         NodeCommand.Build(console),
         SolveCommand.Build(console),
         BenchCommand.Build(console),

@@ -230,7 +230,8 @@ public sealed class RunCommandTests
     private static (string Metrics, string Summary) Run(TinyScenario scenario, string output, params string[] options)
     {
         var folder = scenario.Output(output);
-        var (exit, _, error) = CliRunner.Run(["run", scenario.ScenarioFile, "--out", folder, .. options]);
+        // These tests are about the emulation's files; ReportCommandTests covers the report a run ends with.
+        var (exit, _, error) = CliRunner.Run(["run", scenario.ScenarioFile, "--out", folder, "--no-report", .. options]);
         Assert.True(exit == 0, error);
         return (File.ReadAllText(Path.Combine(folder, "metrics.csv")), File.ReadAllText(Path.Combine(folder, "summary.json")));
     }

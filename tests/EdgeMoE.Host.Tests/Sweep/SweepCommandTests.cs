@@ -73,7 +73,8 @@ public sealed class SweepCommandTests
         // Same --out both times, so even config.conf (which records the output folder) must match byte for byte.
         var files = Directory.GetFiles(sequential, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(sequential, f)).Order().ToList();
         Assert.Equal(files, Directory.GetFiles(output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f)).Order());
-        Assert.Equal(1 + (2 * 3), files.Count);
+        // sweep.csv, three files per point and report.html (one λ, no V: no ratio chart to draw).
+        Assert.Equal(1 + (2 * 3) + 1, files.Count);
         foreach (var file in files)
         {
             Assert.True(File.ReadAllBytes(Path.Combine(sequential, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(output, file))), $"{file} differs");

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Cluster;
+using EdgeMoE.Host.Commands.Report;
 using EdgeMoE.Models.Nn;
 
 namespace EdgeMoE.Host.Commands.Run;
@@ -25,10 +26,11 @@ internal static class RunCommand
         var concurrent = new Option<int?>("--concurrent-policies") { Description = "Policies emulated at the same time (0 = one per core); results do not depend on it." };
         var localNodes = new Option<int?>("--local-nodes") { Description = "Run on a cluster of N edge-node processes this command starts on loopback (results do not change)." };
         var minEdgeNodes = new Option<int?>("--min-edge-nodes") { Description = "With --seed-nodes: edge nodes to wait for before the run starts (edgemoe.cluster.min-edge-nodes)." };
+        var noReport = ReportCommand.NoReport();
         var cluster = new ClusterOptions();
         var command = new Command("run", "Run a scenario of the emulator and write its metrics.")
         {
-            scenario, policy, slots, seed, output, dataset, dataDir, threads, concurrent, localNodes, minEdgeNodes,
+            scenario, policy, slots, seed, output, dataset, dataDir, threads, concurrent, localNodes, minEdgeNodes, noReport,
         };
         foreach (var option in cluster.All)
         {
@@ -42,16 +44,18 @@ internal static class RunCommand
                 parse.GetValue(policy), parse.GetValue(slots), parse.GetValue(seed), parse.GetValue(output),
                 parse.GetValue(dataset), parse.GetValue(dataDir), parse.GetValue(threads), parse.GetValue(concurrent)),
             cluster.Read(parse) with { MinEdgeNodes = parse.GetValue(minEdgeNodes) },
-            parse.GetValue(localNodes)));
+            parse.GetValue(localNodes),
+            !parse.GetValue(noReport)));
         return command;
     }
 
-    private static int Execute(CliConsole console, FileInfo file, RunOverrides overrides, ClusterOptions.Given clusterOptions, int? localNodes)
+    private static int Execute(CliConsole console, FileInfo file, RunOverrides overrides, ClusterOptions.Given clusterOptions, int? localNodes, bool report)
     {
         var wall = Stopwatch.StartNew();
         TorchThreads.Set(1); // actors give the parallelism; one intra-op thread keeps every network bit-reproducible
         var (settings, resolved) = ScenarioRun.Load(file.ToString(), overrides.ToHocon());
         var scenario = ScenarioCatalog.Find(settings.Run.Scenario);
-        return scenario.Run(new ScenarioInvocation(settings, resolved, console, clusterOptions, localNodes, wall));
+        var exit = scenario.Run(new ScenarioInvocation(settings, resolved, console, clusterOptions, localNodes, wall));
+        return exit == ExitCodes.Success && report ? ReportCommand.Execute(console, settings.Run.OutputDir) : exit;
     }
 }

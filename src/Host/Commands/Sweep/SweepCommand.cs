@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Cluster;
+using EdgeMoE.Host.Commands.Report;
 using EdgeMoE.Host.Commands.Run;
 using EdgeMoE.Host.Settings;
 using EdgeMoE.Models.Nn;
@@ -23,10 +24,11 @@ internal static class SweepCommand
         var set = new Option<string[]>("--set") { Description = "KEY=V1,V2,...: a full key of reference.conf and its HOCON values; repeat for more keys (cross product)." };
         var seeds = new Option<int?>("--seeds") { Description = "Run every point with seeds 1..N (edgemoe.run.seed); default: the scenario's seed only." };
         var output = new Option<string?>("--out") { Description = $"Folder for runs/<point>/ and sweep.csv (default {DefaultOutput})." };
+        var noReport = ReportCommand.NoReport();
         var parallel = new Option<int?>("--parallel") { Description = "Points run at the same time (default one per core); results do not depend on it." };
         var command = new Command("sweep", "Run a scenario over a cross product of settings and seeds; write sweep.csv.")
         {
-            scenario, set, seeds, output, parallel,
+            scenario, set, seeds, output, parallel, noReport,
         };
         command.SetAction(parse => Execute(
             console,
@@ -34,11 +36,12 @@ internal static class SweepCommand
             [.. (parse.GetValue(set) ?? []).Select(SweepAxis.Parse)],
             parse.GetValue(seeds),
             parse.GetValue(output) ?? DefaultOutput,
-            parse.GetValue(parallel)));
+            parse.GetValue(parallel),
+            !parse.GetValue(noReport)));
         return command;
     }
 
-    private static int Execute(CliConsole console, string file, IReadOnlyList<SweepAxis> axes, int? seeds, string folder, int? parallel)
+    private static int Execute(CliConsole console, string file, IReadOnlyList<SweepAxis> axes, int? seeds, string folder, int? parallel, bool report)
     {
         var wall = Stopwatch.StartNew();
         if (parallel is < 1)
@@ -147,6 +150,6 @@ internal static class SweepCommand
         SweepCsv.Write(Path.Combine(folder, "sweep.csv"), axes, rows);
         console.Out.Write(SweepTable.Render(rows));
         console.Error.WriteLine($"wall time {wall.Elapsed.TotalSeconds:0.0} s; wrote {folder}/sweep.csv and {points.Count} runs under {folder}/runs");
-        return ExitCodes.Success;
+        return report ? ReportCommand.Execute(console, folder) : ExitCodes.Success;
     }
 }
