@@ -15,7 +15,7 @@ public sealed class NodeKillTests(ITestOutputHelper output)
     {
         using var scenario = new TinyScenario("test-eval-interval = 1000");
         var folder = scenario.Output("out");
-        using var run = EdgemoeProcess.Start("run", scenario.ScenarioFile, "--policy", "top-k", "--slots", "300", "--out", folder, "--local-nodes", "3");
+        using var run = EdgemoeProcess.Start("run", scenario.ScenarioFile, "--policy", "top-k", "--slots", "300", "--out", folder, "--local-nodes", "3", "--no-report");
         var clock = Stopwatch.StartNew();
         var lines = new BlockingCollection<(TimeSpan At, string Text)>();
         var error = new System.Text.StringBuilder();

@@ -98,7 +98,7 @@ public sealed class FailureInjectionTests
     public void The_same_failures_on_three_local_node_processes_give_the_files_of_one_process()
     {
         using var scenario = new TinyScenario(Mixed);
-        var (alone, cluster) = LocalNodesComparison.AssertSameFiles(scenario, 3, ["metrics.csv", "summary.json", "events.csv"], "--policy", "stable-moe", "--slots", "10");
+        var (alone, cluster) = LocalNodesComparison.AssertSameFiles(scenario, 3, ["metrics.csv", "summary.json", "events.csv"], "--policy", "stable-moe", "--slots", "10", "--no-report");
         Assert.Equal(4, File.ReadAllLines(Path.Combine(alone, "events.csv")).Length - 1);
         // On the cluster the crashed node's system really went down and came back as a new member.
         Assert.Contains("crashing at slot 3 (a scheduled crash-node failure)", cluster);
@@ -141,7 +141,7 @@ public sealed class FailureInjectionTests
     private static string Run(TinyScenario scenario, string output, params string[] options)
     {
         var folder = scenario.Output(output);
-        var (exit, _, error) = CliRunner.Run(["run", scenario.ScenarioFile, "--out", folder, "--slots", Slots.ToString(CultureInfo.InvariantCulture), .. options]);
+        var (exit, _, error) = CliRunner.Run(["run", scenario.ScenarioFile, "--out", folder, "--slots", Slots.ToString(CultureInfo.InvariantCulture), "--no-report", .. options]);
         Assert.True(exit == 0, error);
         return folder;
     }

@@ -39,7 +39,7 @@ public sealed class MultiCellRunTests
     public void Two_cells_on_two_local_node_processes_write_the_files_of_one_process()
     {
         using var scenario = new TinyScenario("cells = 2");
-        LocalNodesComparison.AssertSameFiles(scenario, 2, ["metrics.csv", "summary.json"], "--policy", "stable-moe", "--slots", "3");
+        LocalNodesComparison.AssertSameFiles(scenario, 2, ["metrics.csv", "summary.json"], "--policy", "stable-moe", "--slots", "3", "--no-report");
     }
 
     [Theory]
