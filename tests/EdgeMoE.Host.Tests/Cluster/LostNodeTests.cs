@@ -49,7 +49,9 @@ public sealed class LostNodeTests(ITestOutputHelper output)
             var clock = Stopwatch.StartNew();
             await edges[1].Terminate();
             TimeSpan? warningAt = null;
-            while (clock.Elapsed < TimeSpan.FromSeconds(20) && cluster.State.Members.Any(m => m.Address.Equals(lost)))
+            // A generous bound: on a loaded 2-core machine delayed heartbeats keep the resolver waiting for stability.
+            var patience = TimeSpan.FromSeconds(45);
+            while (clock.Elapsed < patience && cluster.State.Members.Any(m => m.Address.Equals(lost)))
             {
                 warningAt ??= cluster.State.Unreachable.Any(m => m.Address.Equals(lost)) ? clock.Elapsed : null;
                 await Task.Delay(50);
@@ -65,7 +67,7 @@ public sealed class LostNodeTests(ITestOutputHelper output)
 
             // Timing is the benchmark's business (never asserted here); shown for the record.
             output.WriteLine($"unreachable after {(warningAt ?? TimeSpan.Zero).TotalSeconds:0.0} s, removed after {removal.TotalSeconds:0.0} s");
-            Assert.True(removal < TimeSpan.FromSeconds(20), "the vanished member was never removed");
+            Assert.True(removal < patience, "the vanished member was never removed");
             // What StderrLogger prints at WARNING and above.
             // Akka's overload signals (a late heartbeat) are kept on purpose and say nothing about the lost node: when the
             // machine is busy they come whether a node is lost or not, so they are not counted here.
