@@ -160,6 +160,27 @@ public static class ImageTraining
         return features;
     }
 
+    /// <summary>Softmax outputs of a classifier on every image, row-major [n, classes], in eval mode without a graph.</summary>
+    public static float[] Probabilities(nn.Module<Tensor, Tensor> model, LabeledImages data, int batchSize = 500)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        var result = new List<float>(data.Count * data.Classes);
+        model.eval();
+        using (torch.no_grad())
+        {
+            foreach (var (start, length) in EpochOrder.Batches(data.Count, batchSize))
+            {
+                using var scope = torch.NewDisposeScope();
+                var input = TensorInput.Floats(data.Pixels.AsSpan(start * data.ImageSize, length * data.ImageSize), length, data.Channels, data.Height, data.Width);
+                result.AddRange(TensorInput.ToArray(model.forward(input).softmax(1)));
+            }
+        }
+
+        model.train();
+        return [.. result];
+    }
+
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }
