@@ -45,7 +45,7 @@ internal sealed class NmoePartitionRun(NmoeSettings settings, string partition, 
             var server = system.ActorOf(FlServerActor.Props(clients, participation, [.. data.Select(d => (double)d.Train.Count)], settings.GateFraction, seed, $"{_scope}/server"), "server");
             var fedCe = Federate(server, FederatedTask.FedCe, settings.Rounds, ModelWeights.Of(shape.NewExtractor(Generator("fedce-global-init"))), rounds);
             AskAll<ClientDone>(clients, new AdoptExtractor(ExtractorKind.FedCe, fedCe));
-            var fedSc = Federate(server, FederatedTask.FedSc, settings.Rounds, ModelWeights.Of(shape.NewExtractor(Generator("fedsc-global-init"))), rounds);
+            var fedSc = Federate(server, FederatedTask.FedSc, settings.Rounds, ModelWeights.Of(shape.NewContrastive(Generator("fedsc-global-init"))), rounds);
             AskAll<ClientDone>(clients, new AdoptExtractor(ExtractorKind.FedSc, fedSc));
             var fedAvg = Federate(server, FederatedTask.FedAvg, settings.Rounds, ModelWeights.Of(shape.NewClassifier(Generator("fedavg-global-init"))), rounds);
             results.Add(Single(NmoeMethods.FedAvg, AskAll<ClientMetrics>(clients, new AdoptFedAvg(fedAvg))));

@@ -21,7 +21,7 @@ public sealed class FederatedClient : IDisposable
     private readonly NmoeClassifier _fedCe;
     private readonly NmoeClassifier _fedAvg;
     private readonly NmoeClassifier _local;
-    private readonly CnnFeatureExtractor _fedSc;
+    private readonly ContrastiveModel _fedSc;
     private readonly Dictionary<ExtractorKind, MlpExpert> _experts = [];
     private readonly Dictionary<ExtractorKind, GatingNetwork> _gates = [];
     private readonly Dictionary<ExtractorKind, (float[] Train, float[] Test)> _features = [];
@@ -48,7 +48,7 @@ public sealed class FederatedClient : IDisposable
         _fedCe = shape.NewClassifier(Generator("fedce-init"));
         _fedAvg = shape.NewClassifier(Generator("fedavg-init"));
         _local = shape.NewClassifier(Generator("local-init"));
-        _fedSc = shape.NewExtractor(Generator("fedsc-init"));
+        _fedSc = shape.NewContrastive(Generator("fedsc-init"));
     }
 
     /// <summary>The client's index.</summary>
@@ -78,22 +78,28 @@ public sealed class FederatedClient : IDisposable
         return (ModelWeights.Of(_fedAvg), loss, Evaluate(_fedAvg));
     }
 
-    /// <summary>FedSC round: loads the global extractor, trains on eq. 4 against R̄_{−i}, returns it with the loss and its new R_i (with DP noise).</summary>
+    /// <summary>FedSC round: loads the global extractor and projection, trains on eq. 4 against R̄_{−i}, returns it with the loss and its new R_i (with DP noise).</summary>
     public (ModelWeights Weights, double Loss, float[] Correlation) FedScRound(ModelWeights globalExtractor, float[]? others, LocalTrainingOptions options, double noiseStd)
     {
         ArgumentNullException.ThrowIfNull(globalExtractor);
         ArgumentNullException.ThrowIfNull(options);
         globalExtractor.LoadInto(_fedSc);
-        var random = Random("fedsc");
-        var loss = ImageTraining.Contrastive(_fedSc, Data.Train, options, Share, others, random);
-        return (ModelWeights.Of(_fedSc), loss, ImageTraining.Correlation(_fedSc, Data.Train, options.BatchSize, noiseStd, random));
+        var (loss, correlation) = ImageTraining.Contrastive(_fedSc, Data.Train, options, Share, others, noiseStd, Random("fedsc"));
+        return (ModelWeights.Of(_fedSc), loss, correlation);
     }
 
-    /// <summary>Takes the final global extractor of stage 1 (also when the client missed the last rounds).</summary>
+    /// <summary>Takes the final global extractor of stage 1 (for FedSC with its projection), also when the client missed the last rounds.</summary>
     public void AdoptExtractor(ExtractorKind kind, ModelWeights weights)
     {
         ArgumentNullException.ThrowIfNull(weights);
-        weights.LoadInto(kind == ExtractorKind.FedCe ? _fedCe.Extractor : _fedSc);
+        if (kind == ExtractorKind.FedCe)
+        {
+            weights.LoadInto(_fedCe.Extractor);
+        }
+        else
+        {
+            weights.LoadInto(_fedSc);
+        }
     }
 
     /// <summary>Takes the final global FedAvg classifier and returns its metrics on the client's test set.</summary>
@@ -117,7 +123,7 @@ public sealed class FederatedClient : IDisposable
     /// </summary>
     public double TrainExpert(ExtractorKind kind, LocalTrainingOptions options)
     {
-        var extractor = kind == ExtractorKind.FedCe ? _fedCe.Extractor : _fedSc;
+        var extractor = kind == ExtractorKind.FedCe ? _fedCe.Extractor : _fedSc.Extractor;
         var features = (ImageTraining.Features(extractor, Data.Train), ImageTraining.Features(extractor, Data.Test));
         _features[kind] = features;
         var expert = _shape.NewExpert(Generator($"{kind}-expert-init"));

@@ -37,33 +37,39 @@ public static class ImageTraining
     }
 
     /// <summary>
-    /// Trains <paramref name="extractor"/> on FedSC's local objective (eq. 4) with two augmented views per image;
-    /// returns the mean batch loss of the last epoch.
+    /// Trains <paramref name="model"/> on FedSC's local objective (eq. 4) with two augmented views per image. Returns the
+    /// mean batch loss of the last epoch and R_i, the correlation E[z zᵀ] of the projected features over both views of
+    /// every image of the last epoch (row-major d×d, accumulated while training, so sharing it costs no extra pass), with
+    /// Gaussian noise of standard deviation <paramref name="noiseStd"/> on each entry (kept symmetric) for differential privacy.
     /// </summary>
-    /// <param name="extractor">F_i, starting from the global weights.</param>
+    /// <param name="model">F_i and its projection, starting from the global weights.</param>
     /// <param name="data">The client's images (labels unused).</param>
     /// <param name="options">Epochs, batch size, learning rate.</param>
     /// <param name="share">q_i, the client's share of all training samples.</param>
     /// <param name="others">R̄_{−i} row-major d×d, or null.</param>
-    /// <param name="random">The client's generator (shuffles and augmentations).</param>
-    public static double Contrastive(CnnFeatureExtractor extractor, LabeledImages data, LocalTrainingOptions options, double share, float[]? others, Random random)
+    /// <param name="noiseStd">DP noise on the shared R_i (0: none).</param>
+    /// <param name="random">The client's generator (shuffles, augmentations, noise).</param>
+    public static (double Loss, float[] Correlation) Contrastive(
+        ContrastiveModel model, LabeledImages data, LocalTrainingOptions options, double share, float[]? others, double noiseStd, Random random)
     {
-        ArgumentNullException.ThrowIfNull(extractor);
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        var d = extractor.Options.FeatureSize;
-        using var optimizer = new PinnedScalarAdam(extractor.parameters(), options.LearningRate);
+        var d = model.Width;
+        using var optimizer = new PinnedScalarAdam(model.parameters(), options.LearningRate);
         using var othersTensor = others is null ? null : TensorInput.Floats(others, d, d);
         var pixels = new float[options.BatchSize * data.ImageSize];
         var labels = new int[options.BatchSize];
         var view1 = new float[pixels.Length];
         var view2 = new float[pixels.Length];
-        extractor.train();
+        var correlation = new double[d * d];
+        model.train();
         var last = 0.0;
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             var order = EpochOrder.Shuffled(data.Count, random);
             var (sum, batches) = (0.0, 0);
+            Array.Clear(correlation);
             foreach (var (start, length) in EpochOrder.Batches(data.Count, options.BatchSize))
             {
                 var size = length * data.ImageSize;
@@ -72,11 +78,20 @@ public static class ImageTraining
                 ViewAugmentation.Apply(pixels.AsSpan(0, size), view2.AsSpan(0, size), data.Channels, data.Height, data.Width, random);
                 using var scope = torch.NewDisposeScope();
                 optimizer.zero_grad();
-                var z1 = extractor.forward(TensorInput.Floats(view1.AsSpan(0, size), length, data.Channels, data.Height, data.Width));
-                var z2 = extractor.forward(TensorInput.Floats(view2.AsSpan(0, size), length, data.Channels, data.Height, data.Width));
+                var z1 = model.forward(TensorInput.Floats(view1.AsSpan(0, size), length, data.Channels, data.Height, data.Width));
+                var z2 = model.forward(TensorInput.Floats(view2.AsSpan(0, size), length, data.Channels, data.Height, data.Width));
                 var loss = SpectralContrastiveLoss.Loss(z1, z2, share, othersTensor);
                 loss.backward();
                 optimizer.step();
+                using (torch.no_grad())
+                {
+                    var r = TensorInput.ToArray(z1.t().matmul(z1) + z2.t().matmul(z2));
+                    for (var k = 0; k < r.Length; k++)
+                    {
+                        correlation[k] += r[k];
+                    }
+                }
+
                 sum += loss.item<float>();
                 batches++;
             }
@@ -84,58 +99,19 @@ public static class ImageTraining
             last = batches == 0 ? 0 : sum / batches;
         }
 
-        return last;
-    }
-
-    /// <summary>
-    /// R_i, the client's correlation matrix E[F(x)F(x)ᵀ] over two augmented views of each local image (row-major d×d),
-    /// plus Gaussian noise of standard deviation <paramref name="noiseStd"/> on each entry (symmetric) for differential privacy.
-    /// </summary>
-    public static float[] Correlation(CnnFeatureExtractor extractor, LabeledImages data, int batchSize, double noiseStd, Random random)
-    {
-        ArgumentNullException.ThrowIfNull(extractor);
-        ArgumentNullException.ThrowIfNull(data);
-        var d = extractor.Options.FeatureSize;
-        var sum = new double[d * d];
-        var pixels = new float[batchSize * data.ImageSize];
-        var view = new float[pixels.Length];
-        var labels = new int[batchSize];
-        var all = EpochOrder.Shuffled(data.Count, random);
-        extractor.eval();
-        using (torch.no_grad())
-        {
-            foreach (var (start, length) in EpochOrder.Batches(data.Count, batchSize))
-            {
-                var size = length * data.ImageSize;
-                data.Gather(all.AsSpan(start, length), pixels, labels);
-                for (var v = 0; v < 2; v++)
-                {
-                    ViewAugmentation.Apply(pixels.AsSpan(0, size), view.AsSpan(0, size), data.Channels, data.Height, data.Width, random);
-                    using var scope = torch.NewDisposeScope();
-                    var z = extractor.forward(TensorInput.Floats(view.AsSpan(0, size), length, data.Channels, data.Height, data.Width));
-                    var r = TensorInput.ToArray(z.t().matmul(z));
-                    for (var k = 0; k < r.Length; k++)
-                    {
-                        sum[k] += r[k];
-                    }
-                }
-            }
-        }
-
-        extractor.train();
         var result = new float[d * d];
         for (var a = 0; a < d; a++)
         {
             for (var b = a; b < d; b++)
             {
                 var noise = noiseStd > 0 ? noiseStd * Gaussian(random) : 0;
-                var value = (float)((sum[(a * d) + b] / (2.0 * data.Count)) + noise);
+                var value = (float)((correlation[(a * d) + b] / (2.0 * data.Count)) + noise);
                 result[(a * d) + b] = value;
                 result[(b * d) + a] = value;
             }
         }
 
-        return result;
+        return (last, result);
     }
 
     /// <summary>F(x) of every image, row-major [n, d], in eval mode without a graph.</summary>

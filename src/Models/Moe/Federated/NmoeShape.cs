@@ -20,6 +20,9 @@ public sealed record NmoeShape(CnnOptions Extractor, int ExpertHidden, int GateH
     /// <summary>A feature extractor initialised from <paramref name="generator"/>.</summary>
     public CnnFeatureExtractor NewExtractor(Generator generator) => new(Extractor, generator);
 
+    /// <summary>FedSC's extractor with its contrastive projection.</summary>
+    public ContrastiveModel NewContrastive(Generator generator) => new(NewExtractor(generator), generator);
+
     /// <summary>An expert H_i: features → hidden → hidden → hidden → classes.</summary>
     public MlpExpert NewExpert(Generator generator) => new(FeatureSize, [ExpertHidden, ExpertHidden, ExpertHidden], Classes, generator);
 
