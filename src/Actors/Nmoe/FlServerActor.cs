@@ -9,8 +9,8 @@ namespace EdgeMoE.Actors.Nmoe;
 /// <summary>
 /// The federated-learning server, used during training only. Per round (a slot) it sends the global weights to the
 /// clients that report (and, for FedGate, to the scheduled fraction of them), waits for all their updates and averages
-/// them by FedAvg in client order; a client that misses the round simply is not averaged. For FedSC it also keeps each
-/// client's last shared correlation matrix and sends every client the others' weighted mean R̄_{−i}.
+/// them by FedAvg in client order; a client that misses the round simply is not averaged. A FedSC round has two halves:
+/// the clients first share R_i of the global weights, then each trains against the others' weighted mean R̄_{−i}.
 /// </summary>
 public sealed class FlServerActor : ReceiveActor
 {
@@ -47,6 +47,7 @@ public sealed class FlServerActor : ReceiveActor
         _name = name;
         Receive<RunFederation>(OnRun);
         Receive<RoundUpdate>(OnUpdate);
+        Receive<CorrelationShared>(OnCorrelation);
         Receive<Status.Failure>(f => Finish(f));
     }
 
@@ -80,10 +81,10 @@ public sealed class FlServerActor : ReceiveActor
             if (_selected.Count > 0)
             {
                 _updates.Clear();
+                Array.Clear(_correlations);
                 foreach (var c in _selected)
                 {
-                    var others = run.Task == FederatedTask.FedSc ? SpectralContrastiveLoss.Others(_correlations, Shares(), c) : null;
-                    _clients[c].Tell(new TrainRound(run.Task, _round, _global!, others));
+                    _clients[c].Tell(run.Task == FederatedTask.FedSc ? new ShareCorrelation(_round, _global!) : new TrainRound(run.Task, _round, _global!, null));
                 }
 
                 return;
@@ -94,6 +95,26 @@ public sealed class FlServerActor : ReceiveActor
         }
 
         Finish(new FederationDone(run.Task, _global!, [.. _records]));
+    }
+
+    private void OnCorrelation(CorrelationShared shared)
+    {
+        if (_run is not { Task: FederatedTask.FedSc } || shared.Round != _round || !_selected.Contains(shared.Client))
+        {
+            return;
+        }
+
+        _correlations[shared.Client] = shared.Correlation;
+        if (_selected.Any(c => _correlations[c] is null))
+        {
+            return;
+        }
+
+        var shares = Shares();
+        foreach (var c in _selected)
+        {
+            _clients[c].Tell(new TrainRound(FederatedTask.FedSc, _round, _global!, SpectralContrastiveLoss.Others(_correlations, shares, c)));
+        }
     }
 
     private void OnUpdate(RoundUpdate update)
@@ -111,15 +132,10 @@ public sealed class FlServerActor : ReceiveActor
 
         var ordered = _selected.Select(c => _updates[c]).ToList();
         _global = FedAvg.Average([.. ordered.Select(u => u.Weights)], [.. ordered.Select(u => _samples[u.Client])]);
-        foreach (var u in ordered.Where(u => u.Correlation is not null))
-        {
-            _correlations[u.Client] = u.Correlation;
-        }
-
         var metrics = ordered.All(u => u.Metrics is not null)
             ? new ClassificationMetrics(ordered.Average(u => u.Metrics!.Accuracy), ordered.Average(u => u.Metrics!.F1), ordered.Average(u => u.Metrics!.Auc))
             : null;
-        var bits = ordered.Sum(u => u.Weights.Bits + (32L * (u.Correlation?.Length ?? 0)));
+        var bits = ordered.Sum(u => u.Weights.Bits + (32L * (_correlations[u.Client]?.Length ?? 0)));
         _records.Add(new RoundRecord(_run.Task, _round, _selected, ordered.Average(u => u.Loss), metrics, bits));
         NextRound();
     }

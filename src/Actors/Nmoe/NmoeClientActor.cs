@@ -27,6 +27,8 @@ public sealed class NmoeClientActor : ReceiveActor
         _classes = classes;
         Receive<WireClients>(w => (_link, _peers) = (w.Link, w.Clients.Count));
         Receive<TrainRound>(m => Guard(() => OnTrainRound(m)));
+        Receive<ShareCorrelation>(m => Guard(() =>
+            Sender.Tell(new CorrelationShared(_client.Index, m.Round, _client.FedScCorrelation(m.Global, _training.Contrastive.BatchSize, _training.DpNoiseStd)))));
         Receive<AdoptExtractor>(m => Guard(() =>
         {
             _client.AdoptExtractor(m.Kind, m.Weights);
@@ -67,19 +69,19 @@ public sealed class NmoeClientActor : ReceiveActor
     }
 
     private RoundUpdate Update(TrainRound round, (ModelWeights Weights, double Loss, Models.Evaluation.ClassificationMetrics Metrics) result) =>
-        new(_client.Index, round.Task, round.Round, result.Weights, result.Loss, result.Metrics, null);
+        new(_client.Index, round.Task, round.Round, result.Weights, result.Loss, result.Metrics);
 
     private RoundUpdate FedSc(TrainRound round)
     {
-        var (weights, loss, correlation) = _client.FedScRound(round.Global, round.Others, _training.Contrastive, _training.DpNoiseStd);
-        return new RoundUpdate(_client.Index, round.Task, round.Round, weights, loss, null, correlation);
+        var (weights, loss) = _client.FedScRound(round.Global, round.Others, _training.Contrastive);
+        return new RoundUpdate(_client.Index, round.Task, round.Round, weights, loss, null);
     }
 
     private RoundUpdate FedGate(TrainRound round)
     {
         var kind = round.Task == FederatedTask.FedGateOnFedCe ? ExtractorKind.FedCe : ExtractorKind.FedSc;
         var (weights, loss) = _client.FedGateRound(kind, round.Global, _training.Gate, _training.BalanceWeight);
-        return new RoundUpdate(_client.Index, round.Task, round.Round, weights, loss, null, null);
+        return new RoundUpdate(_client.Index, round.Task, round.Round, weights, loss, null);
     }
 
     private void OnPrepareFedGate(PrepareFedGate prepare)

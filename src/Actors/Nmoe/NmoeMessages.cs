@@ -41,8 +41,14 @@ public sealed record FederationDone(FederatedTask Task, ModelWeights Final, IRea
 /// <summary>The server asks a client to train one round from the global weights (and, for FedSC, R̄_{−i}).</summary>
 public sealed record TrainRound(FederatedTask Task, int Round, ModelWeights Global, float[]? Others);
 
+/// <summary>FedSC: the server asks a client for R_i of the round's global weights before it trains.</summary>
+public sealed record ShareCorrelation(int Round, ModelWeights Global);
+
+/// <summary>A client's R_i (row-major d×d, with its DP noise).</summary>
+public sealed record CorrelationShared(int Client, int Round, float[] Correlation);
+
 /// <summary>A client's upload after a round.</summary>
-public sealed record RoundUpdate(int Client, FederatedTask Task, int Round, ModelWeights Weights, double Loss, ClassificationMetrics? Metrics, float[]? Correlation);
+public sealed record RoundUpdate(int Client, FederatedTask Task, int Round, ModelWeights Weights, double Loss, ClassificationMetrics? Metrics);
 
 /// <summary>The host tells every client about its link and its peers (by client index).</summary>
 public sealed record WireClients(IActorRef Link, IReadOnlyList<IActorRef> Clients);

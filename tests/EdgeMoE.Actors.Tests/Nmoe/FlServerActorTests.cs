@@ -29,7 +29,7 @@ public sealed class FlServerActorTests : TestKit
 
                 var train = probes[c].ExpectMsg<TrainRound>();
                 Assert.Equal(round, train.Round);
-                probes[c].Reply(new RoundUpdate(c, FederatedTask.FedAvg, round, Weights(c), 1.0, null, null));
+                probes[c].Reply(new RoundUpdate(c, FederatedTask.FedAvg, round, Weights(c), 1.0, null));
             }
         }
 

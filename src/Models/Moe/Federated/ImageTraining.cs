@@ -8,13 +8,15 @@ namespace EdgeMoE.Models.Moe.Federated;
 /// <summary>A client's local training on its images: cross-entropy for classifiers (FedCE, FedAvg, local) and FedSC's contrastive loss for extractors.</summary>
 public static class ImageTraining
 {
-    /// <summary>Trains <paramref name="model"/> with cross-entropy; returns the mean batch loss of the last epoch.</summary>
-    public static double CrossEntropy(nn.Module<Tensor, Tensor> model, LabeledImages data, LocalTrainingOptions options, Random random)
+    /// <summary>
+    /// Trains <paramref name="model"/> with cross-entropy by <paramref name="optimizer"/> (the client's own, kept across
+    /// rounds); returns the mean batch loss of the last epoch.
+    /// </summary>
+    public static double CrossEntropy(nn.Module<Tensor, Tensor> model, optim.Optimizer optimizer, LabeledImages data, LocalTrainingOptions options, Random random)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        using var optimizer = new PinnedScalarAdam(model.parameters(), options.LearningRate);
         var trainer = new ClassifierTrainer(model, optimizer);
         var pixels = new float[options.BatchSize * data.ImageSize];
         var labels = new int[options.BatchSize];
@@ -37,39 +39,35 @@ public static class ImageTraining
     }
 
     /// <summary>
-    /// Trains <paramref name="model"/> on FedSC's local objective (eq. 4) with two augmented views per image. Returns the
-    /// mean batch loss of the last epoch and R_i, the correlation E[z zᵀ] of the projected features over both views of
-    /// every image of the last epoch (row-major d×d, accumulated while training, so sharing it costs no extra pass), with
-    /// Gaussian noise of standard deviation <paramref name="noiseStd"/> on each entry (kept symmetric) for differential privacy.
+    /// Trains <paramref name="model"/> on FedSC's local objective (eq. 4) with two augmented views per image; returns the
+    /// mean batch loss of the last epoch.
     /// </summary>
     /// <param name="model">F_i and its projection, starting from the global weights.</param>
+    /// <param name="optimizer">The client's optimiser of <paramref name="model"/>, kept across rounds.</param>
     /// <param name="data">The client's images (labels unused).</param>
     /// <param name="options">Epochs, batch size, learning rate.</param>
     /// <param name="share">q_i, the client's share of all training samples.</param>
     /// <param name="others">R̄_{−i} row-major d×d, or null.</param>
-    /// <param name="noiseStd">DP noise on the shared R_i (0: none).</param>
-    /// <param name="random">The client's generator (shuffles, augmentations, noise).</param>
-    public static (double Loss, float[] Correlation) Contrastive(
-        ContrastiveModel model, LabeledImages data, LocalTrainingOptions options, double share, float[]? others, double noiseStd, Random random)
+    /// <param name="random">The client's generator (shuffles and augmentations).</param>
+    public static double Contrastive(
+        ContrastiveModel model, optim.Optimizer optimizer, LabeledImages data, LocalTrainingOptions options, double share, float[]? others, Random random)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
         var d = model.Width;
-        using var optimizer = new PinnedScalarAdam(model.parameters(), options.LearningRate);
         using var othersTensor = others is null ? null : TensorInput.Floats(others, d, d);
         var pixels = new float[options.BatchSize * data.ImageSize];
         var labels = new int[options.BatchSize];
         var view1 = new float[pixels.Length];
         var view2 = new float[pixels.Length];
-        var correlation = new double[d * d];
         model.train();
         var last = 0.0;
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             var order = EpochOrder.Shuffled(data.Count, random);
             var (sum, batches) = (0.0, 0);
-            Array.Clear(correlation);
             foreach (var (start, length) in EpochOrder.Batches(data.Count, options.BatchSize))
             {
                 var size = length * data.ImageSize;
@@ -83,15 +81,6 @@ public static class ImageTraining
                 var loss = SpectralContrastiveLoss.Loss(z1, z2, share, othersTensor);
                 loss.backward();
                 optimizer.step();
-                using (torch.no_grad())
-                {
-                    var r = TensorInput.ToArray(z1.t().matmul(z1) + z2.t().matmul(z2));
-                    for (var k = 0; k < r.Length; k++)
-                    {
-                        correlation[k] += r[k];
-                    }
-                }
-
                 sum += loss.item<float>();
                 batches++;
             }
@@ -99,19 +88,52 @@ public static class ImageTraining
             last = batches == 0 ? 0 : sum / batches;
         }
 
+        return last;
+    }
+
+    /// <summary>
+    /// R_i = E[z zᵀ] of the projected features of one augmented view of every local image (row-major d×d), computed
+    /// with the round's global weights before local training, plus Gaussian noise of standard deviation
+    /// <paramref name="noiseStd"/> on each entry (kept symmetric) for differential privacy.
+    /// </summary>
+    public static float[] Correlation(ContrastiveModel model, LabeledImages data, int batchSize, double noiseStd, Random random)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(data);
+        var d = model.Width;
+        var sum = new double[d * d];
+        var view = new float[batchSize * data.ImageSize];
+        model.eval();
+        using (torch.no_grad())
+        {
+            foreach (var (start, length) in EpochOrder.Batches(data.Count, batchSize))
+            {
+                var size = length * data.ImageSize;
+                ViewAugmentation.Apply(data.Pixels.AsSpan(start * data.ImageSize, size), view.AsSpan(0, size), data.Channels, data.Height, data.Width, random);
+                using var scope = torch.NewDisposeScope();
+                var z = model.forward(TensorInput.Floats(view.AsSpan(0, size), length, data.Channels, data.Height, data.Width));
+                var r = TensorInput.ToArray(z.t().matmul(z));
+                for (var k = 0; k < r.Length; k++)
+                {
+                    sum[k] += r[k];
+                }
+            }
+        }
+
+        model.train();
         var result = new float[d * d];
         for (var a = 0; a < d; a++)
         {
             for (var b = a; b < d; b++)
             {
                 var noise = noiseStd > 0 ? noiseStd * Gaussian(random) : 0;
-                var value = (float)((correlation[(a * d) + b] / (2.0 * data.Count)) + noise);
+                var value = (float)((sum[(a * d) + b] / data.Count) + noise);
                 result[(a * d) + b] = value;
                 result[(b * d) + a] = value;
             }
         }
 
-        return (last, result);
+        return result;
     }
 
     /// <summary>F(x) of every image, row-major [n, d], in eval mode without a graph.</summary>
