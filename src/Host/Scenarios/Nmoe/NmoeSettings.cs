@@ -80,7 +80,7 @@ public sealed record NmoeSettings(
         var batch = r.Int("batch-size", min: 1, max: 65536);
         var classifier = new LocalTrainingOptions(r.Int("local-epochs", min: 1, max: 1000), batch, r.GreaterThan("learning-rate", 0));
         var contrastive = new LocalTrainingOptions(r.Int("fedsc-local-epochs", min: 1, max: 1000), batch, r.GreaterThan("fedsc-learning-rate", 0));
-        var gate = new LocalTrainingOptions(r.Int("gate-epochs", min: 1, max: 1000), batch, r.GreaterThan("gate-learning-rate", 0));
+        var gate = new LocalTrainingOptions(1, batch, r.GreaterThan("gate-learning-rate", 0), r.Int("gate-local-steps", min: 1, max: 100_000));
         var tau = r.Section.GetDouble("non-iid-tau");
         r.Require("non-iid-tau", tau is > 0 and < 1, "in (0, 1)", tau);
         return new NmoeSettings(

@@ -13,22 +13,30 @@ public static class FeatureTraining
     /// <param name="targets">The target index of each sample.</param>
     /// <param name="options">Epochs, batch size, learning rate.</param>
     /// <param name="random">The client's generator (shuffles).</param>
-    public static double CrossEntropy(nn.Module<Tensor, Tensor> model, float[] features, int[] targets, LocalTrainingOptions options, Random random)
+    /// <param name="optimizer">The optimiser of <paramref name="model"/> (a client's own, kept across turns; null: a fresh Adam for this call).</param>
+    public static double CrossEntropy(nn.Module<Tensor, Tensor> model, float[] features, int[] targets, LocalTrainingOptions options, Random random, optim.Optimizer? optimizer = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(options);
         var d = features.Length / Math.Max(1, targets.Length);
-        using var optimizer = new PinnedScalarAdam(model.parameters(), options.LearningRate);
+        using var fresh = optimizer is null ? new PinnedScalarAdam(model.parameters(), options.LearningRate) : null;
+        optimizer ??= fresh!;
         model.train();
         var last = 0.0;
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        var steps = 0;
+        for (var epoch = 0; epoch < options.Epochs && !Done(options, steps); epoch++)
         {
             var order = EpochOrder.Shuffled(targets.Length, random);
             var (sum, batches) = (0.0, 0);
             foreach (var (start, length) in EpochOrder.Batches(targets.Length, options.BatchSize))
             {
+                if (Done(options, steps++))
+                {
+                    break;
+                }
+
                 var rows = order.AsSpan(start, length);
                 var batchTargets = new int[length];
                 for (var i = 0; i < length; i++)
@@ -65,8 +73,10 @@ public static class FeatureTraining
     /// <param name="balanceWeight">Weight of the load-balancing loss (≥ 0).</param>
     /// <param name="normaliseGradients">Whether to normalise the gradient (the paper's gradient normalisation).</param>
     /// <param name="random">The client's generator (shuffles).</param>
+    /// <param name="optimizer">The client's optimiser of <paramref name="gate"/> (null: a fresh Adam for this call).</param>
     public static double MixtureGate(
-        GatingNetwork gate, float[] features, float[] labelProbabilities, LocalTrainingOptions options, double balanceWeight, bool normaliseGradients, Random random)
+        GatingNetwork gate, float[] features, float[] labelProbabilities, LocalTrainingOptions options, double balanceWeight, bool normaliseGradients, Random random,
+        optim.Optimizer? optimizer = null)
     {
         ArgumentNullException.ThrowIfNull(gate);
         ArgumentNullException.ThrowIfNull(features);
@@ -76,15 +86,22 @@ public static class FeatureTraining
         var n = labelProbabilities.Length / m;
         var d = features.Length / Math.Max(1, n);
         var parameters = gate.parameters().ToList();
-        using var optimizer = new PinnedScalarAdam(parameters, options.LearningRate);
+        using var fresh = optimizer is null ? new PinnedScalarAdam(parameters, options.LearningRate) : null;
+        optimizer ??= fresh!;
         gate.train();
         var last = 0.0;
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        var steps = 0;
+        for (var epoch = 0; epoch < options.Epochs && !Done(options, steps); epoch++)
         {
             var order = EpochOrder.Shuffled(n, random);
             var (sum, batches) = (0.0, 0);
             foreach (var (start, length) in EpochOrder.Batches(n, options.BatchSize))
             {
+                if (Done(options, steps++))
+                {
+                    break;
+                }
+
                 var rows = order.AsSpan(start, length);
                 using var scope = torch.NewDisposeScope();
                 optimizer.zero_grad();
@@ -133,6 +150,8 @@ public static class FeatureTraining
         model.train();
         return result;
     }
+
+    private static bool Done(LocalTrainingOptions options, int steps) => options.MaxSteps > 0 && steps >= options.MaxSteps;
 
     private static void NormaliseGradients(IReadOnlyList<TorchSharp.Modules.Parameter> parameters)
     {

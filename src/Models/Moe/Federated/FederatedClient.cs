@@ -23,7 +23,7 @@ public sealed class FederatedClient : IDisposable
     private readonly NmoeClassifier _local;
     private readonly ContrastiveModel _fedSc;
     private readonly Dictionary<ExtractorKind, MlpExpert> _experts = [];
-    private readonly Dictionary<ExtractorKind, GatingNetwork> _gates = [];
+    private readonly Dictionary<(ExtractorKind, GateKind), GatingNetwork> _gates = [];
     private readonly Dictionary<ExtractorKind, (float[] Train, float[] Test)> _features = [];
     private readonly Dictionary<ExtractorKind, float[]> _labelProbabilities = [];
     private readonly Dictionary<ExtractorKind, int[]> _pseudoLabels = [];
@@ -159,7 +159,7 @@ public sealed class FederatedClient : IDisposable
     public (ModelWeights Weights, double Loss) FedGateRound(ExtractorKind kind, ModelWeights globalGate, LocalTrainingOptions options, double balanceWeight)
     {
         ArgumentNullException.ThrowIfNull(globalGate);
-        var gate = Gate(kind);
+        var gate = Gate(kind, GateKind.FedGate);
         globalGate.LoadInto(gate);
         var loss = FeatureTraining.MixtureGate(gate, _features[kind].Train, _labelProbabilities[kind], options, balanceWeight, normaliseGradients: true, Random($"{kind}-fedgate"));
         return (ModelWeights.Of(gate), loss);
@@ -169,7 +169,7 @@ public sealed class FederatedClient : IDisposable
     public (ModelWeights Weights, double Loss) RollGateTurn(ExtractorKind kind, ModelWeights gateWeights, LocalTrainingOptions options, double ownShare)
     {
         ArgumentNullException.ThrowIfNull(gateWeights);
-        var gate = Gate(kind);
+        var gate = Gate(kind, GateKind.RollGate);
         gateWeights.LoadInto(gate);
         if (!_pseudoLabels.TryGetValue(kind, out var labels))
         {
@@ -177,7 +177,7 @@ public sealed class FederatedClient : IDisposable
             _pseudoLabels[kind] = labels;
         }
 
-        var loss = FeatureTraining.CrossEntropy(gate, _features[kind].Train, labels, options, Random($"{kind}-rollgate"));
+        var loss = FeatureTraining.CrossEntropy(gate, _features[kind].Train, labels, options, Random($"{kind}-rollgate"), Optimizer(gate, options));
         return (ModelWeights.Of(gate), loss);
     }
 
@@ -192,7 +192,7 @@ public sealed class FederatedClient : IDisposable
             return [.. Enumerable.Range(0, count).Select(_ => random.Next(_shape.Clients))];
         }
 
-        var gate = Gate(kind);
+        var gate = Gate(kind, gateKind);
         (gateWeights ?? throw new ArgumentNullException(nameof(gateWeights))).LoadInto(gate);
         var scores = FeatureTraining.Probabilities(gate, test, count);
         return [.. GatingNetwork.TopK(scores, _shape.Clients, 1).Select(top => top[0])];
@@ -235,12 +235,12 @@ public sealed class FederatedClient : IDisposable
         return optimizer;
     }
 
-    private GatingNetwork Gate(ExtractorKind kind)
+    private GatingNetwork Gate(ExtractorKind kind, GateKind gateKind)
     {
-        if (!_gates.TryGetValue(kind, out var gate))
+        if (!_gates.TryGetValue((kind, gateKind), out var gate))
         {
-            gate = _shape.NewGate(Generator($"{kind}-gate-init"));
-            _gates[kind] = gate;
+            gate = _shape.NewGate(Generator($"{kind}-{gateKind}-init"));
+            _gates[(kind, gateKind)] = gate;
         }
 
         return gate;

@@ -30,7 +30,7 @@ public sealed class NmoeDataSplitTests
               clients = 3, train-per-client = 300, test-per-client = 120, partitions = [iid, non-iid], non-iid-tau = 0.2
               dominant-share = "{{share}}", conv-channels = [2], feature-size = 4, expert-hidden = 4, gate-hidden = 0, rounds = 1
               local-epochs = 1, batch-size = 10, learning-rate = 1e-3, fedsc-local-epochs = 1, fedsc-learning-rate = 1e-3, fedsc-dp-noise-std = 0
-              expert-epochs = 1, expert-learning-rate = 1e-3, gate-rounds = 1, gate-epochs = 1, gate-learning-rate = 1e-3
+              expert-epochs = 1, expert-learning-rate = 1e-3, gate-rounds = 1, gate-local-steps = 1, gate-learning-rate = 1e-3
               gate-client-fraction = 0.7, balance-weight = 0, rollgate-own-share = 0.7, rollgate-passes = 1, centralised-epochs = 1
               dropout-probability = 0, failures = []
             }
