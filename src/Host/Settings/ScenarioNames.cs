@@ -15,6 +15,9 @@ public static class ScenarioNames
     /// <summary>Channel-aware gating: naive against channel-aware gates over noisy feature links (hocon/channel-aware.conf).</summary>
     public const string ChannelAware = "channel-aware";
 
+    /// <summary>Federated networked MoE: FedCE/FedSC extractors, personal experts, RanGate/RollGate/FedGate (hocon/nmoe.conf).</summary>
+    public const string Nmoe = "nmoe";
+
     /// <summary>Every scenario name, in the order the help lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [StableMoe, Mec, Jesa, ChannelAware];
+    public static IReadOnlyList<string> All { get; } = [StableMoe, Mec, Jesa, ChannelAware, Nmoe];
 }

@@ -25,7 +25,7 @@ public sealed class ReferenceConfTests
     {
         var reference = HoconConfig.Load(RepositoryFiles.Hocon("reference.conf"));
         Assert.Equal(["edgemoe", "akka"], reference.Root.Keys);
-        Assert.Equal(["run", "stable-moe", "wireless", "cluster", "training", "mec", "jesa", "channel-aware"], reference.GetConfig("edgemoe").Root.Keys);
+        Assert.Equal(["run", "stable-moe", "wireless", "cluster", "training", "mec", "jesa", "channel-aware", "nmoe"], reference.GetConfig("edgemoe").Root.Keys);
     }
 
     [Fact]

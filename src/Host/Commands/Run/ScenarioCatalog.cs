@@ -5,7 +5,7 @@ namespace EdgeMoE.Host.Commands.Run;
 /// <summary>The scenarios of <c>edgemoe run</c>, by <c>edgemoe.run.scenario</c>.</summary>
 internal static class ScenarioCatalog
 {
-    private static readonly IReadOnlyList<IScenario> Scenarios = [new StableMoeScenario(), new Scenarios.Mec.MecScenario(), new JesaScenario(), new Scenarios.ChannelAware.ChannelAwareScenario()];
+    private static readonly IReadOnlyList<IScenario> Scenarios = [new StableMoeScenario(), new Scenarios.Mec.MecScenario(), new JesaScenario(), new Scenarios.ChannelAware.ChannelAwareScenario(), new Scenarios.Nmoe.NmoeScenario()];
 
     /// <summary>The scenario named <paramref name="name"/>; settings validation has already checked the name.</summary>
     public static IScenario Find(string name) => Scenarios.Single(s => s.Name == name);
