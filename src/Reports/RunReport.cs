@@ -12,7 +12,7 @@ namespace EdgeMoE.Reports;
 public static class RunReport
 {
     private static readonly IReadOnlyList<IChartSet> ChartSets =
-        [new StableMoeCharts(), new SweepCharts(), new JesaCharts(), new ChannelAwareCharts(), new MecCharts()];
+        [new StableMoeCharts(), new SweepCharts(), new JesaCharts(), new ChannelAwareCharts(), new MecCharts(), new NmoeCharts()];
 
     /// <summary>Writes the report of <paramref name="folder"/>.</summary>
     /// <returns>The page's path and its charts.</returns>

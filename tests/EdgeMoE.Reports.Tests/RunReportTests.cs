@@ -84,6 +84,33 @@ public sealed class RunReportTests : IDisposable
     }
 
     [Fact]
+    public void A_federated_nmoe_folder_gets_its_per_round_curves_for_each_partition()
+    {
+        var folder = _folders.Folder("nmoe");
+        File.WriteAllText(Path.Combine(folder, "config.conf"), "edgemoe.run.scenario = nmoe\n");
+        File.WriteAllText(Path.Combine(folder, "summary.json"), "{ \"scenario\": \"nmoe\", \"seed\": 1 }");
+        File.WriteAllText(Path.Combine(folder, "rounds.csv"), """
+            partition,process,round,dropped,trained,trained_count,mean_loss,accuracy,f1,auc,upload_bits
+            iid,fedce,1,,0;1;2,3,1.5,0.6,0.55,0.9,1000
+            iid,fedce,2,1,0;2,2,1.1,0.7,0.66,0.92,800
+            iid,fedsc,1,,0;1;2,3,4.2,,,,2000
+            iid,fedsc,2,1,0;2,2,3.9,,,,1500
+            non-iid(0.2),fedavg,1,,0;1;2,3,1.9,0.5,0.2,0.8,900
+            """.Replace("            ", "", StringComparison.Ordinal));
+
+        var outcome = RunReport.Write(folder);
+
+        Assert.Equal(
+            ["nmoe-loss-iid", "nmoe-accuracy-iid", "nmoe-f1-iid", "nmoe-clients-iid",
+             "nmoe-loss-non-iid-0-2", "nmoe-accuracy-non-iid-0-2", "nmoe-f1-non-iid-0-2", "nmoe-clients-non-iid-0-2"],
+            outcome.Charts.Select(c => c.Name));
+        // FedSC measures no accuracy per round: only FedCE is on the accuracy chart.
+        var accuracy = File.ReadAllText(Path.Combine(folder, outcome.Charts[1].Svg));
+        Assert.Contains("fedce", accuracy, StringComparison.Ordinal);
+        Assert.DoesNotContain("fedsc", accuracy, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_scenario_without_its_files_gets_no_charts_but_a_page()
     {
         var folder = _folders.Folder("jesa");
