@@ -84,7 +84,7 @@ public sealed class RunReportTests : IDisposable
     }
 
     [Fact]
-    public void A_federated_nmoe_folder_gets_its_per_round_curves_for_each_partition()
+    public void A_federated_nmoe_folder_gets_its_per_round_curves_for_each_partition_and_a_gating_heatmap()
     {
         var folder = _folders.Folder("nmoe");
         File.WriteAllText(Path.Combine(folder, "config.conf"), "edgemoe.run.scenario = nmoe\n");
@@ -97,12 +97,14 @@ public sealed class RunReportTests : IDisposable
             iid,fedsc,2,1,0;2,2,3.9,,,,1500
             non-iid(0.2),fedavg,1,,0;1;2,3,1.9,0.5,0.2,0.8,900
             """.Replace("            ", "", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(folder, "gating.csv"), "partition,method,client,expert,samples\niid,fedce+fedgate,0,0,8\niid,fedce+fedgate,0,1,2\niid,fedce+fedgate,1,0,0\niid,fedce+fedgate,1,1,10\n");
 
         var outcome = RunReport.Write(folder);
 
         Assert.Equal(
             ["nmoe-loss-iid", "nmoe-accuracy-iid", "nmoe-f1-iid", "nmoe-clients-iid",
-             "nmoe-loss-non-iid-0-2", "nmoe-accuracy-non-iid-0-2", "nmoe-f1-non-iid-0-2", "nmoe-clients-non-iid-0-2"],
+             "nmoe-loss-non-iid-0-2", "nmoe-accuracy-non-iid-0-2", "nmoe-f1-non-iid-0-2", "nmoe-clients-non-iid-0-2",
+             "nmoe-gating-fedce-fedgate-iid"],
             outcome.Charts.Select(c => c.Name));
         // FedSC measures no accuracy per round: only FedCE is on the accuracy chart.
         var accuracy = File.ReadAllText(Path.Combine(folder, outcome.Charts[1].Svg));

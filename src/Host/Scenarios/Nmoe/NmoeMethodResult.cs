@@ -8,4 +8,6 @@ namespace EdgeMoE.Host.Scenarios.Nmoe;
 /// <param name="Auc">Mean test one-vs-rest AUC.</param>
 /// <param name="LocalRatio">Share of test samples processed by their own client's expert (1 for single-model methods).</param>
 /// <param name="LinkBits">Bits the clients' links carried at inference (features out, probabilities back).</param>
-public sealed record NmoeMethodResult(string Method, string Partition, double Accuracy, double F1, double Auc, double LocalRatio, long LinkBits);
+/// <param name="Gating">For a gated method, per client how many of its test samples its gate sent to each client's expert; null otherwise.</param>
+public sealed record NmoeMethodResult(
+    string Method, string Partition, double Accuracy, double F1, double Auc, double LocalRatio, long LinkBits, IReadOnlyList<IReadOnlyList<int>>? Gating = null);

@@ -117,7 +117,7 @@ internal sealed class NmoePartitionRun(NmoeSettings settings, string partition, 
         var after = AskAll<LinkTraffic>(links, new GetTraffic()).Sum(t => t.FeatureBits + t.AnswerBits);
         var local = answers.Sum(a => (double)a.Chosen[a.Client]) / answers.Sum(a => a.Chosen.Sum());
 
-        var result = Mean(label, answers.Select(a => a.Metrics), local, after - before);
+        var result = Mean(label, answers.Select(a => a.Metrics), local, after - before) with { Gating = [.. answers.OrderBy(a => a.Client).Select(a => a.Chosen)] };
         _progress.WriteLine(Invariant($"nmoe {_label} {label}: accuracy {100 * result.Accuracy:0.00} %, F1 {100 * result.F1:0.00} %, AUC {100 * result.Auc:0.00} %, local ratio {100 * local:0.0} %"));
         return result;
     }

@@ -44,6 +44,27 @@ internal static class NmoeReport
         File.WriteAllText(path, text.ToString());
     }
 
+    /// <summary>
+    /// gating.csv: per gated method and partition, how many of client c's test samples its gate sent to the expert of
+    /// client e (<c>partition,method,client,expert,samples</c>), the routing of the paper's gating heatmap.
+    /// </summary>
+    public static void WriteGating(string path, IReadOnlyList<NmoeMethodResult> results)
+    {
+        var text = new StringBuilder("partition,method,client,expert,samples\n");
+        foreach (var r in results.Where(r => r.Gating is not null))
+        {
+            for (var c = 0; c < r.Gating!.Count; c++)
+            {
+                for (var e = 0; e < r.Gating[c].Count; e++)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"{r.Partition},{r.Method},{c},{e},{r.Gating[c][e]}\n");
+                }
+            }
+        }
+
+        File.WriteAllText(path, text.ToString());
+    }
+
     /// <summary>summary.json: <c>methods</c> keyed by method label, then by partition label, each with accuracy, f1, auc (fractions).</summary>
     public static void WriteSummary(string path, string dataset, int seed, NmoeSettings settings, IReadOnlyList<NmoeMethodResult> results)
     {

@@ -7,7 +7,7 @@ namespace EdgeMoE.Host.Scenarios.Nmoe;
 /// <summary>
 /// Federated networked MoE (hocon/nmoe.conf; paper: networked-moe-federated-learning): for each partition, clients learn
 /// a shared extractor (FedCE, FedSC), personal experts and gates (FedGate, RollGate, RanGate), then infer serverless;
-/// baselines FedAvg, local classifiers and a centralised MoE. Writes rounds.csv, summary.json and config.conf.
+/// baselines FedAvg, local classifiers and a centralised MoE. Writes rounds.csv, gating.csv, summary.json and config.conf.
 /// </summary>
 internal sealed class NmoeScenario : IScenario
 {
@@ -39,9 +39,10 @@ internal sealed class NmoeScenario : IScenario
         }
 
         NmoeReport.WriteRounds(Path.Combine(folder, "rounds.csv"), rounds);
+        NmoeReport.WriteGating(Path.Combine(folder, "gating.csv"), results);
         NmoeReport.WriteSummary(Path.Combine(folder, "summary.json"), images.Name, run.Seed, scenario, results);
         console.Out.Write(NmoeReport.Table(results));
-        console.Error.WriteLine($"wall time {invocation.Wall.Elapsed.TotalSeconds:0.0} s; wrote {folder}/rounds.csv, summary.json, config.conf");
+        console.Error.WriteLine($"wall time {invocation.Wall.Elapsed.TotalSeconds:0.0} s; wrote {folder}/rounds.csv, gating.csv, summary.json, config.conf");
         return Cli.ExitCodes.Success;
     }
 }

@@ -13,6 +13,7 @@ public sealed class NmoeRunTests
         var second = Run(scenario, "b", "--threads", "2");
         Assert.True(first.Rounds.AsSpan().SequenceEqual(second.Rounds), "rounds.csv differs");
         Assert.True(first.Summary.AsSpan().SequenceEqual(second.Summary), "summary.json differs");
+        Assert.True(first.Gating.AsSpan().SequenceEqual(second.Gating), "gating.csv differs");
 
         using var json = JsonDocument.Parse(first.Summary);
         var methods = json.RootElement.GetProperty("methods");
@@ -71,11 +72,28 @@ public sealed class NmoeRunTests
         Assert.Equal("", output);
     }
 
-    private static (byte[] Rounds, byte[] Summary) Run(TinyNmoe scenario, string name, params string[] extra)
+    [Fact]
+    public void Gating_csv_holds_every_client_test_sample_once_per_gated_method_and_partition()
+    {
+        using var scenario = new TinyNmoe();
+        var rows = System.Text.Encoding.UTF8.GetString(Run(scenario, "gating").Gating).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("partition,method,client,expert,samples", rows[0]);
+        var cells = rows.Skip(1).Select(line => line.Split(',')).ToList();
+        var groups = cells.GroupBy(c => (c[0], c[1], c[2])).ToList();
+        // Each client's samples, summed over the experts, are the same count for every gated method and partition.
+        var totals = groups.Select(g => g.Sum(c => int.Parse(c[4], System.Globalization.CultureInfo.InvariantCulture))).Distinct().ToList();
+        Assert.Single(totals);
+        Assert.True(totals[0] > 0);
+        Assert.Contains(cells, c => c[1] == "fedce+fedgate");
+        Assert.DoesNotContain(cells, c => c[1] is "fedavg" or "local");
+    }
+
+    private static (byte[] Rounds, byte[] Summary, byte[] Gating) Run(TinyNmoe scenario, string name, params string[] extra)
     {
         var output = scenario.Output(name);
-        var (exit, _, error) = CliRunner.Run(["run", scenario.ScenarioFile, "--out", output, .. extra]);
+        var (exit, _, error) = CliRunner.Run(["run", scenario.ScenarioFile, "--out", output, "--no-report", .. extra]);
         Assert.True(exit == 0, error);
-        return (File.ReadAllBytes(Path.Combine(output, "rounds.csv")), File.ReadAllBytes(Path.Combine(output, "summary.json")));
+        return (File.ReadAllBytes(Path.Combine(output, "rounds.csv")), File.ReadAllBytes(Path.Combine(output, "summary.json")),
+            File.ReadAllBytes(Path.Combine(output, "gating.csv")));
     }
 }
