@@ -72,11 +72,7 @@ public sealed class ChannelAwareRunTests
     public void A_bad_value_exits_2_naming_the_key(string line, string key)
     {
         using var scenario = new TinyChannelAware(line);
-        var (exit, output, error) = CliRunner.Run("run", scenario.ScenarioFile, "--out", scenario.Output("bad"));
-        Assert.Equal(2, exit);
-        Assert.Contains(key, error);
-        Assert.DoesNotContain("   at ", error);
-        Assert.Equal("", output);
+        BadValueRun.AssertNamesKey(scenario.ScenarioFile, scenario.Output("bad"), key);
     }
 
     [Fact]

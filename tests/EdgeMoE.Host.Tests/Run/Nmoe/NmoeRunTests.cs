@@ -65,11 +65,7 @@ public sealed class NmoeRunTests
     public void A_bad_value_exits_2_naming_the_key(string line, string key)
     {
         using var scenario = new TinyNmoe(line);
-        var (exit, output, error) = CliRunner.Run("run", scenario.ScenarioFile, "--out", scenario.Output("bad"));
-        Assert.Equal(2, exit);
-        Assert.Contains(key, error);
-        Assert.DoesNotContain("   at ", error);
-        Assert.Equal("", output);
+        BadValueRun.AssertNamesKey(scenario.ScenarioFile, scenario.Output("bad"), key);
     }
 
     [Fact]
