@@ -20,9 +20,6 @@ public static class FailureEntries
         ["slow-link"] = (FailureKind.SlowLink, "server", ["server", "from-slot", "to-slot", "rate-factor"], []),
     };
 
-    /// <summary>The configuration names of the failure kinds.</summary>
-    public static IReadOnlyCollection<string> KindNames => Kinds.Keys;
-
     /// <summary>Reads <c>failures</c> of <paramref name="section"/> for a network of <paramref name="servers"/> servers on <paramref name="nodes"/> nodes.</summary>
     /// <exception cref="BadInputException">An entry that is not an object, an unknown kind or key, a missing key, or a value out of range.</exception>
     public static IReadOnlyList<ScheduledFailure> Read(Config section, int servers, int nodes)

@@ -31,9 +31,6 @@ public sealed class FailureSchedule
         }
     }
 
-    /// <summary>No failures.</summary>
-    public static FailureSchedule None(int servers) => new([], servers, 1);
-
     /// <summary>Expert servers J.</summary>
     public int Servers { get; }
 
