@@ -117,6 +117,7 @@ public sealed class RouterActor : ReceiveActor
             if (_down[j])
             {
                 // Lost after the policy decided: its copies wait for the next slot, which routes them again.
+                _copies[j].Clear();
                 continue;
             }
 
