@@ -2,7 +2,6 @@ using EdgeMoE.Policies.Baselines;
 using EdgeMoE.Policies.Routing;
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.FSharp.Core;
 
 namespace EdgeMoE.Policies.Tests.Routing;
 
@@ -12,11 +11,9 @@ namespace EdgeMoE.Policies.Tests.Routing;
 /// </summary>
 public sealed class FailedExpertProperties
 {
-    private static readonly Config Fixed = Config.QuickThrowOnFailure
-        .WithMaxTest(120)
-        .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(0xFA11, 0x2545F4914F6CDD1DUL), FSharpOption<int>.None)));
+    private static readonly Config Fixed = FixedReplay.Of(120, 0xFA11, 0x2545F4914F6CDD1DUL);
 
-    public static TheoryData<string> Policies() => [.. RoutingPolicyCatalog.All.Select(p => p.Name)];
+    public static TheoryData<string> Policies() => FixedReplay.Policies();
 
     [Theory]
     [MemberData(nameof(Policies))]

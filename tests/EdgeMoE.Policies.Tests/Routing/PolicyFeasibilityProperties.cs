@@ -2,18 +2,15 @@ using EdgeMoE.Policies.Baselines;
 using EdgeMoE.Policies.Routing;
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.FSharp.Core;
 
 namespace EdgeMoE.Policies.Tests.Routing;
 
 public sealed class PolicyFeasibilityProperties
 {
     // FsCheck draws the instance seeds from a fixed replay seed, so every run checks the same cases.
-    private static readonly Config Fixed = Config.QuickThrowOnFailure
-        .WithMaxTest(150)
-        .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(0x5EED, 0x9E3779B97F4A7C15UL), FSharpOption<int>.None)));
+    private static readonly Config Fixed = FixedReplay.Of(150, 0x5EED, 0x9E3779B97F4A7C15UL);
 
-    public static TheoryData<string> Policies() => [.. RoutingPolicyCatalog.All.Select(p => p.Name)];
+    public static TheoryData<string> Policies() => FixedReplay.Policies();
 
     public static TheoryData<string, string> BaselinesInOtherFrequencyModes()
     {
