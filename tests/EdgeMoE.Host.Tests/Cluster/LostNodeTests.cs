@@ -67,12 +67,12 @@ public sealed class LostNodeTests(ITestOutputHelper output)
 
             // Timing is the benchmark's business (never asserted here); shown for the record.
             output.WriteLine($"unreachable after {(warningAt ?? TimeSpan.Zero).TotalSeconds:0.0} s, removed after {removal.TotalSeconds:0.0} s");
-            Assert.True(removal < patience, "the vanished member was never removed");
+            Assert.True(removal < patience, "the vanished member was never removed; the coordinator saw:\n" + Described(seen) + $"\nits own status: {cluster.SelfMember.Status}");
             // What StderrLogger prints at WARNING and above.
             // Akka's overload signals (a late heartbeat) are kept on purpose and say nothing about the lost node: when the
             // machine is busy they come whether a node is lost or not, so they are not counted here.
             var loud = seen.Where(e => e is Warning or Error && !RedundantClusterWarnings.Covers(e) && !Starvation(e)).ToArray();
-            Assert.True(loud.Length == 1, "expected one warning, got:\n" + string.Join("\n", loud.Select(e => $"{e.LogLevel()} {e.LogSource}: {e.Message}")));
+            Assert.True(loud.Length == 1, "expected one warning, got:\n" + Described(loud));
             var warning = loud[0];
             Assert.Equal($"edge node {lost} is unreachable (during stable-moe at slot 12)", warning.Message.ToString());
         }
@@ -128,6 +128,9 @@ public sealed class LostNodeTests(ITestOutputHelper output)
             await Task.WhenAll(new[] { coordinator, vanishing }.Select(s => s.Terminate())).WaitAsync(TimeSpan.FromSeconds(10));
         }
     }
+
+    private static string Described(IEnumerable<LogEvent> events) =>
+        string.Join("\n", events.Select(e => $"{e.LogLevel()} {e.LogSource}: {e.Message}"));
 
     private static string ReferenceConfigFile() => RepositoryFiles.Hocon("reference.conf");
 
