@@ -16,9 +16,11 @@ public sealed class BenchScaleCommandTests
         Assert.Equal(1, numbers["processes"]);
         Assert.True(numbers["first_slot_s"] > 0);
         Assert.True(numbers["slot_s"] > 0);
-        // Each cell's slot is at least a tick, a status, a dispatch, outputs and gradients per server.
-        Assert.True(numbers["messages_per_slot"] >= 2 * 5 * 10, $"messages per slot: {numbers["messages_per_slot"]}");
-        Assert.Equal(0, numbers["bytes_per_slot"]);
+        // Each cell's slot is at least a tick, a status, a dispatch, outputs and gradients per server: counted over the
+        // whole run, since a 2-slot mean per slot depends on how far one cell ran ahead of the other.
+        Assert.True(numbers["messages"] >= 2 * 2 * 5 * 10, $"messages: {numbers["messages"]}");
+        Assert.True(numbers["messages_per_slot"] > 0);
+        Assert.Equal(0, numbers["bytes"]);
         Assert.Contains("memory_per_server_kb", numbers.Keys);
     }
 
@@ -31,7 +33,8 @@ public sealed class BenchScaleCommandTests
         Assert.Equal(3, numbers["processes"]);
         Assert.True(numbers["slot_s"] > 0);
         // Every server's tokens cross: 39 tokens × K = 3 × 16 floats per server and slot at least, as float32.
-        Assert.True(numbers["bytes_per_slot"] >= 20 * 39 * 3 * 16 * 4, $"bytes per slot: {numbers["bytes_per_slot"]}");
+        Assert.True(numbers["bytes"] >= 2 * 20 * 39 * 3 * 16 * 4, $"bytes: {numbers["bytes"]}");
+        Assert.True(numbers["bytes_per_slot"] > 0);
         Assert.True(numbers["nodes_working_set_mb"] > 0);
     }
 
