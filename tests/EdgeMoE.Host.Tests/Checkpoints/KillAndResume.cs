@@ -42,7 +42,11 @@ internal static class KillAndResume
             var error = process.StandardError.ReadToEndAsync();
             _ = process.StandardOutput.ReadToEndAsync();
             seen = AwaitNewerCheckpoint(resumed, seen, process, error);
-            Assert.False(process.HasExited, $"the run ended before it could be killed; make it longer:\n{Ended(process, error)}");
+            if (process.HasExited)
+            {
+                // The message is built only here: Ended waits for the process, so it must not run while it lives.
+                Assert.Fail($"the run ended before it could be killed; make it longer:\n{Ended(process, error)}");
+            }
             process.Kill(); // SIGKILL on Linux: mid-slot, wherever it was
             process.WaitForExit();
             killed?.Invoke(process.Id);
@@ -93,7 +97,10 @@ internal static class KillAndResume
                 }
             }
 
-            Assert.False(process.HasExited, $"the run ended before writing a checkpoint after step {after}:\n{Ended(process, error)}");
+            if (process.HasExited)
+            {
+                Assert.Fail($"the run ended before writing a checkpoint after step {after}:\n{Ended(process, error)}");
+            }
             Thread.Sleep(10);
         }
 
