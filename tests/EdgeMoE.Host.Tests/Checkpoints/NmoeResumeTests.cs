@@ -24,7 +24,7 @@ public sealed class NmoeResumeTests
     }
 
     [Fact]
-    public void A_truncated_nmoe_checkpoint_is_refused_with_exit_2_naming_the_file_and_offering_the_older_one()
+    public void Truncated_and_foreign_nmoe_checkpoints_are_refused_with_exit_2_naming_the_file()
     {
         using var scenario = new TinyNmoe();
         var output = scenario.Output("out");
@@ -35,31 +35,21 @@ public sealed class NmoeResumeTests
         var bytes = File.ReadAllBytes(part);
         File.WriteAllBytes(part, bytes[..(bytes.Length / 2)]);
 
-        var (exit, stdout, error) = CliRunner.Run("run", "--resume", output);
+        AssertRefused(part, "the older checkpoint step-", "run", "--resume", output);
 
-        Assert.Equal(2, exit);
-        Assert.Contains(part, error, StringComparison.Ordinal);
-        Assert.Contains("the older checkpoint step-", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
-        Assert.Equal("", stdout);
+        // A checkpoint the store itself wrote (manifest and hashes right) whose state.bin is not an NMoE state.
+        var garbage = new EdgeMoE.Host.Checkpoints.StateWriter().Section("jesa").String("emulation").ToArray();
+        var foreign = new EdgeMoE.Host.Checkpoints.CheckpointStore(output) { Scenario = "nmoe", Every = 20 }.Write(999, [new("state.bin", garbage)]);
+        AssertRefused(Path.Combine(foreign, "state.bin"), "corrupt checkpoint", "run", "--resume", foreign);
     }
 
-    [Fact]
-    public void An_nmoe_checkpoint_holding_another_scenarios_state_is_refused_with_exit_2_naming_the_file()
+    private static void AssertRefused(string file, string what, params string[] args)
     {
-        using var scenario = new TinyNmoe();
-        var output = scenario.Output("out");
-        var run = CliRunner.Run("run", scenario.ScenarioFile, "--out", output, "--no-report", "--checkpoint-every", "20");
-        Assert.True(run.ExitCode == 0, run.Error);
-        // A checkpoint the store itself wrote, so its manifest and hashes are right, whose state.bin is not an NMoE state.
-        var garbage = new EdgeMoE.Host.Checkpoints.StateWriter().Section("jesa").String("emulation").ToArray();
-        var newest = new EdgeMoE.Host.Checkpoints.CheckpointStore(output) { Scenario = "nmoe", Every = 20 }.Write(999, [new("state.bin", garbage)]);
-
-        var (exit, _, error) = CliRunner.Run("run", "--resume", newest);
-
+        var (exit, stdout, error) = CliRunner.Run(args);
         Assert.Equal(2, exit);
-        Assert.Contains("state.bin", error, StringComparison.Ordinal);
-        Assert.Contains("corrupt checkpoint", error, StringComparison.Ordinal);
+        Assert.Contains(file, error, StringComparison.Ordinal);
+        Assert.Contains(what, error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
     }
 }
