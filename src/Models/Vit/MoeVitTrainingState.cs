@@ -3,7 +3,10 @@ using EdgeMoE.Models.Nn;
 
 namespace EdgeMoE.Models.Vit;
 
-/// <summary>Where <see cref="MoeVitTraining.Train"/> stands after an epoch: enough to continue it exactly.</summary>
+/// <summary>
+/// Where <see cref="MoeVitTraining.Train"/> stands after an epoch: enough to continue it exactly (its torch generator
+/// only initialises the network, so the shuffle generator is the one that moves on).
+/// </summary>
 /// <param name="Epoch">Epochs done (from 1).</param>
 /// <param name="Step">Optimiser steps taken (the learning-rate schedule's position).</param>
 /// <param name="Order">The sample order, which each epoch shuffles further in place.</param>
