@@ -46,7 +46,7 @@ public static class MoeVitTraining
             }
 
             resume.Weights.LoadInto(model);
-            resume.Optimiser.LoadInto(optimizer);
+            optimizer.ImportMoments(resume.Optimiser);
             shuffle.SetState(resume.Shuffle);
             (order, step, first) = ([.. resume.Order], resume.Step, resume.Epoch + 1);
         }
@@ -81,7 +81,7 @@ public static class MoeVitTraining
 
             progress(FormattableString.Invariant($"moe-vit epoch {epoch}/{epochs}: mean loss {loss / Math.Max(steps, 1):F4}"));
             var (done, taken) = (epoch, step);
-            epochDone?.Invoke(epoch, () => new MoeVitTrainingState(done, taken, [.. order], shuffle.GetState(), ModelWeights.Of(model), AdamMoments.Of(optimizer)));
+            epochDone?.Invoke(epoch, () => new MoeVitTrainingState(done, taken, [.. order], shuffle.GetState(), ModelWeights.Of(model), optimizer.ExportMoments()));
         }
 
         return model;

@@ -12,5 +12,5 @@ namespace EdgeMoE.Models.Vit;
 /// <param name="Order">The sample order, which each epoch shuffles further in place.</param>
 /// <param name="Shuffle">The shuffle generator's state (four words).</param>
 /// <param name="Weights">The network's parameters.</param>
-/// <param name="Optimiser">Adam's state.</param>
-public sealed record MoeVitTrainingState(int Epoch, long Step, int[] Order, ulong[] Shuffle, ModelWeights Weights, AdamMoments Optimiser);
+/// <param name="Optimiser">Adam's state per parameter (its learning rate follows from <paramref name="Step"/>).</param>
+public sealed record MoeVitTrainingState(int Epoch, long Step, int[] Order, ulong[] Shuffle, ModelWeights Weights, IReadOnlyList<AdamMoments> Optimiser);

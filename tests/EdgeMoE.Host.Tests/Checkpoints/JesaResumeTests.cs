@@ -12,14 +12,13 @@ public sealed class JesaResumeTests
     {
         using var scratch = new ScratchFolder();
         var config = scratch.Write("jesa.conf", Scenario(TinyWeights(scratch)));
-        var (output, reference) = (Path.Combine(scratch.Path, "out"), Path.Combine(scratch.Path, "reference"));
-        var uninterrupted = CliRunner.Run("run", config, "--out", output, "--no-report");
-        Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Error);
-        Directory.Move(output, reference);
+        string[] run = ["run", config, "--no-report"];
+        var reference = KillAndResume.Uninterrupted(run, Directory.CreateDirectory(Path.Combine(scratch.Path, "reference")).FullName);
+        var resumed = Directory.CreateDirectory(Path.Combine(scratch.Path, "resumed")).FullName;
 
-        KillAndResume.KilledAndResumed(["run", config, "--no-report"], output, every: 1, kills: 1, resumeExtra: ["--no-report"]);
+        KillAndResume.KilledAndResumed(run, resumed, every: 1, kills: 1, resumeExtra: ["--no-report"]);
 
-        KillAndResume.AssertSameFiles(reference, output);
+        KillAndResume.AssertSameFiles(reference, Path.Combine(resumed, KillAndResume.Output));
     }
 
     [Fact]
@@ -27,15 +26,13 @@ public sealed class JesaResumeTests
     {
         using var scratch = new ScratchFolder();
         var config = scratch.Write("jesa.conf", Scenario(TinyWeights(scratch)));
-        var (output, reference) = (Path.Combine(scratch.Path, "out"), Path.Combine(scratch.Path, "reference"));
-        var alone = CliRunner.Run("run", config, "--out", output, "--no-report");
-        Assert.True(alone.ExitCode == 0, alone.Error);
-        Directory.Move(output, reference);
+        var reference = KillAndResume.Uninterrupted(["run", config, "--no-report"], Directory.CreateDirectory(Path.Combine(scratch.Path, "reference")).FullName);
+        var resumed = Directory.CreateDirectory(Path.Combine(scratch.Path, "resumed")).FullName;
 
         var last = KillAndResume.KilledAndResumed(
-            ["run", config, "--no-report", "--local-nodes", "2"], output, every: 2, kills: 1, resumeExtra: ["--no-report", "--local-nodes", "2"]);
+            ["run", config, "--no-report", "--local-nodes", "2"], resumed, every: 2, kills: 1, resumeExtra: ["--no-report", "--local-nodes", "2"]);
 
-        KillAndResume.AssertSameFiles(reference, output);
+        KillAndResume.AssertSameFiles(reference, Path.Combine(resumed, KillAndResume.Output));
         Assert.Contains("with 2 edge node(s)", last, StringComparison.Ordinal);
     }
 

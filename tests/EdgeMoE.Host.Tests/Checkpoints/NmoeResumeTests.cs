@@ -9,17 +9,14 @@ public sealed class NmoeResumeTests
     public void An_nmoe_run_killed_after_a_checkpoint_and_resumed_writes_the_files_of_an_uninterrupted_run()
     {
         using var scenario = new TinyNmoe();
-        // Both runs write into the same folder in turn, so even config.conf (which names it) must be equal.
-        var output = scenario.Output("out");
-        var reference = scenario.Output("reference");
-        var uninterrupted = CliRunner.Run("run", scenario.ScenarioFile, "--out", output, "--no-report");
-        Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Error);
-        Directory.Move(output, reference);
+        string[] run = ["run", scenario.ScenarioFile, "--no-report"];
+        var reference = KillAndResume.Uninterrupted(run, Directory.CreateDirectory(scenario.Output("reference")).FullName);
+        var resumed = Directory.CreateDirectory(scenario.Output("resumed")).FullName;
 
         // A checkpoint after every step, so the first comes early and the kill lands well before the end even on a loaded machine.
-        var last = KillAndResume.KilledAndResumed(["run", scenario.ScenarioFile, "--no-report"], output, every: 1, kills: 1, resumeExtra: ["--no-report"]);
+        var last = KillAndResume.KilledAndResumed(run, resumed, every: 1, kills: 1, resumeExtra: ["--no-report"]);
 
-        KillAndResume.AssertSameFiles(reference, output);
+        KillAndResume.AssertSameFiles(reference, Path.Combine(resumed, KillAndResume.Output));
         Assert.Contains("checkpoint: step", last, StringComparison.Ordinal);
     }
 

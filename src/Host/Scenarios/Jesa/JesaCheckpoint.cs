@@ -31,15 +31,15 @@ internal static class JesaCheckpoint
         }
 
         var moments = training.Optimiser;
-        state.Double(moments.LearningRate).Longs(moments.Steps);
+        state.Longs([.. moments.Select(m => m.Step)]);
         return
         [
             new(State, state.ToArray()),
             FloatArrayPart.Write(Model, training.Weights.Names.Select((name, i) => KeyValuePair.Create(name, training.Weights.Values[i]))),
-            FloatArrayPart.Write(Optimiser, moments.Steps.SelectMany((_, i) => new[]
+            FloatArrayPart.Write(Optimiser, moments.SelectMany((m, i) => new[]
             {
-                KeyValuePair.Create($"{i}/avg", moments.Averages[i]),
-                KeyValuePair.Create($"{i}/sq", moments.SquaredAverages[i]),
+                KeyValuePair.Create($"{i}/avg", m.ExpAvg),
+                KeyValuePair.Create($"{i}/sq", m.ExpAvgSq),
             })),
         ];
     }
@@ -82,13 +82,13 @@ internal static class JesaCheckpoint
                 names[i] = state.String();
             }
 
-            var (rate, steps) = (state.Double(), state.Longs());
+            var steps = state.Longs();
             var (weights, moments) = (FloatArrayPart.Read(checkpoint, Model), FloatArrayPart.Read(checkpoint, Optimiser));
             var (modelFile, optimiserFile) = (Path.Combine(checkpoint.Dir, Model), Path.Combine(checkpoint.Dir, Optimiser));
             snapshot = new JesaSnapshot(
                 new MoeVitTrainingState(
                     epoch, step, order, shuffle, new ModelWeights(names, [.. names.Select(n => weights.Get(n, modelFile))]),
-                    new AdamMoments(rate, steps, [.. steps.Select((_, i) => moments.Get($"{i}/avg", optimiserFile))], [.. steps.Select((_, i) => moments.Get($"{i}/sq", optimiserFile))])),
+                    [.. steps.Select((step, i) => new AdamMoments(step, moments.Get($"{i}/avg", optimiserFile), moments.Get($"{i}/sq", optimiserFile)))]),
                 null,
                 null);
         }

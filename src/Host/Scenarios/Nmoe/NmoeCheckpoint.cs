@@ -123,13 +123,13 @@ internal static class NmoeCheckpoint
 
         WriteNetworks(state, client.Networks, "net/", arrays);
         state.Int(client.Optimisers.Count);
-        foreach (var (key, moments) in client.Optimisers.OrderBy(o => o.Key, StringComparer.Ordinal))
+        foreach (var (key, adam) in client.Optimisers.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
-            state.String(key).Double(moments.LearningRate).Longs(moments.Steps);
-            for (var i = 0; i < moments.Steps.Length; i++)
+            state.String(key).Double(adam.LearningRate).Longs([.. adam.Parameters.Select(p => p.Step)]);
+            for (var i = 0; i < adam.Parameters.Count; i++)
             {
-                arrays.Add(new($"adam/{key}/{i}/avg", moments.Averages[i]));
-                arrays.Add(new($"adam/{key}/{i}/sq", moments.SquaredAverages[i]));
+                arrays.Add(new($"adam/{key}/{i}/avg", adam.Parameters[i].ExpAvg));
+                arrays.Add(new($"adam/{key}/{i}/sq", adam.Parameters[i].ExpAvgSq));
             }
         }
 
@@ -159,15 +159,15 @@ internal static class NmoeCheckpoint
         }
 
         var networks = ReadNetworks(state, arrays, "net/", file);
-        var optimisers = new Dictionary<string, AdamMoments>(StringComparer.Ordinal);
+        var optimisers = new Dictionary<string, AdamSnapshot>(StringComparer.Ordinal);
         count = Count(state);
         for (var i = 0; i < count; i++)
         {
             var key = state.String();
             var rate = state.Double();
             var steps = state.Longs();
-            optimisers[key] = new AdamMoments(
-                rate, steps, [.. steps.Select((_, p) => arrays.Get($"adam/{key}/{p}/avg", file))], [.. steps.Select((_, p) => arrays.Get($"adam/{key}/{p}/sq", file))]);
+            optimisers[key] = new AdamSnapshot(
+                rate, [.. steps.Select((step, p) => new AdamMoments(step, arrays.Get($"adam/{key}/{p}/avg", file), arrays.Get($"adam/{key}/{p}/sq", file)))]);
         }
 
         var computed = new Dictionary<string, float[]>(StringComparer.Ordinal);

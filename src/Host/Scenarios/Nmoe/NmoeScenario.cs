@@ -1,3 +1,4 @@
+using EdgeMoE.Host.Checkpoints;
 using EdgeMoE.Host.Commands.Run;
 using EdgeMoE.Host.Settings;
 using EdgeMoE.Policies.Nmoe;
@@ -45,7 +46,7 @@ internal sealed class NmoeScenario : ICheckpointingScenario
             var firstStep = steps.Current;
             void Save(long step, Func<NmoePartitionState> capture)
             {
-                IReadOnlyList<Checkpoints.CheckpointPart> parts;
+                IReadOnlyList<CheckpointPart> parts;
                 using (checkpoints.Measure())
                 {
                     parts = NmoeCheckpoint.Parts(new NmoeSnapshot(index, firstStep, [.. done], [.. data.Select(d => d.Train.Labels)], capture()));
@@ -74,7 +75,7 @@ internal sealed class NmoeScenario : ICheckpointingScenario
     }
 
     /// <summary>A resumed run must split the data as the checkpointed run did (same data set files, same code).</summary>
-    private static void CheckSplit(Checkpoints.LoadedCheckpoint checkpoint, NmoeSnapshot snapshot, IReadOnlyList<Models.Moe.Federated.ClientDataSplit> data)
+    private static void CheckSplit(LoadedCheckpoint checkpoint, NmoeSnapshot snapshot, IReadOnlyList<Models.Moe.Federated.ClientDataSplit> data)
     {
         if (snapshot.TrainLabels.Count != data.Count || snapshot.TrainLabels.Where((labels, c) => !labels.AsSpan().SequenceEqual(data[c].Train.Labels)).Any())
         {

@@ -27,7 +27,7 @@ public sealed class FederatedClient : IDisposable
     private readonly Dictionary<ExtractorKind, (float[] Train, float[] Test)> _features = [];
     private readonly Dictionary<ExtractorKind, float[]> _labelProbabilities = [];
     private readonly Dictionary<ExtractorKind, int[]> _pseudoLabels = [];
-    private readonly Dictionary<nn.Module, optim.Optimizer> _optimizers = [];
+    private readonly Dictionary<nn.Module, PinnedScalarAdam> _optimizers = [];
 
     /// <summary>Client <paramref name="index"/> of a run; <paramref name="name"/> (e.g. "nmoe/iid/client-3") names its generators.</summary>
     /// <param name="index">The client's index (its expert's index in the gate).</param>
@@ -208,7 +208,7 @@ public sealed class FederatedClient : IDisposable
         return new FederatedClientState(
             _randoms.ToDictionary(r => r.Key, r => r.Value.GetState(), StringComparer.Ordinal),
             networks.ToDictionary(n => n.Key, n => ModelWeights.Of(n.Module), StringComparer.Ordinal),
-            networks.Where(n => _optimizers.ContainsKey(n.Module)).ToDictionary(n => n.Key, n => AdamMoments.Of(_optimizers[n.Module]), StringComparer.Ordinal),
+            networks.Where(n => _optimizers.ContainsKey(n.Module)).ToDictionary(n => n.Key, n => new AdamSnapshot(_optimizers[n.Module].ParamGroups.Single().LearningRate, _optimizers[n.Module].ExportMoments()), StringComparer.Ordinal),
             _features.SelectMany(f => new[] { KeyValuePair.Create($"features-{f.Key}-train", f.Value.Train), KeyValuePair.Create($"features-{f.Key}-test", f.Value.Test) })
                 .Concat(_labelProbabilities.Select(p => KeyValuePair.Create($"label-probabilities-{p.Key}", p.Value)))
                 .ToDictionary(StringComparer.Ordinal),
@@ -245,9 +245,9 @@ public sealed class FederatedClient : IDisposable
             weights.LoadInto(networks.TryGetValue(key, out var module) ? module : throw new ArgumentException($"client {Index}: no network {key}"));
         }
 
-        foreach (var (key, moments) in state.Optimisers)
+        foreach (var (key, adam) in state.Optimisers)
         {
-            moments.LoadInto(Optimizer(networks.TryGetValue(key, out var module) ? module : throw new ArgumentException($"client {Index}: no network {key}"), moments.LearningRate));
+            Optimizer(networks.TryGetValue(key, out var module) ? module : throw new ArgumentException($"client {Index}: no network {key}"), adam.LearningRate).ImportMoments(adam.Parameters);
         }
 
         foreach (var kind in Enum.GetValues<ExtractorKind>())
@@ -292,7 +292,7 @@ public sealed class FederatedClient : IDisposable
     /// copied into the same parameters, so its moments carry on. A fresh Adam each round made full-size first steps on
     /// every round's start (IID FedCE then ended below the local classifier trained alone, measured).
     /// </summary>
-    private optim.Optimizer Optimizer(nn.Module model, double learningRate)
+    private PinnedScalarAdam Optimizer(nn.Module model, double learningRate)
     {
         if (!_optimizers.TryGetValue(model, out var optimizer))
         {

@@ -1,5 +1,3 @@
-using EdgeMoE.Models.Nn;
-
 namespace EdgeMoE.Models.Moe.Federated;
 
 /// <summary>
@@ -16,6 +14,6 @@ namespace EdgeMoE.Models.Moe.Federated;
 public sealed record FederatedClientState(
     IReadOnlyDictionary<string, ulong[]> Randoms,
     IReadOnlyDictionary<string, ModelWeights> Networks,
-    IReadOnlyDictionary<string, AdamMoments> Optimisers,
+    IReadOnlyDictionary<string, AdamSnapshot> Optimisers,
     IReadOnlyDictionary<string, float[]> Arrays,
     IReadOnlyDictionary<string, int[]> PseudoLabels);
