@@ -23,6 +23,9 @@ public sealed class CheckpointStore(string runDir)
     /// <summary>The run's output folder.</summary>
     public string RunDir => runDir;
 
+    // The parts of the last checkpoint this store wrote: a part given again (the same array) is linked, not rewritten.
+    private Dictionary<string, (byte[] Bytes, string Sha256, string File)> _lastWritten = new(StringComparer.Ordinal);
+
     /// <summary>runDir/checkpoints.</summary>
     public string Folder { get; } = Path.Combine(runDir, "checkpoints");
 
@@ -47,8 +50,19 @@ public sealed class CheckpointStore(string runDir)
                 throw new ArgumentException($"checkpoint part name \"{part.Name}\" is not a plain file name", nameof(parts));
             }
 
-            WriteFlushed(Path.Combine(temporary, part.Name), part.Bytes);
-            entries.Add(new CheckpointManifest.Entry(part.Name, part.Bytes.LongLength, Hex(SHA256.HashData(part.Bytes))));
+            var target = Path.Combine(temporary, part.Name);
+            string sha;
+            if (_lastWritten.TryGetValue(part.Name, out var last) && ReferenceEquals(last.Bytes, part.Bytes) && HardLink.TryCreate(last.File, target))
+            {
+                sha = last.Sha256;
+            }
+            else
+            {
+                WriteFlushed(target, part.Bytes);
+                sha = Hex(SHA256.HashData(part.Bytes));
+            }
+
+            entries.Add(new CheckpointManifest.Entry(part.Name, part.Bytes.LongLength, sha));
         }
 
         var manifest = new CheckpointManifest(CheckpointManifest.CurrentFormat, Scenario, ConfigHash(), step, Every, entries);
@@ -61,6 +75,8 @@ public sealed class CheckpointStore(string runDir)
         }
 
         Directory.Move(temporary, final);
+        _lastWritten = parts.Zip(entries).ToDictionary(
+            p => p.First.Name, p => (p.First.Bytes, p.Second.Sha256, Path.Combine(final, p.First.Name)), StringComparer.Ordinal);
         foreach (var old in Checkpoints().Skip(2))
         {
             Directory.Delete(old.Dir, recursive: true);

@@ -147,5 +147,19 @@ public sealed class CheckpointStoreTests : IDisposable
         Assert.Equal([1, 2, 3], Store.LoadNewest().Part("state.bin"));
     }
 
+    [Fact]
+    public void A_part_given_again_unchanged_is_shared_with_the_checkpoint_before_and_outlives_it()
+    {
+        var store = Store;
+        var unchanged = new CheckpointPart("rows.bin", [9, 8, 7]);
+        store.Write(10, [unchanged, Parts(10)[0]]);
+        store.Write(20, [unchanged, Parts(20)[0]]);
+        store.Write(30, [unchanged, Parts(30)[0]]);
+
+        Assert.False(Directory.Exists(Path.Combine(_run.Path, "checkpoints", "step-00000010")));
+        Assert.Equal([9, 8, 7], Store.Load(Path.Combine(_run.Path, "checkpoints", "step-00000020")).Part("rows.bin"));
+        Assert.Equal([9, 8, 7], Store.LoadNewest().Part("rows.bin"));
+    }
+
     public void Dispose() => _run.Dispose();
 }
