@@ -20,7 +20,7 @@ public sealed class FlServerActor : ReceiveActor
     private readonly double _gateFraction;
     private readonly long _seed;
     private readonly string _name;
-    private readonly Dictionary<FederatedTask, Random> _sampling = [];
+    private readonly Dictionary<FederatedTask, Xoshiro256Random> _sampling = [];
     private readonly Dictionary<int, RoundUpdate> _updates = [];
     private readonly List<RoundRecord> _records = [];
     private float[]?[] _correlations = [];
@@ -49,6 +49,16 @@ public sealed class FlServerActor : ReceiveActor
         Receive<RoundUpdate>(OnUpdate);
         Receive<CorrelationShared>(OnCorrelation);
         Receive<Status.Failure>(f => Finish(f));
+        Receive<CaptureServerState>(_ => Sender.Tell(Capture()));
+        Receive<RestoreServerState>(m =>
+        {
+            foreach (var (task, words) in m.State.Sampling)
+            {
+                _sampling[task] = Xoshiro256Random.FromState(words);
+            }
+
+            Sender.Tell(Capture());
+        });
     }
 
     /// <summary>Props of a server.</summary>
@@ -63,7 +73,7 @@ public sealed class FlServerActor : ReceiveActor
             return;
         }
 
-        (_run, _requester, _global, _round) = (run, Sender, run.Initial, 0);
+        (_run, _requester, _global, _round) = (run, Sender, run.Initial, run.First - 1);
         _records.Clear();
         _correlations = new float[]?[_clients.Count];
         NextRound();
@@ -153,7 +163,9 @@ public sealed class FlServerActor : ReceiveActor
         return [.. _samples.Select(s => s / total)];
     }
 
-    private Random Sampling(FederatedTask task)
+    private ServerState Capture() => new(_sampling.ToDictionary(s => s.Key, s => s.Value.GetState()));
+
+    private Xoshiro256Random Sampling(FederatedTask task)
     {
         if (!_sampling.TryGetValue(task, out var random))
         {

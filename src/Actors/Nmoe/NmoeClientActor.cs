@@ -46,6 +46,12 @@ public sealed class NmoeClientActor : ReceiveActor
         Receive<Infer>(m => Guard(() => OnInfer(m)));
         Receive<ExpertQuery>(m => Guard(() => Sender.Tell(new ExpertAnswer(m.From, _client.Index, m.Id, _client.ExpertProbabilities(m.Kind, m.Features, m.Count)))));
         Receive<ExpertAnswer>(m => Guard(() => OnAnswer(m)));
+        Receive<CaptureClientState>(_ => Guard(() => Sender.Tell(new ClientStateCaptured(_client.Index, _client.Capture()))));
+        Receive<RestoreClientState>(m => Guard(() =>
+        {
+            _client.Restore(m.State);
+            Sender.Tell(new ClientDone(_client.Index, 0));
+        }));
     }
 
     /// <summary>Props of a client actor.</summary>

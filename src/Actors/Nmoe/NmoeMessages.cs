@@ -23,8 +23,11 @@ public enum FederatedTask
     FedGateOnFedSc,
 }
 
-/// <summary>The host asks the FL server for <paramref name="Rounds"/> rounds of <paramref name="Task"/> from <paramref name="Initial"/>.</summary>
-public sealed record RunFederation(FederatedTask Task, int Rounds, ModelWeights Initial);
+/// <summary>
+/// The host asks the FL server for rounds <paramref name="First"/>..<paramref name="Rounds"/> of <paramref name="Task"/>
+/// from the global weights <paramref name="Initial"/> (a host that checkpoints asks for one round at a time).
+/// </summary>
+public sealed record RunFederation(FederatedTask Task, int Rounds, ModelWeights Initial, int First = 1);
 
 /// <summary>What one round did.</summary>
 /// <param name="Task">The process.</param>

@@ -1,4 +1,5 @@
 using EdgeMoE.Models.Data;
+using EdgeMoE.Models.Moe.Federated;
 using EdgeMoE.Models.Nn;
 using EdgeMoE.Models.Randomness;
 
@@ -18,7 +19,11 @@ public static class MoeVitTraining
     /// <param name="learningRate">Adam's step size (&gt; 0).</param>
     /// <param name="seed">Seeds initialisation and shuffling.</param>
     /// <param name="progress">Receives a line per epoch (mean loss).</param>
-    public static MoeVit Train(LabeledImages train, MoeVitOptions options, int epochs, int batch, double learningRate, int seed, Action<string> progress)
+    /// <param name="resume">A state <paramref name="epochDone"/> was handed by an earlier run of the same arguments: training continues after its epoch.</param>
+    /// <param name="epochDone">Called after each epoch with the epoch (from 1) and a copy of the training state made on demand (for a checkpoint).</param>
+    public static MoeVit Train(
+        LabeledImages train, MoeVitOptions options, int epochs, int batch, double learningRate, int seed, Action<string> progress,
+        MoeVitTrainingState? resume = null, Action<int, Func<MoeVitTrainingState>>? epochDone = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(progress);
@@ -32,9 +37,23 @@ public static class MoeVitTraining
         long step = 0;
         var order = Enumerable.Range(0, train.Count).ToArray();
         var shuffle = new Xoshiro256Random(NetworkSeed.For(seed, "moe-vit-shuffle"));
+        var first = 1;
+        if (resume is not null)
+        {
+            if (resume.Order.Length != order.Length)
+            {
+                throw new ArgumentException($"the training state shuffles {resume.Order.Length} images, the data has {order.Length}", nameof(resume));
+            }
+
+            resume.Weights.LoadInto(model);
+            optimizer.ImportMoments(resume.Optimiser);
+            shuffle.SetState(resume.Shuffle);
+            (order, step, first) = ([.. resume.Order], resume.Step, resume.Epoch + 1);
+        }
+
         var pixels = new float[batch * train.ImageSize];
         var labels = new int[batch];
-        for (var epoch = 1; epoch <= epochs; epoch++)
+        for (var epoch = first; epoch <= epochs; epoch++)
         {
             for (var i = order.Length - 1; i > 0; i--)
             {
@@ -61,6 +80,8 @@ public static class MoeVitTraining
             }
 
             progress(FormattableString.Invariant($"moe-vit epoch {epoch}/{epochs}: mean loss {loss / Math.Max(steps, 1):F4}"));
+            var (done, taken) = (epoch, step);
+            epochDone?.Invoke(epoch, () => new MoeVitTrainingState(done, taken, [.. order], shuffle.GetState(), ModelWeights.Of(model), optimizer.ExportMoments()));
         }
 
         return model;

@@ -43,6 +43,12 @@ public sealed class JesaCoordinatorActor : ReceiveActor
         _communicationJ = new double[setup.Layers];
         _computationJ = new double[setup.Layers];
         _chosen = Enumerable.Range(0, setup.Layers).Select(_ => new long[_experts]).ToArray();
+        if (setup.Resume is { } resume)
+        {
+            Restore(resume);
+        }
+
+        Receive<ContinueScheme>(_ => StartLayer());
         Receive<RunScheme>(_ =>
         {
             _requester = Sender;
@@ -166,9 +172,33 @@ public sealed class JesaCoordinatorActor : ReceiveActor
                 _requester.Tell(new SchemeOutcome(_setup.Label, queries, _correct, (long)queries * _setup.Tokens, _communicationJ, _computationJ, _chosen, _fallbacks));
                 return;
             }
+
+            if (_setup.PauseAfter(_round))
+            {
+                // The run's root saves every scheme's progress at this round, then sends ContinueScheme.
+                _requester.Tell(new SchemePaused(new SchemeProgress(_round, _correct, _fallbacks, [.. _communicationJ], [.. _computationJ], [.. _chosen.Select(c => (long[])c.Clone())])));
+                return;
+            }
         }
 
         StartLayer();
+    }
+
+    private void Restore(SchemeProgress progress)
+    {
+        if (progress.Round >= Rounds || progress.CommunicationJ.Length != _setup.Layers || progress.ComputationJ.Length != _setup.Layers
+            || progress.Chosen.Length != _setup.Layers || progress.Chosen.Any(c => c.Length != _experts))
+        {
+            throw new ArgumentException($"scheme {_setup.Label}: the progress to resume from does not fit {Rounds} rounds, {_setup.Layers} layers and {_experts} experts");
+        }
+
+        (_round, _correct, _fallbacks) = (progress.Round, progress.Correct, progress.Fallbacks);
+        progress.CommunicationJ.CopyTo(_communicationJ, 0);
+        progress.ComputationJ.CopyTo(_computationJ, 0);
+        for (var l = 0; l < _setup.Layers; l++)
+        {
+            progress.Chosen[l].CopyTo(_chosen[l], 0);
+        }
     }
 }
 
@@ -184,6 +214,8 @@ public sealed class JesaCoordinatorActor : ReceiveActor
 /// <param name="RunSeed">Seeds the JESA's initial assignments.</param>
 /// <param name="Nodes">The K expert nodes.</param>
 /// <param name="Links">Links [i·K + j], null on the diagonal.</param>
+/// <param name="Resume">The progress to continue from (rounds already done), or null to start at round 0.</param>
+/// <param name="Pause">Whether to pause for a checkpoint after the given number of rounds done (never after the last); null: never.</param>
 public sealed record JesaCoordinatorSetup(
     string Label,
     SelectionScheme Scheme,
@@ -195,4 +227,10 @@ public sealed record JesaCoordinatorSetup(
     int[] Labels,
     int RunSeed,
     IActorRef[] Nodes,
-    IActorRef?[] Links);
+    IActorRef?[] Links,
+    SchemeProgress? Resume = null,
+    Func<int, bool>? Pause = null)
+{
+    /// <summary>Whether to pause after <paramref name="rounds"/> rounds done.</summary>
+    public bool PauseAfter(int rounds) => Pause?.Invoke(rounds) ?? false;
+}

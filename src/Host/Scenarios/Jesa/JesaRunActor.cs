@@ -20,6 +20,7 @@ internal sealed class JesaRunActor : ReceiveActor
     private readonly Action<string> _progress;
     private readonly Dictionary<IActorRef, int> _schemeOf = [];
     private readonly SchemeOutcome?[] _outcomes;
+    private readonly SchemeProgress?[] _paused;
     private int _finished;
 
     /// <summary>A root building <paramref name="plan"/>'s actors under <paramref name="placement"/>.</summary>
@@ -27,7 +28,9 @@ internal sealed class JesaRunActor : ReceiveActor
     {
         (_plan, _placement, _outcome, _progress) = (plan, placement, outcome, progress);
         _outcomes = new SchemeOutcome?[plan.Settings.Schemes.Count];
+        _paused = new SchemeProgress?[plan.Settings.Schemes.Count];
         Receive<SchemeOutcome>(OnOutcome);
+        Receive<SchemePaused>(OnPaused);
         Receive<Status.Failure>(f => _outcome.TrySetException(f.Cause));
     }
 
@@ -66,7 +69,8 @@ internal sealed class JesaRunActor : ReceiveActor
 
             var setup = new JesaCoordinatorSetup(
                 spec.Label, spec.Create(settings.DepthScaledGamma, settings.ReferenceDepth, settings.Layers), settings.Layers, _plan.Options.Tokens,
-                _plan.Radio, _plan.ComputeJoulesPerState, _plan.Pixels, _plan.Labels, _plan.RunSeed, nodes, links);
+                _plan.Radio, _plan.ComputeJoulesPerState, _plan.Pixels, _plan.Labels, _plan.RunSeed, nodes, links,
+                _plan.Checkpoints.Resume?[s], _plan.Checkpoints.PauseAfter);
             var coordinator = Context.ActorOf(JesaCoordinatorActor.Props(setup), $"s{s}-coordinator");
             foreach (var node in nodes)
             {
@@ -81,6 +85,38 @@ internal sealed class JesaRunActor : ReceiveActor
     /// <inheritdoc />
     // Stopped or restarted before every scheme finished (a failure, a lost node): the run fails instead of hanging.
     protected override void PostStop() => _outcome.TrySetException(new InvalidOperationException("the JESA run stopped before every scheme finished"));
+
+    // Every scheme pauses after the same rounds; once all have, their progress is saved together and they go on.
+    private void OnPaused(SchemePaused paused)
+    {
+        _paused[_schemeOf[Sender]] = paused.Progress;
+        if (_paused.Any(p => p is null))
+        {
+            return;
+        }
+
+        if (_paused.Any(p => p!.Round != paused.Progress.Round))
+        {
+            _outcome.TrySetException(new InvalidOperationException($"schemes paused after different rounds: {string.Join(", ", _paused.Select(p => p!.Round))}"));
+            return;
+        }
+
+        try
+        {
+            _plan.Checkpoints.Save(paused.Progress.Round, [.. _paused.Select(p => p!)]);
+        }
+        catch (Exception e)
+        {
+            _outcome.TrySetException(e);
+            return;
+        }
+
+        Array.Clear(_paused);
+        foreach (var coordinator in _schemeOf.Keys)
+        {
+            coordinator.Tell(new ContinueScheme());
+        }
+    }
 
     private void OnOutcome(SchemeOutcome outcome)
     {

@@ -13,6 +13,7 @@ namespace EdgeMoE.Host.Scenarios.Jesa;
 /// <param name="ComputeJoulesPerState">a_j per node, J per hidden state.</param>
 /// <param name="Pixels">The queries' images.</param>
 /// <param name="Labels">Their labels.</param>
+/// <param name="Checkpoints">Per scheme the progress to resume from, when to pause, and how to save; <see cref="JesaRoundCheckpoints.None"/> for none.</param>
 internal sealed record JesaRunPlan(
     JesaSettings Settings,
     int RunSeed,
@@ -21,4 +22,5 @@ internal sealed record JesaRunPlan(
     JesaRadio Radio,
     double[] ComputeJoulesPerState,
     float[][] Pixels,
-    int[] Labels);
+    int[] Labels,
+    JesaRoundCheckpoints Checkpoints);

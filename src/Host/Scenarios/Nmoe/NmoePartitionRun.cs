@@ -13,22 +13,42 @@ namespace EdgeMoE.Host.Scenarios.Nmoe;
 /// One partition of the scenario on actors: clients, their links and the FL server. Stage 1 (FedCE, FedSC and the FedAvg
 /// baseline) in server rounds, the local classifiers, stage 2 (personal experts), stage 3 (FedGate rounds, RollGate
 /// handed client to client, RanGate) and serverless inference; the centralised MoE trains beside them on its own thread.
+/// Each round, expert stage, RollGate pass, local training and inference is one of the scenario's counted steps.
 /// </summary>
-internal sealed class NmoePartitionRun(NmoeSettings settings, string partition, IReadOnlyList<ClientDataSplit> data, int seed, Akka.Configuration.Config akka, int threads, TextWriter progress)
+internal sealed class NmoePartitionRun(
+    NmoeSettings settings, string partition, IReadOnlyList<ClientDataSplit> data, int seed, Akka.Configuration.Config akka, int threads, TextWriter progress, NmoeSteps steps)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromHours(4);
     private readonly string _label = settings.Label(partition);
     private readonly string _scope = $"nmoe/{partition}";
     private readonly TextWriter _progress = TextWriter.Synchronized(progress);
+    private readonly List<NmoeMethodResult> _results = [];
+    private readonly List<RoundRecord> _rounds = [];
+    private readonly Dictionary<string, ModelWeights> _weights = new(StringComparer.Ordinal);
+    private Task<NmoeMethodResult> _centralised = Task.FromException<NmoeMethodResult>(new InvalidOperationException("the centralised MoE was not started"));
+    private IReadOnlyList<IActorRef> _clients = [];
+    private IActorRef _server = ActorRefs.Nobody;
 
     /// <summary>The methods' results and the server's rounds.</summary>
-    public (IReadOnlyList<NmoeMethodResult> Results, IReadOnlyList<RoundRecord> Rounds) Run(Participation participation)
+    /// <param name="participation">Who reports in each round.</param>
+    /// <param name="resume">The state to continue from (the steps it holds are skipped), or null.</param>
+    /// <param name="save">Writes the checkpoint of a step from the partition's state, which it collects through the function.</param>
+    public (IReadOnlyList<NmoeMethodResult> Results, IReadOnlyList<RoundRecord> Rounds) Run(
+        Participation participation, NmoePartitionState? resume, Action<long, Func<NmoePartitionState>> save)
     {
         var first = data[0].Train;
         var shape = settings.Shape(first.Channels, first.Height, first.Width, first.Classes);
-        var centralised = Task.Run(() => Centralised(shape));
-        var results = new List<NmoeMethodResult>();
-        var rounds = new List<RoundRecord>();
+        _centralised = resume?.Centralised is { } finished ? Task.FromResult(finished) : Task.Run(() => Centralised(shape));
+        if (resume is not null)
+        {
+            _results.AddRange(resume.Results);
+            _rounds.AddRange(resume.Rounds);
+            foreach (var (key, weights) in resume.Weights)
+            {
+                _weights[key] = weights;
+            }
+        }
+
         using (var system = EmulationActorSystem.Create("nmoe", akka, threads))
         {
             var total = data.Sum(d => (double)d.Train.Count);
@@ -43,71 +63,120 @@ internal sealed class NmoePartitionRun(NmoeSettings settings, string partition, 
             }
 
             var server = system.ActorOf(FlServerActor.Props(clients, participation, [.. data.Select(d => (double)d.Train.Count)], settings.GateFraction, seed, $"{_scope}/server"), "server");
-            var fedCe = Federate(server, FederatedTask.FedCe, settings.Rounds, ModelWeights.Of(shape.NewExtractor(Generator("fedce-global-init"))), rounds);
-            AskAll<ClientDone>(clients, new AdoptExtractor(ExtractorKind.FedCe, fedCe));
-            var fedSc = Federate(server, FederatedTask.FedSc, settings.Rounds, ModelWeights.Of(shape.NewContrastive(Generator("fedsc-global-init"))), rounds);
-            AskAll<ClientDone>(clients, new AdoptExtractor(ExtractorKind.FedSc, fedSc));
-            var fedAvg = Federate(server, FederatedTask.FedAvg, settings.Rounds, ModelWeights.Of(shape.NewClassifier(Generator("fedavg-global-init"))), rounds);
-            results.Add(Single(NmoeMethods.FedAvg, AskAll<ClientMetrics>(clients, new AdoptFedAvg(fedAvg))));
+            (_clients, _server) = (clients, server);
+            if (resume is not null)
+            {
+                Restore(resume);
+            }
+
+            void Step(Action work) => steps.Next(work, step => save(step, Capture));
+
+            Federate(Step, FederatedTask.FedCe, "fedce", settings.Rounds, () => ModelWeights.Of(shape.NewExtractor(Generator("fedce-global-init"))),
+                final => AskAll<ClientDone>(clients, new AdoptExtractor(ExtractorKind.FedCe, final)));
+            Federate(Step, FederatedTask.FedSc, "fedsc", settings.Rounds, () => ModelWeights.Of(shape.NewContrastive(Generator("fedsc-global-init"))),
+                final => AskAll<ClientDone>(clients, new AdoptExtractor(ExtractorKind.FedSc, final)));
+            Federate(Step, FederatedTask.FedAvg, "fedavg", settings.Rounds, () => ModelWeights.Of(shape.NewClassifier(Generator("fedavg-global-init"))),
+                final => _results.Add(Single(NmoeMethods.FedAvg, AskAll<ClientMetrics>(clients, new AdoptFedAvg(final)))));
 
             // The local classifier gets as many epochs as a FedCE client trains in all its rounds.
-            var localOptions = settings.Training.Classifier with { Epochs = settings.Training.Classifier.Epochs * settings.Rounds };
-            results.Add(Single(NmoeMethods.Local, AskAll<ClientMetrics>(clients, new TrainLocalClassifier(localOptions))));
-            _progress.WriteLine($"nmoe {_label}: local classifiers trained");
+            Step(() =>
+            {
+                var localOptions = settings.Training.Classifier with { Epochs = settings.Training.Classifier.Epochs * settings.Rounds };
+                _results.Add(Single(NmoeMethods.Local, AskAll<ClientMetrics>(clients, new TrainLocalClassifier(localOptions))));
+                _progress.WriteLine($"nmoe {_label}: local classifiers trained");
+            });
 
-            var gates = new Dictionary<(ExtractorKind, GateKind), ModelWeights?>();
             foreach (var kind in new[] { ExtractorKind.FedCe, ExtractorKind.FedSc })
             {
-                var experts = AskAll<ClientDone>(clients, new TrainExpert(kind, settings.ExpertOptions));
-                _progress.WriteLine(Invariant($"nmoe {_label}: {kind} personal experts trained, mean loss {experts.Average(e => e.Loss):0.0000}"));
-                AskAll<ClientDone>(clients, new PrepareFedGate(kind));
+                Step(() =>
+                {
+                    var experts = AskAll<ClientDone>(clients, new TrainExpert(kind, settings.ExpertOptions));
+                    _progress.WriteLine(Invariant($"nmoe {_label}: {kind} personal experts trained, mean loss {experts.Average(e => e.Loss):0.0000}"));
+                    AskAll<ClientDone>(clients, new PrepareFedGate(kind));
+                });
                 var task = kind == ExtractorKind.FedCe ? FederatedTask.FedGateOnFedCe : FederatedTask.FedGateOnFedSc;
-                gates[(kind, GateKind.FedGate)] = Federate(server, task, settings.GateRounds, ModelWeights.Of(shape.NewGate(Generator($"{kind}-fedgate-init"))), rounds);
-                gates[(kind, GateKind.RollGate)] = RollGate(clients, kind, ModelWeights.Of(shape.NewGate(Generator($"{kind}-rollgate-init"))));
-                gates[(kind, GateKind.RanGate)] = null;
+                Federate(Step, task, GateKey(kind, GateKind.FedGate), settings.GateRounds, () => ModelWeights.Of(shape.NewGate(Generator($"{kind}-fedgate-init"))), _ => { });
+                for (var pass = 0; pass < settings.RollGatePasses; pass++)
+                {
+                    var number = pass + 1;
+                    Step(() => RollGatePass(kind, number, () => ModelWeights.Of(shape.NewGate(Generator($"{kind}-rollgate-init")))));
+                }
             }
 
             foreach (var (label, kind, gate) in NmoeMethods.Gated)
             {
-                results.Add(Infer(label, clients, links, new Infer(kind, gate, gates[(kind, gate)])));
+                Step(() => _results.Add(Infer(label, clients, links, new Infer(kind, gate, gate == GateKind.RanGate ? null : _weights[GateKey(kind, gate)]))));
             }
 
             system.Terminate().Wait();
         }
 
-        results.Add(centralised.GetAwaiter().GetResult());
-        return (results, rounds);
+        _results.Add(_centralised.GetAwaiter().GetResult());
+        return (_results, _rounds);
     }
 
-    private ModelWeights Federate(IActorRef server, FederatedTask task, int count, ModelWeights initial, List<RoundRecord> rounds)
-    {
-        var done = Ask<FederationDone>(server, new RunFederation(task, count, initial));
-        foreach (var r in done.Rounds)
-        {
-            var metrics = r.Metrics is { } m ? Invariant($", accuracy {100 * m.Accuracy:0.00} %, F1 {100 * m.F1:0.00} %") : "";
-            _progress.WriteLine(Invariant($"nmoe {_label} {task} round {r.Round}/{count}: {r.Selected.Count} clients, loss {r.MeanLoss:0.0000}{metrics}"));
-        }
+    private static string GateKey(ExtractorKind kind, GateKind gate) => $"{kind}-{gate}";
 
-        rounds.AddRange(done.Rounds);
-        return done.Final;
-    }
-
-    private ModelWeights RollGate(IReadOnlyList<IActorRef> clients, ExtractorKind kind, ModelWeights gate)
+    /// <summary>One step per round; the host keeps the global weights between rounds under <paramref name="key"/>.</summary>
+    private void Federate(Action<Action> step, FederatedTask task, string key, int count, Func<ModelWeights> initial, Action<ModelWeights> finished)
     {
-        for (var pass = 0; pass < settings.RollGatePasses; pass++)
+        for (var round = 1; round <= count; round++)
         {
-            var losses = new List<double>();
-            foreach (var client in clients)
+            var number = round;
+            step(() =>
             {
-                var update = Ask<GateUpdate>(client, new RollGateTurn(kind, gate, settings.Training.Gate, settings.RollGateOwnShare));
-                (gate, _) = (update.Gate, 0);
-                losses.Add(update.Loss);
-            }
+                var global = _weights.TryGetValue(key, out var current) ? current : initial();
+                var done = Ask<FederationDone>(_server, new RunFederation(task, number, global, number));
+                foreach (var r in done.Rounds)
+                {
+                    var metrics = r.Metrics is { } m ? Invariant($", accuracy {100 * m.Accuracy:0.00} %, F1 {100 * m.F1:0.00} %") : "";
+                    _progress.WriteLine(Invariant($"nmoe {_label} {task} round {r.Round}/{count}: {r.Selected.Count} clients, loss {r.MeanLoss:0.0000}{metrics}"));
+                }
 
-            _progress.WriteLine(Invariant($"nmoe {_label} {kind} RollGate pass {pass + 1}/{settings.RollGatePasses}: mean loss {losses.Average():0.0000}"));
+                _rounds.AddRange(done.Rounds);
+                _weights[key] = done.Final;
+                if (number == count)
+                {
+                    finished(done.Final);
+                }
+            });
+        }
+    }
+
+    private void RollGatePass(ExtractorKind kind, int pass, Func<ModelWeights> initial)
+    {
+        var key = GateKey(kind, GateKind.RollGate);
+        var gate = _weights.TryGetValue(key, out var current) ? current : initial();
+        var losses = new List<double>();
+        foreach (var client in _clients)
+        {
+            var update = Ask<GateUpdate>(client, new RollGateTurn(kind, gate, settings.Training.Gate, settings.RollGateOwnShare));
+            gate = update.Gate;
+            losses.Add(update.Loss);
         }
 
-        return gate;
+        _weights[key] = gate;
+        _progress.WriteLine(Invariant($"nmoe {_label} {kind} RollGate pass {pass}/{settings.RollGatePasses}: mean loss {losses.Average():0.0000}"));
+    }
+
+    /// <summary>The partition's state between steps (nothing is in flight then).</summary>
+    private NmoePartitionState Capture() => new(
+        [.. _results],
+        [.. _rounds],
+        new Dictionary<string, ModelWeights>(_weights, StringComparer.Ordinal),
+        _centralised.IsCompletedSuccessfully ? _centralised.Result : null,
+        [.. AskAll<ClientStateCaptured>(_clients, new CaptureClientState()).Select(c => c.State)],
+        Ask<ServerState>(_server, new CaptureServerState()));
+
+    private void Restore(NmoePartitionState state)
+    {
+        if (state.Clients.Count != _clients.Count)
+        {
+            throw new InvalidOperationException($"the checkpoint holds {state.Clients.Count} clients, the run has {_clients.Count}");
+        }
+
+        Task.WhenAll(_clients.Select((client, c) => client.Ask<ClientDone>(new RestoreClientState(state.Clients[c]), Patience))).GetAwaiter().GetResult();
+        Ask<ServerState>(_server, new RestoreServerState(state.Server));
     }
 
     private NmoeMethodResult Infer(string label, IReadOnlyList<IActorRef> clients, IReadOnlyList<IActorRef> links, Infer request)

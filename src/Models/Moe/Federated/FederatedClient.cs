@@ -17,7 +17,7 @@ public sealed class FederatedClient : IDisposable
     private readonly NmoeShape _shape;
     private readonly long _seed;
     private readonly string _name;
-    private readonly Dictionary<string, Random> _randoms = [];
+    private readonly Dictionary<string, Xoshiro256Random> _randoms = [];
     private readonly NmoeClassifier _fedCe;
     private readonly NmoeClassifier _fedAvg;
     private readonly NmoeClassifier _local;
@@ -27,7 +27,7 @@ public sealed class FederatedClient : IDisposable
     private readonly Dictionary<ExtractorKind, (float[] Train, float[] Test)> _features = [];
     private readonly Dictionary<ExtractorKind, float[]> _labelProbabilities = [];
     private readonly Dictionary<ExtractorKind, int[]> _pseudoLabels = [];
-    private readonly Dictionary<nn.Module, optim.Optimizer> _optimizers = [];
+    private readonly Dictionary<nn.Module, PinnedScalarAdam> _optimizers = [];
 
     /// <summary>Client <paramref name="index"/> of a run; <paramref name="name"/> (e.g. "nmoe/iid/client-3") names its generators.</summary>
     /// <param name="index">The client's index (its expert's index in the gate).</param>
@@ -66,7 +66,7 @@ public sealed class FederatedClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(globalExtractor);
         globalExtractor.LoadInto(_fedCe.Extractor);
-        var loss = ImageTraining.CrossEntropy(_fedCe, Optimizer(_fedCe, options), Data.Train, options, Random("fedce"));
+        var loss = ImageTraining.CrossEntropy(_fedCe, Optimizer(_fedCe, options.LearningRate), Data.Train, options, Random("fedce"));
         return (ModelWeights.Of(_fedCe.Extractor), loss, Evaluate(_fedCe));
     }
 
@@ -75,7 +75,7 @@ public sealed class FederatedClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(globalClassifier);
         globalClassifier.LoadInto(_fedAvg);
-        var loss = ImageTraining.CrossEntropy(_fedAvg, Optimizer(_fedAvg, options), Data.Train, options, Random("fedavg"));
+        var loss = ImageTraining.CrossEntropy(_fedAvg, Optimizer(_fedAvg, options.LearningRate), Data.Train, options, Random("fedavg"));
         return (ModelWeights.Of(_fedAvg), loss, Evaluate(_fedAvg));
     }
 
@@ -93,7 +93,7 @@ public sealed class FederatedClient : IDisposable
         ArgumentNullException.ThrowIfNull(global);
         ArgumentNullException.ThrowIfNull(options);
         global.LoadInto(_fedSc);
-        var loss = ImageTraining.Contrastive(_fedSc, Optimizer(_fedSc, options), Data.Train, options, Share, others, Random("fedsc"));
+        var loss = ImageTraining.Contrastive(_fedSc, Optimizer(_fedSc, options.LearningRate), Data.Train, options, Share, others, Random("fedsc"));
         return (ModelWeights.Of(_fedSc), loss);
     }
 
@@ -122,7 +122,7 @@ public sealed class FederatedClient : IDisposable
     /// <summary>Trains the local classifier alone on the local data; returns its loss and test metrics.</summary>
     public (double Loss, ClassificationMetrics Metrics) TrainLocal(LocalTrainingOptions options)
     {
-        var loss = ImageTraining.CrossEntropy(_local, Optimizer(_local, options), Data.Train, options, Random("local"));
+        var loss = ImageTraining.CrossEntropy(_local, Optimizer(_local, options.LearningRate), Data.Train, options, Random("local"));
         return (loss, Evaluate(_local));
     }
 
@@ -177,7 +177,7 @@ public sealed class FederatedClient : IDisposable
             _pseudoLabels[kind] = labels;
         }
 
-        var loss = FeatureTraining.CrossEntropy(gate, _features[kind].Train, labels, options, Random($"{kind}-rollgate"), Optimizer(gate, options));
+        var loss = FeatureTraining.CrossEntropy(gate, _features[kind].Train, labels, options, Random($"{kind}-rollgate"), Optimizer(gate, options.LearningRate));
         return (ModelWeights.Of(gate), loss);
     }
 
@@ -200,6 +200,74 @@ public sealed class FederatedClient : IDisposable
 
     /// <summary>Metrics of class probabilities [n_test, classes] against the client's test labels.</summary>
     public ClassificationMetrics Metrics(float[] probabilities) => ClassificationMetrics.Of(probabilities, Data.Test.Labels, _shape.Classes);
+
+    /// <summary>A copy of everything the client has learnt and drawn so far (for a checkpoint).</summary>
+    public FederatedClientState Capture()
+    {
+        var networks = Networks().ToList();
+        return new FederatedClientState(
+            _randoms.ToDictionary(r => r.Key, r => r.Value.GetState(), StringComparer.Ordinal),
+            networks.ToDictionary(n => n.Key, n => ModelWeights.Of(n.Module), StringComparer.Ordinal),
+            networks.Where(n => _optimizers.ContainsKey(n.Module)).ToDictionary(n => n.Key, n => new AdamSnapshot(_optimizers[n.Module].ParamGroups.Single().LearningRate, _optimizers[n.Module].ExportMoments()), StringComparer.Ordinal),
+            _features.SelectMany(f => new[] { KeyValuePair.Create($"features-{f.Key}-train", f.Value.Train), KeyValuePair.Create($"features-{f.Key}-test", f.Value.Test) })
+                .Concat(_labelProbabilities.Select(p => KeyValuePair.Create($"label-probabilities-{p.Key}", p.Value)))
+                .ToDictionary(StringComparer.Ordinal),
+            _pseudoLabels.ToDictionary(p => $"pseudo-labels-{p.Key}", p => p.Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>Puts a fresh client back in the state <see cref="Capture"/> copied from a client of the same index, shape and data.</summary>
+    /// <exception cref="ArgumentException">The state names an unknown network or does not fit this client's networks.</exception>
+    public void Restore(FederatedClientState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        foreach (var (purpose, words) in state.Randoms)
+        {
+            _randoms[purpose] = Xoshiro256Random.FromState(words);
+        }
+
+        // Experts and gates are made on first use; made again here (their init draws are overwritten at once).
+        foreach (var key in state.Networks.Keys)
+        {
+            var parts = key.Split('-');
+            if (parts is ["expert", var kind])
+            {
+                _experts[Enum.Parse<ExtractorKind>(kind)] = _shape.NewExpert(Generator($"{kind}-expert-init"));
+            }
+            else if (parts is ["gate", var extractor, var gate])
+            {
+                Gate(Enum.Parse<ExtractorKind>(extractor), Enum.Parse<GateKind>(gate));
+            }
+        }
+
+        var networks = Networks().ToDictionary(n => n.Key, n => n.Module, StringComparer.Ordinal);
+        foreach (var (key, weights) in state.Networks)
+        {
+            weights.LoadInto(networks.TryGetValue(key, out var module) ? module : throw new ArgumentException($"client {Index}: no network {key}"));
+        }
+
+        foreach (var (key, adam) in state.Optimisers)
+        {
+            Optimizer(networks.TryGetValue(key, out var module) ? module : throw new ArgumentException($"client {Index}: no network {key}"), adam.LearningRate).ImportMoments(adam.Parameters);
+        }
+
+        foreach (var kind in Enum.GetValues<ExtractorKind>())
+        {
+            if (state.Arrays.TryGetValue($"features-{kind}-train", out var train) && state.Arrays.TryGetValue($"features-{kind}-test", out var test))
+            {
+                _features[kind] = (train, test);
+            }
+
+            if (state.Arrays.TryGetValue($"label-probabilities-{kind}", out var probabilities))
+            {
+                _labelProbabilities[kind] = probabilities;
+            }
+
+            if (state.PseudoLabels.TryGetValue($"pseudo-labels-{kind}", out var labels))
+            {
+                _pseudoLabels[kind] = labels;
+            }
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose()
@@ -224,15 +292,33 @@ public sealed class FederatedClient : IDisposable
     /// copied into the same parameters, so its moments carry on. A fresh Adam each round made full-size first steps on
     /// every round's start (IID FedCE then ended below the local classifier trained alone, measured).
     /// </summary>
-    private optim.Optimizer Optimizer(nn.Module model, LocalTrainingOptions options)
+    private PinnedScalarAdam Optimizer(nn.Module model, double learningRate)
     {
         if (!_optimizers.TryGetValue(model, out var optimizer))
         {
-            optimizer = new PinnedScalarAdam(model.parameters(), options.LearningRate);
+            optimizer = new PinnedScalarAdam(model.parameters(), learningRate);
             _optimizers[model] = optimizer;
         }
 
         return optimizer;
+    }
+
+    /// <summary>Every network the client holds now, under its stable key.</summary>
+    private IEnumerable<(string Key, nn.Module Module)> Networks()
+    {
+        yield return ("fedce", _fedCe);
+        yield return ("fedavg", _fedAvg);
+        yield return ("local", _local);
+        yield return ("fedsc", _fedSc);
+        foreach (var (kind, expert) in _experts)
+        {
+            yield return ($"expert-{kind}", expert);
+        }
+
+        foreach (var ((kind, gateKind), gate) in _gates)
+        {
+            yield return ($"gate-{kind}-{gateKind}", gate);
+        }
     }
 
     private GatingNetwork Gate(ExtractorKind kind, GateKind gateKind)
@@ -248,7 +334,7 @@ public sealed class FederatedClient : IDisposable
 
     private ClassificationMetrics Evaluate(NmoeClassifier model) => Metrics(ImageTraining.Probabilities(model, Data.Test));
 
-    private Random Random(string purpose)
+    private Xoshiro256Random Random(string purpose)
     {
         if (!_randoms.TryGetValue(purpose, out var random))
         {

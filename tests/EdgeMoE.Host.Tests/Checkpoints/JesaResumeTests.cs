@@ -1,0 +1,94 @@
+using EdgeMoE.Models.Nn;
+using EdgeMoE.Models.Serialization;
+using EdgeMoE.Models.Vit;
+
+namespace EdgeMoE.Host.Tests.Checkpoints;
+
+[Collection(TorchThreadCount.Name)]
+public sealed class JesaResumeTests
+{
+    [Fact]
+    public void A_jesa_run_killed_after_a_round_checkpoint_and_resumed_writes_the_files_of_an_uninterrupted_run()
+    {
+        using var scratch = new ScratchFolder();
+        var config = scratch.Write("jesa.conf", Scenario(TinyWeights(scratch)));
+        string[] run = ["run", config, "--no-report"];
+        var reference = KillAndResume.Uninterrupted(run, Directory.CreateDirectory(Path.Combine(scratch.Path, "reference")).FullName);
+        var resumed = Directory.CreateDirectory(Path.Combine(scratch.Path, "resumed")).FullName;
+
+        KillAndResume.KilledAndResumed(run, resumed, every: 1, kills: 1, resumeExtra: ["--no-report"]);
+
+        KillAndResume.AssertSameFiles(reference, Path.Combine(resumed, KillAndResume.Output));
+    }
+
+    [Fact]
+    public void A_jesa_run_on_two_local_nodes_killed_and_resumed_on_two_local_nodes_writes_the_files_of_one_process()
+    {
+        using var scratch = new ScratchFolder();
+        var config = scratch.Write("jesa.conf", Scenario(TinyWeights(scratch)));
+        var reference = KillAndResume.Uninterrupted(["run", config, "--no-report"], Directory.CreateDirectory(Path.Combine(scratch.Path, "reference")).FullName);
+        var resumed = Directory.CreateDirectory(Path.Combine(scratch.Path, "resumed")).FullName;
+
+        var last = KillAndResume.KilledAndResumed(
+            ["run", config, "--no-report", "--local-nodes", "2"], resumed, every: 2, kills: 1, resumeExtra: ["--no-report", "--local-nodes", "2"]);
+
+        KillAndResume.AssertSameFiles(reference, Path.Combine(resumed, KillAndResume.Output));
+        Assert.Contains("with 2 edge node(s)", last, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Altered_and_foreign_jesa_checkpoints_are_refused_with_exit_2_naming_the_file()
+    {
+        using var scratch = new ScratchFolder();
+        var config = scratch.Write("jesa.conf", Scenario(TinyWeights(scratch), images: 32));
+        var output = Path.Combine(scratch.Path, "out");
+        var run = CliRunner.Run("run", config, "--out", output, "--no-report", "--checkpoint-every", "1");
+        Assert.True(run.ExitCode == 0, run.Error);
+        var newest = Directory.EnumerateDirectories(Path.Combine(output, "checkpoints")).Order(StringComparer.Ordinal).Last();
+        var state = Path.Combine(newest, "state.bin");
+        var bytes = File.ReadAllBytes(state);
+        bytes[^1] ^= 0xFF;
+        File.WriteAllBytes(state, bytes);
+
+        AssertRefused(state, "the older checkpoint step-", "run", "--resume", output);
+
+        // A checkpoint the store itself wrote (manifest and hashes right) whose state.bin is not a JESA state.
+        var garbage = new EdgeMoE.Host.Checkpoints.StateWriter().Section("nmoe").Int(0).ToArray();
+        var foreign = new EdgeMoE.Host.Checkpoints.CheckpointStore(output) { Scenario = "jesa", Every = 1 }.Write(2, [new("state.bin", garbage)]);
+        AssertRefused(Path.Combine(foreign, "state.bin"), "corrupt checkpoint", "run", "--resume", foreign);
+    }
+
+    private static void AssertRefused(string file, string what, params string[] args)
+    {
+        var (exit, stdout, error) = CliRunner.Run(args);
+        Assert.Equal(2, exit);
+        Assert.Contains(file, error, StringComparison.Ordinal);
+        Assert.Contains(what, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.Equal("", stdout);
+    }
+
+    // 8 rounds of one query per node (8 nodes): a checkpoint after each round leaves most of the run to kill.
+    private static string Scenario(string weights, int images = 64) => $$"""
+        edgemoe {
+          run { scenario = jesa, dataset = synthetic }
+          jesa {
+            weights = "{{weights}}"
+            images = {{images}}
+            layers = 2
+            subcarriers = 64
+            schemes = ["top-1", "top-2", "h(0.7,2)", "jesa(0.9,2)", "lb(0.9,2)"]
+          }
+        }
+        """;
+
+    /// <summary>An untrained two-layer MoE-ViT: the protocol and the files do not need a trained one.</summary>
+    private static string TinyWeights(ScratchFolder scratch)
+    {
+        var path = Path.Combine(scratch.Path, "tiny.safetensors");
+        using var generator = NetworkSeed.Generator(7, "tiny-moe-vit");
+        using var model = new MoeVit(new MoeVitOptions(Layers: 2), generator);
+        SafeTensors.Save(path, model);
+        return path;
+    }
+}
