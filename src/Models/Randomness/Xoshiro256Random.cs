@@ -21,6 +21,30 @@ public sealed class Xoshiro256Random : Random
         _s3 = StableHash.Mix64(x + 0x9E3779B97F4A7C15UL);
     }
 
+    /// <summary>A generator that continues exactly where the one whose <see cref="GetState"/> gave <paramref name="state"/> stood.</summary>
+    /// <exception cref="ArgumentException">Not four words, or all zero (xoshiro's one forbidden state).</exception>
+    public static Xoshiro256Random FromState(ReadOnlySpan<ulong> state)
+    {
+        var random = new Xoshiro256Random(0);
+        random.SetState(state);
+        return random;
+    }
+
+    /// <summary>The whole state (four 64-bit words), to save a generator and continue it later.</summary>
+    public ulong[] GetState() => [_s0, _s1, _s2, _s3];
+
+    /// <summary>Puts the generator back in a state <see cref="GetState"/> returned.</summary>
+    /// <exception cref="ArgumentException">Not four words, or all zero (xoshiro's one forbidden state).</exception>
+    public void SetState(ReadOnlySpan<ulong> state)
+    {
+        if (state.Length != 4 || (state[0] | state[1] | state[2] | state[3]) == 0)
+        {
+            throw new ArgumentException("xoshiro256** state is four 64-bit words, not all zero", nameof(state));
+        }
+
+        (_s0, _s1, _s2, _s3) = (state[0], state[1], state[2], state[3]);
+    }
+
     /// <summary>The next raw 64-bit output.</summary>
     public ulong NextUInt64()
     {

@@ -86,7 +86,11 @@ public sealed class GateCoordinatorTests : TestKit
 
         public int Clusters => 2;
 
+        public int Drawn => _next;
+
         public OffloadedTask<int> Next() => new(_next % 2, [1.0], _next++);
+
+        public void Skip(int count) => _next += count;
     }
 
     private sealed class CountingExpert : IContinualExpert<int>
@@ -100,6 +104,10 @@ public sealed class GateCoordinatorTests : TestKit
         }
 
         public double[] ErrorByCluster() => [1.0 / (1 + _learned), 1.0 / (1 + _learned)];
+
+        public ContinualExpertState Save() => new([], [_learned], []);
+
+        public void Restore(ContinualExpertState state) => _learned = (int)state.Counters[0];
 
         public void Dispose()
         {
