@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EdgeMoE.Host.Checkpoints;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Cluster;
 using EdgeMoE.Host.Settings;
@@ -15,6 +16,9 @@ namespace EdgeMoE.Host.Commands.Run;
 internal sealed record ScenarioInvocation(
     EdgeMoeSettings Settings, EdgeMoE.Hocon.Config Resolved, CliConsole Console, ClusterOptions.Given Cluster, int? LocalNodes, Stopwatch Wall)
 {
+    /// <summary>--checkpoint-every and --resume: what the scenario must write and where it continues from.</summary>
+    public Checkpointing Checkpoints { get; init; } = Checkpointing.None;
+
     /// <summary>Whether the command asked for a cluster (<c>--local-nodes</c> or <c>--seed-nodes</c>).</summary>
     public bool WantsCluster => LocalNodes is not null || Cluster.SeedNodes is not null;
 
@@ -30,12 +34,19 @@ internal sealed record ScenarioInvocation(
         }
     }
 
-    /// <summary>Creates the output folder and writes config.conf, which repeats the run; returns the folder.</summary>
+    /// <summary>
+    /// Creates the output folder and writes config.conf, which repeats the run; returns the folder. A resumed run keeps
+    /// the config.conf its checkpoints were verified against.
+    /// </summary>
     public string WriteConfig()
     {
         var folder = Settings.Run.OutputDir;
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "config.conf"), Resolved.ToHocon());
+        if (Checkpoints.Resume is null)
+        {
+            File.WriteAllText(Path.Combine(folder, "config.conf"), Resolved.ToHocon());
+        }
+
         return folder;
     }
 }

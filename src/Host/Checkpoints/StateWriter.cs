@@ -1,0 +1,130 @@
+using System.Text;
+
+namespace EdgeMoE.Host.Checkpoints;
+
+/// <summary>
+/// Writes an actor's or scenario's state as little-endian primitives, in sections a <see cref="StateReader"/> checks by
+/// name. Doubles are written as their bits, so a value restores exactly (NaN payloads included).
+/// </summary>
+public sealed class StateWriter
+{
+    private readonly MemoryStream _bytes = new();
+    private readonly BinaryWriter _writer;
+
+    public StateWriter() => _writer = new BinaryWriter(_bytes, Encoding.UTF8, leaveOpen: true);
+
+    /// <summary>Starts section <paramref name="name"/>; the reader must ask for the same name at the same place.</summary>
+    public StateWriter Section(string name)
+    {
+        _writer.Write((byte)0x5E);
+        _writer.Write(name);
+        return this;
+    }
+
+    public StateWriter Bool(bool value)
+    {
+        _writer.Write(value);
+        return this;
+    }
+
+    public StateWriter Int(int value)
+    {
+        _writer.Write(value);
+        return this;
+    }
+
+    public StateWriter Long(long value)
+    {
+        _writer.Write(value);
+        return this;
+    }
+
+    public StateWriter ULong(ulong value)
+    {
+        _writer.Write(value);
+        return this;
+    }
+
+    /// <summary>A double as its 64 bits.</summary>
+    public StateWriter Double(double value) => Long(BitConverter.DoubleToInt64Bits(value));
+
+    /// <summary>A float as its 32 bits.</summary>
+    public StateWriter Float(float value) => Int(BitConverter.SingleToInt32Bits(value));
+
+    /// <summary>A UTF-8 string, length first.</summary>
+    public StateWriter String(string value)
+    {
+        _writer.Write(value);
+        return this;
+    }
+
+    /// <summary>A byte array, length first.</summary>
+    public StateWriter Bytes(ReadOnlySpan<byte> value)
+    {
+        _writer.Write(value.Length);
+        _writer.Write(value);
+        return this;
+    }
+
+    public StateWriter Ints(ReadOnlySpan<int> values)
+    {
+        _writer.Write(values.Length);
+        foreach (var v in values)
+        {
+            _writer.Write(v);
+        }
+
+        return this;
+    }
+
+    public StateWriter Longs(ReadOnlySpan<long> values)
+    {
+        _writer.Write(values.Length);
+        foreach (var v in values)
+        {
+            _writer.Write(v);
+        }
+
+        return this;
+    }
+
+    public StateWriter ULongs(ReadOnlySpan<ulong> values)
+    {
+        _writer.Write(values.Length);
+        foreach (var v in values)
+        {
+            _writer.Write(v);
+        }
+
+        return this;
+    }
+
+    public StateWriter Doubles(ReadOnlySpan<double> values)
+    {
+        _writer.Write(values.Length);
+        foreach (var v in values)
+        {
+            Double(v);
+        }
+
+        return this;
+    }
+
+    public StateWriter Floats(ReadOnlySpan<float> values)
+    {
+        _writer.Write(values.Length);
+        foreach (var v in values)
+        {
+            Float(v);
+        }
+
+        return this;
+    }
+
+    /// <summary>Everything written so far.</summary>
+    public byte[] ToArray()
+    {
+        _writer.Flush();
+        return _bytes.ToArray();
+    }
+}

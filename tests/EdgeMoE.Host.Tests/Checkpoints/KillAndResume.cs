@@ -1,0 +1,108 @@
+using System.Diagnostics;
+
+namespace EdgeMoE.Host.Tests.Checkpoints;
+
+/// <summary>
+/// The CLI test pattern of checkpoints: <c>edgemoe run ... --checkpoint-every N</c> as a child process, killed with
+/// SIGKILL once a checkpoint appeared, then <c>edgemoe run --resume DIR</c> (killed and resumed again as often as
+/// asked); the finished folder must equal an uninterrupted run's byte for byte, checkpoints/ aside.
+/// </summary>
+internal static class KillAndResume
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+
+    /// <summary>Runs <paramref name="run"/> uninterrupted into <paramref name="reference"/> (no checkpoints).</summary>
+    /// <param name="run">The run's arguments without <c>--out</c>, e.g. <c>run FILE --no-report</c>.</param>
+    /// <param name="reference">The output folder.</param>
+    public static void Uninterrupted(string[] run, string reference)
+    {
+        var (exit, _, error) = EdgemoeProcess.Run(Patience, [.. run, "--out", reference]);
+        Assert.True(exit == 0, $"the uninterrupted run failed ({exit}):\n{error}");
+    }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> with <c>--checkpoint-every <paramref name="every"/></c> into <paramref name="resumed"/>,
+    /// SIGKILLs it after its first checkpoint, resumes it <paramref name="kills"/> times (each resume but the last killed
+    /// again after a newer checkpoint), and returns the last resume's stderr.
+    /// </summary>
+    /// <param name="run">The run's arguments without <c>--out</c>.</param>
+    /// <param name="resumed">The output folder.</param>
+    /// <param name="every">Slots (rounds) between checkpoints.</param>
+    /// <param name="kills">How many times the run is killed (≥ 1).</param>
+    /// <param name="resumeExtra">Options given again with --resume (e.g. --local-nodes 3 --no-report).</param>
+    /// <param name="killed">Called with each killed process's id, before its output is looked at (e.g. to check its children).</param>
+    public static string KilledAndResumed(string[] run, string resumed, int every, int kills, string[] resumeExtra, Action<int>? killed = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kills);
+        var args = (string[])[.. run, "--out", resumed, "--checkpoint-every", every.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        long seen = -1;
+        for (var k = 0; k < kills; k++)
+        {
+            using var process = EdgemoeProcess.Start(args);
+            var error = process.StandardError.ReadToEndAsync();
+            _ = process.StandardOutput.ReadToEndAsync();
+            seen = AwaitNewerCheckpoint(resumed, seen, process, error);
+            Assert.False(process.HasExited, $"the run ended before it could be killed; make it longer:\n{Ended(process, error)}");
+            process.Kill(); // SIGKILL on Linux: mid-slot, wherever it was
+            process.WaitForExit();
+            killed?.Invoke(process.Id);
+            args = ["run", "--resume", resumed, .. resumeExtra];
+        }
+
+        var (exit, _, last) = EdgemoeProcess.Run(Patience, args);
+        Assert.True(exit == 0, $"the resumed run failed ({exit}):\n{last}");
+        return last;
+    }
+
+    /// <summary>Asserts that both folders hold the same files with the same bytes, checkpoints/ aside.</summary>
+    public static void AssertSameFiles(string expected, string actual)
+    {
+        var want = Files(expected);
+        var got = Files(actual);
+        Assert.Equal(want.Keys.Order(StringComparer.Ordinal), got.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, path) in want)
+        {
+            var a = File.ReadAllBytes(path);
+            var b = File.ReadAllBytes(got[name]);
+            Assert.True(a.AsSpan().SequenceEqual(b), $"{name} differs from the uninterrupted run's ({a.Length} against {b.Length} bytes)");
+        }
+    }
+
+    private static Dictionary<string, string> Files(string folder) => Directory
+        .EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+        .Select(f => (Name: Path.GetRelativePath(folder, f), Path: f))
+        .Where(f => !f.Name.StartsWith("checkpoints" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        .ToDictionary(f => f.Name, f => f.Path, StringComparer.Ordinal);
+
+    /// <summary>Waits for a checkpoint newer than step <paramref name="after"/>; returns its step.</summary>
+    private static long AwaitNewerCheckpoint(string runDir, long after, Process process, Task<string> error)
+    {
+        var folder = Path.Combine(runDir, "checkpoints");
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < Patience)
+        {
+            if (Directory.Exists(folder))
+            {
+                var newest = Directory.EnumerateDirectories(folder, "step-*")
+                    .Select(d => long.TryParse(Path.GetFileName(d).AsSpan(5), out var step) ? step : -1)
+                    .DefaultIfEmpty(-1)
+                    .Max();
+                if (newest > after)
+                {
+                    return newest;
+                }
+            }
+
+            Assert.False(process.HasExited, $"the run ended before writing a checkpoint after step {after}:\n{Ended(process, error)}");
+            Thread.Sleep(10);
+        }
+
+        throw new TimeoutException($"no checkpoint after step {after} appeared in {folder} within {Patience}");
+    }
+
+    private static string Ended(Process process, Task<string> error)
+    {
+        process.WaitForExit();
+        return $"exit {process.ExitCode}\n{error.GetAwaiter().GetResult()}";
+    }
+}
