@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Akka.Actor;
 using EdgeMoE.Actors.Mec;
 using EdgeMoE.Host.Checkpoints;
 using EdgeMoE.Host.Settings;
@@ -99,7 +100,7 @@ public static class MecSweep
 
             foreach (var run in runs)
             {
-                run.Coordinator.Tell(new ContinueRun());
+                run.Coordinator.Tell(new ContinueRun(), ActorRefs.NoSender);
             }
         }
     }
