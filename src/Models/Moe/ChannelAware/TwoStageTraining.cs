@@ -30,7 +30,9 @@ public static class TwoStageTraining
         var progress = new StoppingProgress();
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
-            onEpoch?.Invoke(epoch, IdealEpoch(model, images, options, random, optimizer));
+            // Trained whether or not anyone listens: ?.Invoke would skip evaluating its arguments.
+            var loss = IdealEpoch(model, images, options, random, optimizer);
+            onEpoch?.Invoke(epoch, loss);
             if (stop is not null)
             {
                 var accuracy = model.IdealAccuracy(stop.Images);
