@@ -15,13 +15,17 @@ internal static class EdgemoeProcess
         RepositoryFiles.Root, "src", "Host", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "edgemoe.dll");
 
     /// <summary>Starts edgemoe with <paramref name="args"/> and returns at once; stdout and stderr are redirected.</summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => StartIn(null, args);
+
+    /// <summary>Starts edgemoe in <paramref name="workingDirectory"/> (null: the tests' own) and returns at once.</summary>
+    public static Process StartIn(string? workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         start.ArgumentList.Add(Command);
         foreach (var arg in args)
@@ -32,9 +36,12 @@ internal static class EdgemoeProcess
         return Process.Start(start) ?? throw new InvalidOperationException("could not start edgemoe");
     }
 
-    public static (int ExitCode, string Out, string Error) Run(TimeSpan timeout, params string[] args)
+    public static (int ExitCode, string Out, string Error) Run(TimeSpan timeout, params string[] args) => RunIn(null, timeout, args);
+
+    /// <summary>Runs edgemoe in <paramref name="workingDirectory"/> (null: the tests' own) to its end.</summary>
+    public static (int ExitCode, string Out, string Error) RunIn(string? workingDirectory, TimeSpan timeout, params string[] args)
     {
-        using var process = Start(args);
+        using var process = StartIn(workingDirectory, args);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))

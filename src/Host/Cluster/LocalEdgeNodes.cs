@@ -92,6 +92,7 @@ internal sealed class LocalEdgeNodes : IDisposable
             "node", "--hostname", coordinator.Host!, "--port", "0",
             "--seed-nodes", SeedNodes.Describe(coordinator), "--credentials", credentials,
             "--config", scenario, "--threads", threads.ToString(CultureInfo.InvariantCulture), "--exit-after-run",
+            Commands.Node.NodeCommand.UntilStdinClosesOption,
         })
         {
             start.ArgumentList.Add(arg);
@@ -99,6 +100,8 @@ internal sealed class LocalEdgeNodes : IDisposable
 
         start.RedirectStandardError = true;
         start.RedirectStandardOutput = true;
+        // Held open while this process lives: the node stops when it closes (see NodeCommand.UntilStdinClosesOption).
+        start.RedirectStandardInput = true;
         start.UseShellExecute = false;
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start an edgemoe node process");
         var prefix = $"[node {number}] ";

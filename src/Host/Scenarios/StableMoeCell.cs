@@ -32,27 +32,36 @@ internal sealed record StableMoeCell(int Index, bool Prefixed)
     /// <paramref name="placement"/>, so consecutive cells spread over the edge members like the servers of one cell do.
     /// </summary>
     /// <returns>The cell's actors; the caller watches those placed on other members (a lost one is a lost server).</returns>
-    public Wired Wire(IActorContext context, ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, IActorRef observer)
+    /// <param name="checkpointing">Snapshots to take and the states to start from (the one-cell scenario only).</param>
+    public Wired Wire(IActorContext context, ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, IActorRef observer, NetworkCheckpointing checkpointing)
     {
-        var policyActor = context.ActorOf(PolicyActor.Props(policy, plan.Parameters, Seed(plan, "policy")), Name("policy"));
-        var clock = context.ActorOf(SlotClockActor.Props(plan.Schedule, observer, plan.Failures), Name("clock"));
+        var policyActor = context.ActorOf(PolicyActor.Props(policy, plan.Parameters, Seed(plan, "policy"), checkpointing.For(PolicyActor.SnapshotName)), Name("policy"));
+        var clock = context.ActorOf(
+            SlotClockActor.Props(plan.Schedule, observer, plan.Failures, checkpointing.Every, checkpointing.For(SlotClockActor.SnapshotName)), Name("clock"));
         var firstGroup = Index * plan.Servers.Count;
         var servers = plan.Servers
             .Select(s => context.ActorOf(
-                placement.Place(ExpertServerActor.Props(s, policyActor, clock, Seed(plan, $"server-{s.Index}")), firstGroup + s.Index), Name($"server-{s.Index}")))
+                placement.Place(
+                    ExpertServerActor.Props(s, policyActor, clock, Seed(plan, $"server-{s.Index}"), restore: checkpointing.For(ExpertServerActor.SnapshotName(s.Index))),
+                    firstGroup + s.Index),
+                Name($"server-{s.Index}")))
             .ToArray();
-        var router = context.ActorOf(RouterActor.Props(plan.Router, policyActor, clock, Seed(plan, "router")), Name("router"));
+        var router = context.ActorOf(RouterActor.Props(plan.Router, policyActor, clock, Seed(plan, "router"), checkpointing.For(RouterActor.SnapshotName)), Name("router"));
         var channels = new IActorRef[servers.Length];
         for (var j = 0; j < servers.Length; j++)
         {
             channels[j] = context.ActorOf(
-                placement.Place(ChannelActor.Props(j, plan.Links[j], router, servers[j], clock, Seed(plan, $"channel-{j}")), firstGroup + j), Name($"channel-{j}"));
+                placement.Place(
+                    ChannelActor.Props(j, plan.Links[j], router, servers[j], clock, Seed(plan, $"channel-{j}"), checkpointing.For(ChannelActor.SnapshotName(j))),
+                    firstGroup + j),
+                Name($"channel-{j}"));
             servers[j].Tell(new ConnectChannel(channels[j]));
         }
 
         router.Tell(new ConnectServers(channels, servers));
-        var client = context.ActorOf(ClientActor.Props(plan.Images.Train, plan.ArrivalRate, router, Seed(plan, "client")), Name("client"));
-        clock.Tell(new ConnectNetwork(client, router, servers, policyActor));
+        var client = context.ActorOf(
+            ClientActor.Props(plan.Images.Train, plan.ArrivalRate, router, Seed(plan, "client"), checkpointing.For(ClientActor.SnapshotName)), Name("client"));
+        clock.Tell(new ConnectNetwork(client, router, servers, policyActor, channels));
         return new Wired(this, clock, router, policyActor, servers, channels, placement.MemberOf(firstGroup) is not null);
     }
 

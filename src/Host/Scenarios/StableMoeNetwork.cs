@@ -20,7 +20,12 @@ public static class StableMoeNetwork
 
     /// <summary>Runs <paramref name="policy"/> at <paramref name="site"/> (this process, or a cluster), calling <paramref name="onSlot"/> after each slot.</summary>
     /// <exception cref="InvalidOperationException">An actor failed or the run stalled.</exception>
-    internal static void Run(ScenarioPlan plan, IRoutingPolicy policy, Action<SlotMetrics> onSlot, EmulationSite site)
+    internal static void Run(ScenarioPlan plan, IRoutingPolicy policy, Action<SlotMetrics> onSlot, EmulationSite site) =>
+        Run(plan, policy, onSlot, site, NetworkCheckpointing.None);
+
+    /// <summary>Runs <paramref name="policy"/> at <paramref name="site"/>, taking and/or starting from snapshots as <paramref name="checkpointing"/> says.</summary>
+    /// <exception cref="InvalidOperationException">An actor failed or the run stalled.</exception>
+    internal static void Run(ScenarioPlan plan, IRoutingPolicy policy, Action<SlotMetrics> onSlot, EmulationSite site, NetworkCheckpointing checkpointing)
     {
         var outcome = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var finished = -1L;
@@ -31,7 +36,7 @@ public static class StableMoeNetwork
             site.SlotFinished(policy.Name, slot.Slot);
         }
 
-        using (site.Start(policy.Name, placement => StableMoeRunActor.Props(plan, policy, placement, Observe, outcome)))
+        using (site.Start(policy.Name, placement => StableMoeRunActor.Props(plan, policy, placement, Observe, outcome, checkpointing)))
         {
             AwaitOutcome(outcome.Task, policy, plan.StallTimeout, () => Volatile.Read(ref finished), () => Volatile.Read(ref finished));
         }

@@ -26,8 +26,14 @@ internal sealed class StableMoeRunActor : ReceiveActor
     private long _lastSlot = -1;
 
     public StableMoeRunActor(
-        ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, IReadOnlyList<StableMoeCell> cells, Action<int, SlotMetrics> onSlot, TaskCompletionSource outcome)
+        ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, IReadOnlyList<StableMoeCell> cells, Action<int, SlotMetrics> onSlot, TaskCompletionSource outcome,
+        NetworkCheckpointing checkpointing)
     {
+        if (cells.Count > 1 && checkpointing != NetworkCheckpointing.None)
+        {
+            throw new InvalidOperationException("checkpoints of a network of several cells are not supported");
+        }
+
         _outcome = outcome;
         _placement = placement;
         _plan = plan;
@@ -48,10 +54,11 @@ internal sealed class StableMoeRunActor : ReceiveActor
                     {
                         outcome.TrySetResult();
                     }
-                }), cells.Count == 1 ? "observer" : $"observer-{c}");
+                },
+                checkpointing.OnSnapshot), cells.Count == 1 ? "observer" : $"observer-{c}");
             var wiring = cells[c];
             // A node crashed by an earlier policy's run must be back (as a new member) before this run places actors.
-            WhenPlacementFull(() => Wire(wiring, plan, policy, observer));
+            WhenPlacementFull(() => Wire(wiring, plan, policy, observer, checkpointing));
         }
 
         Receive<Terminated>(LostEdgeActor);
@@ -112,8 +119,10 @@ internal sealed class StableMoeRunActor : ReceiveActor
     /// <param name="placement">Where servers and their links live (server j and link j are edge group j).</param>
     /// <param name="onSlot">Called with each slot's metrics, in slot order.</param>
     /// <param name="outcome">Completed after the last slot; failed with the first actor failure or a lost edge actor.</param>
-    public static Props Props(ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, Action<SlotMetrics> onSlot, TaskCompletionSource outcome) =>
-        Akka.Actor.Props.Create(() => new StableMoeRunActor(plan, policy, placement, new[] { StableMoeCell.Single }, (_, slot) => onSlot(slot), outcome));
+    /// <param name="checkpointing">Snapshots to take and the states to start from.</param>
+    public static Props Props(
+        ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, Action<SlotMetrics> onSlot, TaskCompletionSource outcome, NetworkCheckpointing checkpointing) =>
+        Akka.Actor.Props.Create(() => new StableMoeRunActor(plan, policy, placement, new[] { StableMoeCell.Single }, (_, slot) => onSlot(slot), outcome, checkpointing));
 
     /// <summary>Props of a run of several independent cells, each its own clock and slots (see <see cref="StableMoeCell"/>).</summary>
     /// <param name="plan">One cell's scenario; every cell has its servers, links and parameters.</param>
@@ -126,7 +135,7 @@ internal sealed class StableMoeRunActor : ReceiveActor
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cells);
         var numbered = Enumerable.Range(0, cells).Select(StableMoeCell.Numbered).ToArray();
-        return Akka.Actor.Props.Create(() => new StableMoeRunActor(plan, policy, placement, numbered, onSlot, outcome));
+        return Akka.Actor.Props.Create(() => new StableMoeRunActor(plan, policy, placement, numbered, onSlot, outcome, NetworkCheckpointing.None));
     }
 
     /// <summary>
@@ -251,9 +260,9 @@ internal sealed class StableMoeRunActor : ReceiveActor
         return failure;
     }
 
-    private void Wire(StableMoeCell cell, ScenarioPlan plan, IRoutingPolicy policy, IActorRef observer)
+    private void Wire(StableMoeCell cell, ScenarioPlan plan, IRoutingPolicy policy, IActorRef observer, NetworkCheckpointing checkpointing)
     {
-        var wired = cell.Wire(Context, plan, policy, _placement, observer);
+        var wired = cell.Wire(Context, plan, policy, _placement, observer, checkpointing);
         _cells.Add(wired);
         for (var j = 0; j < wired.Servers.Length; j++)
         {

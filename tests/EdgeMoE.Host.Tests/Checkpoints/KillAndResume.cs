@@ -5,51 +5,58 @@ namespace EdgeMoE.Host.Tests.Checkpoints;
 /// <summary>
 /// The CLI test pattern of checkpoints: <c>edgemoe run ... --checkpoint-every N</c> as a child process, killed with
 /// SIGKILL once a checkpoint appeared, then <c>edgemoe run --resume DIR</c> (killed and resumed again as often as
-/// asked); the finished folder must equal an uninterrupted run's byte for byte, checkpoints/ aside.
+/// asked); the finished folder must equal an uninterrupted run's byte for byte, checkpoints/ aside. Both runs write
+/// to <see cref="Output"/> inside their own working folder, so even config.conf (which names the folder) compares.
 /// </summary>
 internal static class KillAndResume
 {
+    /// <summary>The output folder of every run, relative to its working folder.</summary>
+    public const string Output = "out";
+
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
-    /// <summary>Runs <paramref name="run"/> uninterrupted into <paramref name="reference"/> (no checkpoints).</summary>
-    /// <param name="run">The run's arguments without <c>--out</c>, e.g. <c>run FILE --no-report</c>.</param>
-    /// <param name="reference">The output folder.</param>
-    public static void Uninterrupted(string[] run, string reference)
+    /// <summary>Runs <paramref name="run"/> uninterrupted, without checkpoints, into <paramref name="workingFolder"/>/out.</summary>
+    /// <param name="run">The run's arguments without <c>--out</c>, e.g. <c>run FILE --no-report</c> (absolute file paths).</param>
+    /// <param name="workingFolder">The run's working folder.</param>
+    /// <returns>The output folder.</returns>
+    public static string Uninterrupted(string[] run, string workingFolder)
     {
-        var (exit, _, error) = EdgemoeProcess.Run(Patience, [.. run, "--out", reference]);
+        var (exit, _, error) = EdgemoeProcess.RunIn(workingFolder, Patience, [.. run, "--out", Output]);
         Assert.True(exit == 0, $"the uninterrupted run failed ({exit}):\n{error}");
+        return Path.Combine(workingFolder, Output);
     }
 
     /// <summary>
-    /// Runs <paramref name="run"/> with <c>--checkpoint-every <paramref name="every"/></c> into <paramref name="resumed"/>,
+    /// Runs <paramref name="run"/> with <c>--checkpoint-every <paramref name="every"/></c> into <paramref name="workingFolder"/>/out,
     /// SIGKILLs it after its first checkpoint, resumes it <paramref name="kills"/> times (each resume but the last killed
     /// again after a newer checkpoint), and returns the last resume's stderr.
     /// </summary>
     /// <param name="run">The run's arguments without <c>--out</c>.</param>
-    /// <param name="resumed">The output folder.</param>
+    /// <param name="workingFolder">The runs' working folder.</param>
     /// <param name="every">Slots (rounds) between checkpoints.</param>
     /// <param name="kills">How many times the run is killed (≥ 1).</param>
     /// <param name="resumeExtra">Options given again with --resume (e.g. --local-nodes 3 --no-report).</param>
-    /// <param name="killed">Called with each killed process's id, before its output is looked at (e.g. to check its children).</param>
-    public static string KilledAndResumed(string[] run, string resumed, int every, int kills, string[] resumeExtra, Action<int>? killed = null)
+    /// <param name="killing">Called with each process just before it is killed (e.g. to note its child processes).</param>
+    public static string KilledAndResumed(string[] run, string workingFolder, int every, int kills, string[] resumeExtra, Action<Process>? killing = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(kills);
-        var args = (string[])[.. run, "--out", resumed, "--checkpoint-every", every.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        var resumed = Path.Combine(workingFolder, Output);
+        var args = (string[])[.. run, "--out", Output, "--checkpoint-every", every.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         long seen = -1;
         for (var k = 0; k < kills; k++)
         {
-            using var process = EdgemoeProcess.Start(args);
+            using var process = EdgemoeProcess.StartIn(workingFolder, args);
             var error = process.StandardError.ReadToEndAsync();
             _ = process.StandardOutput.ReadToEndAsync();
             seen = AwaitNewerCheckpoint(resumed, seen, process, error);
             Assert.False(process.HasExited, $"the run ended before it could be killed; make it longer:\n{Ended(process, error)}");
+            killing?.Invoke(process);
             process.Kill(); // SIGKILL on Linux: mid-slot, wherever it was
             process.WaitForExit();
-            killed?.Invoke(process.Id);
-            args = ["run", "--resume", resumed, .. resumeExtra];
+            args = ["run", "--resume", Output, .. resumeExtra];
         }
 
-        var (exit, _, last) = EdgemoeProcess.Run(Patience, args);
+        var (exit, _, last) = EdgemoeProcess.RunIn(workingFolder, Patience, args);
         Assert.True(exit == 0, $"the resumed run failed ({exit}):\n{last}");
         return last;
     }

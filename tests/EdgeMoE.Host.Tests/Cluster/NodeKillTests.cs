@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using EdgeMoE.Host.Tests.Run;
 using Xunit.Abstractions;
 
@@ -31,7 +30,7 @@ public sealed class NodeKillTests(ITestOutputHelper output)
 
         // Top-k piles tokens up at the servers it prefers. Some slots run on all three nodes first.
         Await(lines, error, l => l.Contains("top-k slot ", StringComparison.Ordinal) && l.Contains("throughput", StringComparison.Ordinal));
-        var nodes = Children(run.Id).Where(p => Arguments(p).Contains(" node ", StringComparison.Ordinal)).ToArray();
+        var nodes = ChildProcesses.Of(run.Id).Where(p => ChildProcesses.CommandLine(p).Contains(" node ", StringComparison.Ordinal)).ToArray();
         Assert.Equal(3, nodes.Length);
         var victim = Process.GetProcessById(nodes[1]);
         victim.Kill(); // SIGKILL on Linux: no leaving, no goodbye.
@@ -77,41 +76,5 @@ public sealed class NodeKillTests(ITestOutputHelper output)
         }
 
         throw new TimeoutException("the expected line never came; stderr so far:\n" + seen);
-    }
-
-    /// <summary>Process ids whose parent is <paramref name="parent"/> (from /proc).</summary>
-    private static IEnumerable<int> Children(int parent)
-    {
-        foreach (var stat in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
-        {
-            string text;
-            try
-            {
-                text = File.ReadAllText(Path.Combine(stat, "stat"));
-            }
-            catch (IOException)
-            {
-                continue;
-            }
-
-            // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis.
-            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-            if (int.Parse(fields[1], CultureInfo.InvariantCulture) == parent)
-            {
-                yield return int.Parse(Path.GetFileName(stat), CultureInfo.InvariantCulture);
-            }
-        }
-    }
-
-    private static string Arguments(int pid)
-    {
-        try
-        {
-            return " " + File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-        }
-        catch (IOException)
-        {
-            return "";
-        }
     }
 }

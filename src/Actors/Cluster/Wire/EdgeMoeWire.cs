@@ -44,6 +44,8 @@ public static class EdgeMoeWire
         WireFormat.Of<EvaluationOutputs>("evo", EvaluationMessagesWire.Write, EvaluationMessagesWire.ReadEvaluationOutputs),
         WireFormat.Of<ConnectChannel>("conn", WiringMessagesWire.Write, WiringMessagesWire.ReadConnectChannel),
         WireFormat.Of<CrashNodeNow>("crashnode", WiringMessagesWire.Write, WiringMessagesWire.ReadCrashNodeNow),
+        WireFormat.Of<CaptureState>("cap", SnapshotMessagesWire.Write, SnapshotMessagesWire.ReadCaptureState),
+        WireFormat.Of<ActorSnapshot>("snap", SnapshotMessagesWire.Write, SnapshotMessagesWire.ReadActorSnapshot),
         WireFormat.Of<ExpertServerSettings>("xss", ExpertServerSettingsWire.Write, ExpertServerSettingsWire.Read),
         WireFormat.Of<LinkSettings>("link", LinkSettingsWire.Write, LinkSettingsWire.Read),
         WireFormat.Of<ActorSeed>("seed", ActorSeedWire.Write, ActorSeedWire.Read),

@@ -106,6 +106,9 @@ public sealed class WireReader
     /// <summary>A UTF-8 string.</summary>
     public string ReadString() => Encoding.UTF8.GetString(Take(ReadCount()));
 
+    /// <summary>A byte array written by <see cref="WireWriter.WriteBytes"/>.</summary>
+    public byte[] ReadBytes() => Take(ReadCount()).ToArray();
+
     /// <summary>A float array written by <see cref="WireWriter.WriteFloats"/>.</summary>
     public float[] ReadFloats()
     {

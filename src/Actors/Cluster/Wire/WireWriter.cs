@@ -95,6 +95,14 @@ public sealed class WireWriter : IDisposable
         _length += Encoding.UTF8.GetBytes(value, Reserve(bytes));
     }
 
+    /// <summary>A byte array as its length followed by the bytes.</summary>
+    public void WriteBytes(ReadOnlySpan<byte> value)
+    {
+        WriteCount(value.Length);
+        value.CopyTo(Reserve(value.Length));
+        _length += value.Length;
+    }
+
     /// <summary>A float array as its length followed by raw little-endian float32 (one block copy on this CPU).</summary>
     public void WriteFloats(ReadOnlySpan<float> values)
     {

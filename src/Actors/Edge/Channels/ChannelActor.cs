@@ -35,7 +35,8 @@ public sealed class ChannelActor : ReceiveActor
     /// <param name="expertServer">The server end.</param>
     /// <param name="clock">Receives the link's <see cref="LinkSlotReport"/> each slot.</param>
     /// <param name="seed">The actor's generator (fading and distortion).</param>
-    public ChannelActor(int server, LinkSettings settings, IActorRef router, IActorRef expertServer, IActorRef clock, ActorSeed seed)
+    /// <param name="restore">The state to continue from (a checkpoint's), or null for a fresh link.</param>
+    public ChannelActor(int server, LinkSettings settings, IActorRef router, IActorRef expertServer, IActorRef clock, ActorSeed seed, ActorSnapshot? restore = null)
     {
         _server = server;
         _settings = settings;
@@ -52,11 +53,33 @@ public sealed class ChannelActor : ReceiveActor
             _expertServer.Tell(g with { ArrivesAt = Carry(g.Slot, g.Gradients, g.ArrivesAt) });
             _clock.Tell(new LinkSlotReport(g.Slot, _server, _bits, _joules, g.ArrivesAt));
         });
+        Receive<CaptureState>(c => Sender.Tell(Snapshot(c.Slot)));
+        if (restore is not null)
+        {
+            SnapshotCodec.Restore(restore, Context.System, r =>
+            {
+                // The gains are drawn anew when the next slot's first tensor enters, so the slot and fading memory suffice.
+                _slot = r.ReadVarInt();
+                GeneratorState.Read(r, _random);
+                _fading.ImportState(r.ReadDoubles());
+            });
+        }
     }
 
     /// <summary>Props of a link (see the constructor).</summary>
-    public static Props Props(int server, LinkSettings settings, IActorRef router, IActorRef expertServer, IActorRef clock, ActorSeed seed) =>
-        Akka.Actor.Props.Create(() => new ChannelActor(server, settings, router, expertServer, clock, seed));
+    public static Props Props(int server, LinkSettings settings, IActorRef router, IActorRef expertServer, IActorRef clock, ActorSeed seed, ActorSnapshot? restore = null) =>
+        Akka.Actor.Props.Create(() => new ChannelActor(server, settings, router, expertServer, clock, seed, restore));
+
+    /// <summary>The stable name of link <paramref name="server"/> in snapshots.</summary>
+    public static string SnapshotName(int server) => $"channel-{server}";
+
+    private ActorSnapshot Snapshot(long slot) => SnapshotCodec.Take(slot, SnapshotName(_server), w =>
+    {
+        w.WriteVarInt(_slot);
+        GeneratorState.Write(w, _random);
+        w.WriteDoubles(_fading.ExportState());
+        return [];
+    });
 
     /// <summary>Counts and distorts <paramref name="tensor"/>; returns the virtual time it reaches the far end.</summary>
     private TimeSpan Carry(long slot, float[] tensor, TimeSpan entersAt)

@@ -15,23 +15,59 @@ public sealed class ClientActor : ReceiveActor
     private readonly LabeledImages _images;
     private readonly TokenSampler _sampler;
     private readonly IActorRef _router;
+    private readonly Random _random;
     private long _nextTokenId;
 
     /// <param name="images">The training images tokens are drawn from (shared, read-only).</param>
     /// <param name="arrivalRate">λ, mean tokens per slot (&gt; 0).</param>
     /// <param name="router">Receives the batches.</param>
     /// <param name="seed">The actor's generator (arrivals).</param>
-    public ClientActor(LabeledImages images, double arrivalRate, IActorRef router, ActorSeed seed)
+    /// <param name="restore">The state to continue from (a checkpoint's), or null for a fresh client.</param>
+    public ClientActor(LabeledImages images, double arrivalRate, IActorRef router, ActorSeed seed, ActorSnapshot? restore = null)
     {
         _images = images;
-        _sampler = new TokenSampler(images, arrivalRate, seed.NewGenerator());
+        _random = seed.NewGenerator();
+        _sampler = new TokenSampler(images, arrivalRate, _random);
         _router = router;
         Receive<SlotTick>(Emit);
+        Receive<CaptureState>(c => Sender.Tell(SnapshotCodec.Take(c.Slot, SnapshotName, w =>
+        {
+            w.WriteVarInt(_nextTokenId);
+            GeneratorState.Write(w, _random);
+            var (pools, cursors, slots) = _sampler.ExportState();
+            w.WriteCount(pools.Length);
+            foreach (var pool in pools)
+            {
+                w.WriteInts(pool);
+            }
+
+            w.WriteInts(cursors);
+            w.WriteVarInt(slots);
+            return [];
+        })));
+        if (restore is not null)
+        {
+            SnapshotCodec.Restore(restore, Context.System, r =>
+            {
+                _nextTokenId = r.ReadVarInt();
+                GeneratorState.Read(r, _random);
+                var pools = new int[r.ReadCount()][];
+                for (var k = 0; k < pools.Length; k++)
+                {
+                    pools[k] = r.ReadInts();
+                }
+
+                _sampler.ImportState(pools, r.ReadInts(), r.ReadVarInt());
+            });
+        }
     }
 
+    /// <summary>The client's stable name in snapshots.</summary>
+    public const string SnapshotName = "client";
+
     /// <summary>Props of a client (see the constructor).</summary>
-    public static Props Props(LabeledImages images, double arrivalRate, IActorRef router, ActorSeed seed) =>
-        Akka.Actor.Props.Create(() => new ClientActor(images, arrivalRate, router, seed));
+    public static Props Props(LabeledImages images, double arrivalRate, IActorRef router, ActorSeed seed, ActorSnapshot? restore = null) =>
+        Akka.Actor.Props.Create(() => new ClientActor(images, arrivalRate, router, seed, restore));
 
     private void Emit(SlotTick tick)
     {

@@ -41,13 +41,24 @@ public sealed class SlotClockActor : ReceiveActor
     private long _arrivals;
     private long _completed;
     private long _rerouted;
+    private readonly int _checkpointEvery;
+    private readonly ActorSnapshot? _restore;
+    private IActorRef[] _channels = [];
+    private List<ActorSnapshot>? _captured;
+    private int _capturesAwaited;
+    private TimeSpan _nextStartsAt;
 
     /// <param name="schedule">Slots, τ and evaluation points.</param>
     /// <param name="observer">Receives <see cref="SlotMetrics"/> and <see cref="RunCompleted"/>.</param>
     /// <param name="failures">Scheduled failures, applied at slot starts; null for none.</param>
-    public SlotClockActor(SlotSchedule schedule, IActorRef observer, FailureSchedule? failures = null)
+    /// <param name="checkpointEvery">Slots between snapshots of the network (<see cref="NetworkSnapshot"/> to the observer); 0 for none.</param>
+    /// <param name="restore">The clock's state to continue from (a checkpoint's): the run opens the slot after it.</param>
+    public SlotClockActor(SlotSchedule schedule, IActorRef observer, FailureSchedule? failures = null, int checkpointEvery = 0, ActorSnapshot? restore = null)
     {
         schedule.Validate();
+        ArgumentOutOfRangeException.ThrowIfNegative(checkpointEvery);
+        _checkpointEvery = checkpointEvery;
+        _restore = restore;
         _schedule = schedule;
         _failures = failures is { IsEmpty: false } ? failures : null;
         _observer = observer;
@@ -70,11 +81,15 @@ public sealed class SlotClockActor : ReceiveActor
             }
         });
         Receive<EvaluationReport>(r => Finish(r.Accuracy));
+        Receive<ActorSnapshot>(Captured);
     }
 
+    /// <summary>The clock's stable name in snapshots.</summary>
+    public const string SnapshotName = "clock";
+
     /// <summary>Props of a clock (see the constructor).</summary>
-    public static Props Props(SlotSchedule schedule, IActorRef observer, FailureSchedule? failures = null) =>
-        Akka.Actor.Props.Create(() => new SlotClockActor(schedule, observer, failures));
+    public static Props Props(SlotSchedule schedule, IActorRef observer, FailureSchedule? failures = null, int checkpointEvery = 0, ActorSnapshot? restore = null) =>
+        Akka.Actor.Props.Create(() => new SlotClockActor(schedule, observer, failures, checkpointEvery, restore));
 
     private int Servers => _servers.Length;
 
@@ -90,7 +105,81 @@ public sealed class SlotClockActor : ReceiveActor
         _down = new bool[Servers];
         _lost = new bool[Servers];
         _energyBacklog = new double[Servers];
+        _channels = network.Channels is { } channels ? [.. channels] : [];
+        if (_restore is { } restore)
+        {
+            SnapshotCodec.Restore(restore, Context.System, r =>
+            {
+                _slot = r.ReadVarInt();
+                _nextStartsAt = r.ReadTimeSpan();
+                _down = [.. r.ReadInts().Select(d => d != 0)];
+                _lost = [.. r.ReadInts().Select(d => d != 0)];
+                _energyBacklog = r.ReadDoubles();
+                (_arrivals, _completed, _rerouted) = (r.ReadVarInt(), r.ReadVarInt(), r.ReadVarInt());
+            });
+            Start(_slot + 1, _nextStartsAt);
+            return;
+        }
+
         Start(0, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// At the barrier after a checkpoint slot every actor is idle: asks each for its state, and opens the next slot
+    /// only once all answered (so no actor has moved on), after handing the observer the network's snapshot.
+    /// </summary>
+    private void Capture(TimeSpan nextStartsAt)
+    {
+        var actors = new List<IActorRef> { _client, _router, _policy };
+        for (var j = 0; j < Servers; j++)
+        {
+            if (!_down[j] && !_lost[j])
+            {
+                actors.Add(_servers[j]);
+                actors.Add(_channels.Length > j ? _channels[j] : throw new InvalidOperationException("a checkpointing clock needs the links (ConnectNetwork.Channels)"));
+            }
+        }
+
+        _nextStartsAt = nextStartsAt;
+        _captured = [];
+        _capturesAwaited = actors.Count;
+        var request = new CaptureState(_slot);
+        foreach (var actor in actors)
+        {
+            actor.Tell(request);
+        }
+    }
+
+    private void Captured(ActorSnapshot snapshot)
+    {
+        var captured = _captured ?? throw new InvalidOperationException($"a snapshot of {snapshot.Actor} while no capture runs");
+        if (snapshot.Slot != _slot)
+        {
+            throw new InvalidOperationException($"a snapshot of {snapshot.Actor} for slot {snapshot.Slot} while slot {_slot} is captured");
+        }
+
+        captured.Add(snapshot);
+        if (captured.Count < _capturesAwaited)
+        {
+            return;
+        }
+
+        captured.Add(SnapshotCodec.Take(_slot, SnapshotName, w =>
+        {
+            w.WriteVarInt(_slot);
+            w.WriteTimeSpan(_nextStartsAt);
+            w.WriteInts([.. _down.Select(d => d ? 1 : 0)]);
+            w.WriteInts([.. _lost.Select(d => d ? 1 : 0)]);
+            w.WriteDoubles(_energyBacklog);
+            w.WriteVarInt(_arrivals);
+            w.WriteVarInt(_completed);
+            w.WriteVarInt(_rerouted);
+            return [];
+        }));
+        captured.Sort((a, b) => string.CompareOrdinal(a.Actor, b.Actor));
+        _captured = null;
+        _observer.Tell(new NetworkSnapshot(_slot, captured));
+        Start(_slot + 1, _nextStartsAt);
     }
 
     /// <summary>A report of a server (or its link) the clock waits for; a lost server's late report is dropped.</summary>
@@ -273,7 +362,14 @@ public sealed class SlotClockActor : ReceiveActor
         }
 
         var earliest = _startedAt + _schedule.SlotLength;
-        Start(_slot + 1, _endsAt > earliest ? _endsAt : earliest);
+        var next = _endsAt > earliest ? _endsAt : earliest;
+        if (_checkpointEvery > 0 && (_slot + 1) % _checkpointEvery == 0)
+        {
+            Capture(next);
+            return;
+        }
+
+        Start(_slot + 1, next);
     }
 
     /// <summary>Checks every token the router holds against the queues the servers reported (see <see cref="TokenLedger"/>).</summary>

@@ -18,7 +18,7 @@ public sealed class RematerialisedNetwork
     private readonly Func<Tensor, Tensor> _forward;
     private readonly long[] _itemShape;
     private readonly ContiguousParameters _parameters;
-    private readonly optim.Optimizer _optimizer;
+    private readonly PinnedScalarAdam _optimizer;
 
     private RematerialisedNetwork(nn.Module module, Func<Tensor, Tensor> forward, long[] itemShape, int outputs, float learningRate)
     {
@@ -63,6 +63,33 @@ public sealed class RematerialisedNetwork
     {
         using var scope = torch.NewDisposeScope();
         return [.. _module.parameters().SelectMany(p => TensorInput.ToArray(p.reshape(-1)))];
+    }
+
+    /// <summary>Its weights (one vector, registration order) and Adam's moments: what a checkpoint keeps.</summary>
+    public (float[] Weights, AdamMoments Moments) ExportState()
+    {
+        using var noGrad = torch.no_grad();
+        using var weights = _parameters.All.detach();
+        return (TensorInput.ToArray(weights), _optimizer.ExportMoments().Single());
+    }
+
+    /// <summary>Puts back what <see cref="ExportState"/> returned for a network of the same architecture.</summary>
+    /// <exception cref="ArgumentException">Another number of weights.</exception>
+    public void ImportState(float[] weights, AdamMoments moments)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        if (weights.Length != _parameters.All.numel())
+        {
+            throw new ArgumentException($"{weights.Length} weights, expected {_parameters.All.numel()}", nameof(weights));
+        }
+
+        using (var noGrad = torch.no_grad())
+        using (var values = torch.tensor(weights))
+        {
+            _parameters.All.copy_(values);
+        }
+
+        _optimizer.ImportMoments([moments]);
     }
 
     /// <summary>Outputs (items × <see cref="Outputs"/>) of the current weights on <paramref name="items"/>, without a graph.</summary>

@@ -13,4 +13,5 @@ public sealed record ConnectServers(IReadOnlyList<IActorRef> Channels, IReadOnly
 /// <param name="Router">The router (reports, evaluation).</param>
 /// <param name="Servers">The expert servers by index.</param>
 /// <param name="Policy">The policy, which gets the status of every server that is down (it cannot send its own); null for none.</param>
-public sealed record ConnectNetwork(IActorRef Client, IActorRef Router, IReadOnlyList<IActorRef> Servers, IActorRef? Policy = null);
+/// <param name="Channels">The links by server index, asked for their state at checkpoints; null when the run takes none.</param>
+public sealed record ConnectNetwork(IActorRef Client, IActorRef Router, IReadOnlyList<IActorRef> Servers, IActorRef? Policy = null, IReadOnlyList<IActorRef>? Channels = null);

@@ -23,7 +23,8 @@ public sealed class PolicyActor : ReceiveActor
     /// <param name="policy">The policy; only it touches the actor's generator.</param>
     /// <param name="parameters">V, μ, K and the servers' profiles.</param>
     /// <param name="seed">The actor's generator (randomised policies).</param>
-    public PolicyActor(IRoutingPolicy policy, SlotParameters parameters, ActorSeed seed)
+    /// <param name="restore">The state to continue from (a checkpoint's), or null for a fresh policy.</param>
+    public PolicyActor(IRoutingPolicy policy, SlotParameters parameters, ActorSeed seed, ActorSnapshot? restore = null)
     {
         _policy = policy;
         _parameters = parameters;
@@ -50,11 +51,29 @@ public sealed class PolicyActor : ReceiveActor
             _requests[r.Slot] = (r, Sender);
             TryDecide(r.Slot);
         });
+        // Between slots nothing waits here: the decided slot and the generator are the whole state.
+        Receive<CaptureState>(c => Sender.Tell(SnapshotCodec.Take(c.Slot, SnapshotName, w =>
+        {
+            w.WriteVarInt(_decided);
+            GeneratorState.Write(w, _random);
+            return [];
+        })));
+        if (restore is not null)
+        {
+            SnapshotCodec.Restore(restore, Context.System, r =>
+            {
+                _decided = r.ReadVarInt();
+                GeneratorState.Read(r, _random);
+            });
+        }
     }
 
+    /// <summary>The policy actor's stable name in snapshots.</summary>
+    public const string SnapshotName = "policy";
+
     /// <summary>Props of a policy actor (see the constructor).</summary>
-    public static Props Props(IRoutingPolicy policy, SlotParameters parameters, ActorSeed seed) =>
-        Akka.Actor.Props.Create(() => new PolicyActor(policy, parameters, seed));
+    public static Props Props(IRoutingPolicy policy, SlotParameters parameters, ActorSeed seed, ActorSnapshot? restore = null) =>
+        Akka.Actor.Props.Create(() => new PolicyActor(policy, parameters, seed, restore));
 
     private ServerStatus?[] Statuses(long slot)
     {

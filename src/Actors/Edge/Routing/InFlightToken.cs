@@ -21,6 +21,23 @@ internal sealed class InFlightToken(long id, int label, ReadOnlyMemory<float> im
 
     public ReadOnlyMemory<float> Image { get; } = image;
 
+    /// <summary>The output of the expert at <paramref name="position"/> of <see cref="Experts"/>, or null while awaited.</summary>
+    public float[]? OutputAt(int position) => _outputs[position];
+
+    /// <summary>A token as a checkpoint kept it: its experts, the outputs already in and who computed them.</summary>
+    public static InFlightToken Restored(long id, int label, float[] image, int[] experts, float[]?[] outputs, int[] incarnations)
+    {
+        var token = new InFlightToken(id, label, image, experts);
+        if (outputs.Length != experts.Length || incarnations.Length != experts.Length)
+        {
+            throw new ArgumentException($"token {id}: {experts.Length} experts but {outputs.Length} outputs and {incarnations.Length} incarnations", nameof(outputs));
+        }
+
+        token._outputs = outputs;
+        token._incarnations = incarnations;
+        return token;
+    }
+
     /// <summary>The servers it goes to, ascending.</summary>
     public int[] Experts => _experts;
 

@@ -44,7 +44,8 @@ public sealed class RouterActor : ReceiveActor
     /// <param name="policy">Decides each slot.</param>
     /// <param name="clock">Receives <see cref="RouterSlotReport"/> and <see cref="EvaluationReport"/>.</param>
     /// <param name="seed">The actor's generator (the gate's initial weights).</param>
-    public RouterActor(RouterSettings settings, IActorRef policy, IActorRef clock, ActorSeed seed)
+    /// <param name="restore">The state to continue from (a checkpoint's), or null for a fresh router.</param>
+    public RouterActor(RouterSettings settings, IActorRef policy, IActorRef clock, ActorSeed seed, ActorSnapshot? restore = null)
     {
         _settings = settings;
         _gate = RematerialisedNetwork.Gate(settings.TestSet.ImageSize, settings.Servers, settings.GateHidden, settings.GateLearningRate, seed.NewGenerator());
@@ -74,11 +75,85 @@ public sealed class RouterActor : ReceiveActor
         });
         Receive<EvaluateModel>(Evaluate);
         Receive<EvaluationOutputs>(CollectEvaluation);
+        Receive<CaptureState>(c => Sender.Tell(Snapshot(c.Slot)));
+        if (restore is not null)
+        {
+            SnapshotCodec.Restore(restore, Context.System, r => Restore(r, restore.Tensors));
+        }
     }
 
+    /// <summary>The router's stable name in snapshots.</summary>
+    public const string SnapshotName = "router";
+
     /// <summary>Props of a router (see the constructor).</summary>
-    public static Props Props(RouterSettings settings, IActorRef policy, IActorRef clock, ActorSeed seed) =>
-        Akka.Actor.Props.Create(() => new RouterActor(settings, policy, clock, seed));
+    public static Props Props(RouterSettings settings, IActorRef policy, IActorRef clock, ActorSeed seed, ActorSnapshot? restore = null) =>
+        Akka.Actor.Props.Create(() => new RouterActor(settings, policy, clock, seed, restore));
+
+    /// <summary>
+    /// Between slots the router holds the tokens still waiting for outputs (in their dictionary order, which a restore
+    /// keeps), copies to route again, which servers are down and their incarnations, and its gate with Adam.
+    /// </summary>
+    private ActorSnapshot Snapshot(long slot) => SnapshotCodec.Take(slot, SnapshotName, w =>
+    {
+        if (_batch is not null || _evaluation is not null || _processed.Count > 0 || _completedByFailure.Count > 0)
+        {
+            throw new InvalidOperationException($"router asked for its state in the middle of slot {slot}");
+        }
+
+        w.WriteInts([.. _down.Select(d => d ? 1 : 0)]);
+        w.WriteInts(_incarnation);
+        w.WriteVarInt(_unassigned);
+        w.WriteCount(_inFlight.Count);
+        foreach (var token in _inFlight.Values)
+        {
+            w.WriteVarInt(token.Id);
+            w.WriteVarInt(token.Label);
+            w.WriteFloats(token.Image.Span);
+            w.WriteInts(token.Experts);
+            for (var k = 0; k < token.Experts.Length; k++)
+            {
+                w.WriteOptional(token.OutputAt(k), (w, o) => w.WriteFloats(o));
+                w.WriteVarInt(token.IncarnationAt(k));
+            }
+        }
+
+        foreach (var copies in _copies)
+        {
+            w.WriteLongs([.. copies.Select(t => t.Id)]);
+        }
+
+        return NetworkCheckpoint.Save(_gate, w);
+    });
+
+    private void Restore(Cluster.Wire.WireReader r, IReadOnlyList<NamedTensor> tensors)
+    {
+        _down = [.. r.ReadInts().Select(d => d != 0)];
+        _incarnation = r.ReadInts();
+        _unassigned = r.ReadInt();
+        for (var count = r.ReadCount(); count > 0; count--)
+        {
+            var id = r.ReadVarInt();
+            var label = r.ReadInt();
+            var image = r.ReadFloats();
+            var experts = r.ReadInts();
+            var outputs = new float[]?[experts.Length];
+            var incarnations = new int[experts.Length];
+            for (var k = 0; k < experts.Length; k++)
+            {
+                outputs[k] = r.ReadOptional(r => r.ReadFloats());
+                incarnations[k] = r.ReadInt();
+            }
+
+            _inFlight.Add(id, InFlightToken.Restored(id, label, image, experts, outputs, incarnations));
+        }
+
+        foreach (var copies in _copies)
+        {
+            copies.AddRange(r.ReadLongs().Select(id => _inFlight[id]));
+        }
+
+        NetworkCheckpoint.Restore(_gate, r, tensors);
+    }
 
     private int ImageSize => _settings.TestSet.ImageSize;
 

@@ -32,7 +32,8 @@ public sealed class ExpertServerActor : ReceiveActor
     /// <param name="clock">Receives the server's <see cref="ServerSlotReport"/>.</param>
     /// <param name="seed">The actor's generator (the expert's initial weights).</param>
     /// <param name="channel">The link to the router; null until a <see cref="ConnectChannel"/> arrives.</param>
-    public ExpertServerActor(ExpertServerSettings settings, IActorRef policy, IActorRef clock, ActorSeed seed, IActorRef? channel)
+    /// <param name="restore">The state to continue from (a checkpoint's), or null for a fresh server.</param>
+    public ExpertServerActor(ExpertServerSettings settings, IActorRef policy, IActorRef clock, ActorSeed seed, IActorRef? channel, ActorSnapshot? restore = null)
     {
         _settings = settings;
         _learner = RematerialisedNetwork.Expert(settings.Network, settings.Classes, settings.LearningRate, seed.NewGenerator());
@@ -51,11 +52,58 @@ public sealed class ExpertServerActor : ReceiveActor
         Receive<TokenDispatch>(Compute);
         Receive<OutputGradients>(Learn);
         Receive<EvaluationRequest>(r => Sender.Tell(new EvaluationOutputs(r.Slot, _settings.Index, _learner.Forward(r.Pixels))));
+        Receive<CaptureState>(c => Sender.Tell(Snapshot(c.Slot)));
+        if (restore is not null)
+        {
+            SnapshotCodec.Restore(restore, Context.System, Restore(restore));
+        }
     }
 
     /// <summary>Props of a server (see the constructor).</summary>
-    public static Props Props(ExpertServerSettings settings, IActorRef policy, IActorRef clock, ActorSeed seed, IActorRef? channel = null) =>
-        Akka.Actor.Props.Create(() => new ExpertServerActor(settings, policy, clock, seed, channel));
+    public static Props Props(ExpertServerSettings settings, IActorRef policy, IActorRef clock, ActorSeed seed, IActorRef? channel = null, ActorSnapshot? restore = null) =>
+        Akka.Actor.Props.Create(() => new ExpertServerActor(settings, policy, clock, seed, channel, restore));
+
+    /// <summary>The stable name of server <paramref name="index"/> in snapshots.</summary>
+    public static string SnapshotName(int index) => $"server-{index}";
+
+    /// <summary>Queues (tokens with their images, and those awaiting a gradient), Q_j and Z_j, and the expert with Adam.</summary>
+    private ActorSnapshot Snapshot(long slot) => SnapshotCodec.Take(slot, SnapshotName(_settings.Index), w =>
+    {
+        w.WriteVarInt(_slot);
+        w.WriteVarInt(_routed);
+        w.WriteVarInt(_queues.Tokens);
+        w.WriteDouble(_queues.EnergyBacklog);
+        foreach (var tokens in new[] { _queue.ToArray(), _awaitingGradient.Values.ToArray() })
+        {
+            w.WriteCount(tokens.Length);
+            foreach (var token in tokens)
+            {
+                w.WriteVarInt(token.Id);
+                w.WriteFloats(token.Image.Span);
+            }
+        }
+
+        return NetworkCheckpoint.Save(_learner, w);
+    });
+
+    private Action<Cluster.Wire.WireReader> Restore(ActorSnapshot snapshot) => r =>
+    {
+        _slot = r.ReadVarInt();
+        _routed = r.ReadVarInt();
+        _queues = _queues with { Tokens = r.ReadVarInt(), EnergyBacklog = r.ReadDouble() };
+        for (var count = r.ReadCount(); count > 0; count--)
+        {
+            _queue.Enqueue(new QueuedToken(r.ReadVarInt(), r.ReadFloats()));
+        }
+
+        for (var count = r.ReadCount(); count > 0; count--)
+        {
+            var token = new QueuedToken(r.ReadVarInt(), r.ReadFloats());
+            _awaitingGradient.Add(token.Id, token);
+        }
+
+        NetworkCheckpoint.Restore(_learner, r, snapshot.Tensors);
+    };
 
     private bool Available => _settings.IsAvailable(_slot);
 

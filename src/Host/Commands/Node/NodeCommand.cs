@@ -22,9 +22,13 @@ internal static class NodeCommand
         var exitAfterRun = new Option<bool>("--exit-after-run") { Description = "Serve one run, then exit." };
         var config = new Option<FileInfo?>("--config") { Description = "Scenario file whose akka and edgemoe.cluster sections apply (default: reference.conf)." };
         var threads = new Option<int?>("--threads") { Description = "Actor dispatcher threads (0 = one per core); results do not depend on it." };
+        var untilStdinCloses = new Option<bool>(UntilStdinClosesOption)
+        {
+            Description = "Stop when standard input closes: how a coordinator that started this node (--local-nodes) takes it along, even when killed.",
+        };
         var command = new Command("node", "Run an edge node of an EdgeMoE cluster: it hosts the edge actors coordinators place on it.")
         {
-            roles, exitAfterRun, config, threads,
+            roles, exitAfterRun, config, threads, untilStdinCloses,
         };
         foreach (var option in cluster.All)
         {
@@ -32,11 +36,15 @@ internal static class NodeCommand
         }
 
         command.SetAction(parse => Execute(
-            console, cluster.Read(parse), parse.GetValue(roles), parse.GetValue(exitAfterRun), parse.GetValue(config), parse.GetValue(threads)));
+            console, cluster.Read(parse), parse.GetValue(roles), parse.GetValue(exitAfterRun), parse.GetValue(config), parse.GetValue(threads),
+            parse.GetValue(untilStdinCloses)));
         return command;
     }
 
-    private static int Execute(CliConsole console, ClusterOptions.Given given, string? roles, bool exitAfterRun, FileInfo? config, int? threads)
+    /// <summary>The option a coordinator gives the nodes it starts, whose standard input it holds open while it lives.</summary>
+    public const string UntilStdinClosesOption = "--until-stdin-closes";
+
+    private static int Execute(CliConsole console, ClusterOptions.Given given, string? roles, bool exitAfterRun, FileInfo? config, int? threads, bool untilStdinCloses)
     {
         if (roles is not null && roles.Trim() != ClusterRoles.Edge)
         {
@@ -57,6 +65,21 @@ internal static class NodeCommand
         using var stop = new CancellationTokenSource();
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        if (untilStdinCloses)
+        {
+            // The pipe closes when the coordinator ends, however it ends (SIGKILL included): no orphan nodes.
+            new Thread(() =>
+            {
+                using var input = Console.OpenStandardInput();
+                var buffer = new byte[64];
+                while (input.Read(buffer) > 0)
+                {
+                }
+
+                stop.Cancel();
+            })
+            { IsBackground = true, Name = "coordinator watch" }.Start();
+        }
         EdgeNodeHost.Serve(
             () => ClusterNodeSystem.Start(ClusterRoles.Edge, clusterSettings.Hostname, clusterSettings.Port, settings.Actors.Akka, threadCount, credentials),
             seeds, clusterSettings.JoinTimeout, exitAfterRun, console.Error, stop.Token);

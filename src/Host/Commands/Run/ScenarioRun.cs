@@ -3,9 +3,11 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using EdgeMoE.Actors.Edge.Failures;
 using EdgeMoE.Actors.Edge.Messages;
+using EdgeMoE.Host.Checkpoints;
 using EdgeMoE.Host.Cli;
 using EdgeMoE.Host.Reports;
 using EdgeMoE.Host.Scenarios;
+using EdgeMoE.Host.Scenarios.Checkpoints;
 using EdgeMoE.Host.Settings;
 using EdgeMoE.Policies.Baselines;
 using EdgeMoE.Policies.Routing;
@@ -54,11 +56,13 @@ internal static class ScenarioRun
     /// <param name="concurrency">Policies emulated at the same time, ≥ 1.</param>
     /// <param name="progress">Progress display (stderr).</param>
     /// <param name="log">Where the run announces itself (stderr, or nothing).</param>
+    /// <param name="checkpointing">Checkpoints to write and the one to continue from; none when null.</param>
     /// <returns>The policies' summaries, in report order.</returns>
     public static IReadOnlyList<PolicySummary> Execute(
         EdgeMoeSettings settings, EdgeMoE.Hocon.Config resolved, TokenImages images, EmulationSite? clusterSite, int threads, int concurrency,
-        IRunProgress progress, TextWriter log)
+        IRunProgress progress, TextWriter log, Checkpointing? checkpointing = null)
     {
+        checkpointing ??= Checkpointing.None;
         var wall = Stopwatch.StartNew();
         var policies = Policies(settings);
         var plan = ScenarioPlan.From(settings, images);
@@ -69,9 +73,22 @@ internal static class ScenarioRun
                 $"edgemoe.stable-moe.nodes = {failures.Nodes}, but the cluster has {nodes} edge node(s): node failures must name the cluster's nodes ({settings.Source})");
         }
 
+        if (checkpointing.Requested && (plan.Failures is not null || settings.StableMoe.Cells > 1))
+        {
+            throw new BadInputException(
+                $"{(checkpointing.Resume is null ? Checkpointing.EveryOption : Checkpointing.ResumeOption)}: Stable-MoE checkpoints need one cell and no scheduled failures " +
+                $"(edgemoe.stable-moe.cells = {settings.StableMoe.Cells}, {plan.Failures?.Failures.Count ?? 0} in edgemoe.stable-moe.failures; {settings.Source})");
+        }
+
         var folder = settings.Run.OutputDir;
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "config.conf"), resolved.ToHocon());
+        if (checkpointing.Resume is null)
+        {
+            // A resumed run keeps the config.conf its checkpoints were verified against.
+            File.WriteAllText(Path.Combine(folder, "config.conf"), resolved.ToHocon());
+        }
+
+        var checkpoints = new StableMoeCheckpoints(checkpointing, [.. policies.Select(p => p.Name)]);
         var cells = settings.StableMoe.Cells;
         log.WriteLine(
             $"Stable-MoE on {images.Name}: {(cells == 1 ? "" : $"{cells} cells of ")}{settings.StableMoe.Servers} servers, K = {settings.StableMoe.ExpertsPerToken}, " +
@@ -116,7 +133,7 @@ internal static class ScenarioRun
             progress.Show(() => Parallel.ForEach(
                 Partitioner.Create(Enumerable.Range(0, policies.Count), EnumerablePartitionerOptions.NoBuffering),
                 new ParallelOptions { MaxDegreeOfParallelism = atOnce },
-                p => RunPolicy(perSystem, cells, site, policies[p], p, policies.Count, outputs, progress, wall)));
+                p => RunPolicy(perSystem, cells, site, policies[p], p, policies.Count, outputs, progress, wall, checkpoints)));
         }
         catch (AggregateException failure)
         {
@@ -132,7 +149,8 @@ internal static class ScenarioRun
     /// <paramref name="site"/>; several cells report as one network (<see cref="NetworkSlots"/>).
     /// </summary>
     private static void RunPolicy(
-        ScenarioPlan plan, int cells, EmulationSite site, IRoutingPolicy policy, int index, int count, PolicyOrderedOutputs outputs, IRunProgress progress, Stopwatch wall)
+        ScenarioPlan plan, int cells, EmulationSite site, IRoutingPolicy policy, int index, int count, PolicyOrderedOutputs outputs, IRunProgress progress, Stopwatch wall,
+        StableMoeCheckpoints checkpoints)
     {
         var started = wall.Elapsed;
         progress.Begin(policy.Name, index, count);
@@ -146,9 +164,25 @@ internal static class ScenarioRun
             progress.Slot(policy.Name, slot, cumulative);
         }
 
-        if (cells == 1)
+        // A resumed policy writes its kept rows again (metrics.csv is rebuilt), then its network continues after them.
+        var kept = checkpoints.Kept(index);
+        foreach (var row in kept.Rows)
         {
-            StableMoeNetwork.Run(plan, policy, Record, site);
+            Record(row);
+        }
+
+        if (kept.Finished)
+        {
+            checkpoints.Finished(index, slots);
+        }
+        else if (cells == 1)
+        {
+            var network = new NetworkCheckpointing(
+                checkpoints.Every,
+                kept.Snapshot?.Actors.ToDictionary(a => a.Actor, StringComparer.Ordinal),
+                snapshot => checkpoints.Snapshot(index, snapshot, slots));
+            StableMoeNetwork.Run(plan, policy, Record, site, network);
+            checkpoints.Finished(index, slots);
         }
         else
         {

@@ -9,7 +9,7 @@ namespace EdgeMoE.Host.Commands.Run;
 /// Stable-MoE (hocon/stable-moe.conf): emulates the edge network slot by slot for each policy on identical arrivals and
 /// initial weights, in one process or on a cluster, and writes metrics.csv, summary.json and config.conf.
 /// </summary>
-internal sealed class StableMoeScenario : IScenario
+internal sealed class StableMoeScenario : ICheckpointingScenario
 {
     public string Name => ScenarioNames.StableMoe;
 
@@ -23,9 +23,12 @@ internal sealed class StableMoeScenario : IScenario
         var images = TokenImages.Load(settings.Run.Dataset, settings.Run.DataDir, settings.Run.Seed, console.Error);
         var concurrency = Math.Min(policies.Count, settings.Run.ConcurrentPolicies == 0 ? Environment.ProcessorCount : settings.Run.ConcurrentPolicies);
         IRunProgress progress = ProgressBars.Fits(console.Error) ? new ProgressBars(settings.Run.Slots) : new ProgressLines(console.Error, settings.Run.Slots);
-        var summaries = ScenarioRun.Execute(settings, invocation.Resolved, images, cluster?.Site, threads, concurrency, progress, console.Error);
+        var summaries = ScenarioRun.Execute(settings, invocation.Resolved, images, cluster?.Site, threads, concurrency, progress, console.Error, invocation.Checkpoints);
         console.Out.Write(ComparisonTable.Render(summaries));
-        console.Error.WriteLine($"wall time {invocation.Wall.Elapsed.TotalSeconds:0.0} s; wrote {settings.Run.OutputDir}/metrics.csv, summary.json, config.conf");
+        var checkpoints = invocation.Checkpoints.Summary(invocation.Wall.Elapsed);
+        console.Error.WriteLine(
+            $"wall time {invocation.Wall.Elapsed.TotalSeconds:0.0} s; wrote {settings.Run.OutputDir}/metrics.csv, summary.json, config.conf" +
+            (checkpoints.Length == 0 ? "" : "; " + checkpoints));
         return Cli.ExitCodes.Success;
     }
 }

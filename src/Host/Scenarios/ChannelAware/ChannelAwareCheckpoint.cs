@@ -17,12 +17,12 @@ namespace EdgeMoE.Host.Scenarios.ChannelAware;
 /// <param name="Moments">The current training phase's Adam state; empty outside training.</param>
 internal sealed record ChannelAwareResume(
     ChannelAwarePosition Position, IReadOnlyList<ChannelAwareResult> Results, IReadOnlyDictionary<string, Tensor> Model,
-    Dictionary<string, Tensor>? Stage1Gate, ulong[] Generator, IReadOnlyList<AdamMoment> Moments) : IDisposable
+    Dictionary<string, Tensor>? Stage1Gate, ulong[] Generator, IReadOnlyList<AdamMoments> Moments) : IDisposable
 {
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var tensor in Model.Values.Concat(Stage1Gate?.Values ?? Enumerable.Empty<Tensor>()).Concat(Moments.SelectMany(m => new[] { m.ExpAvg, m.ExpAvgSq })))
+        foreach (var tensor in Model.Values.Concat(Stage1Gate?.Values ?? Enumerable.Empty<Tensor>()))
         {
             tensor.Dispose();
         }
@@ -52,7 +52,7 @@ internal static class ChannelAwareCheckpoint
             .Bool(position.Stage1Stopped).Double(position.Best).Int(position.Stale).Bool(position.Ideal is not null).Double(position.Ideal ?? 0);
         state.Section("generator").ULongs(random is null ? [] : ((Models.Randomness.Xoshiro256Random)random).GetState());
         using var scope = torch.NewDisposeScope();
-        var moments = optimizer is null ? [] : AdamMoments.Export(optimizer);
+        var moments = optimizer is null ? [] : optimizer.ExportMoments();
         state.Section("adam").Longs([.. moments.Select(m => m.Step)]);
         state.Section("results").Int(results.Count);
         foreach (var r in results)
@@ -62,7 +62,7 @@ internal static class ChannelAwareCheckpoint
 
         var tensors = Modules(model).SelectMany(m => m.Module.state_dict().Select(p => KeyValuePair.Create(m.Prefix + p.Key, p.Value))).ToList();
         tensors.AddRange((stage1Gate ?? new Dictionary<string, Tensor>()).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(Stage1GatePrefix + p.Key, p.Value)));
-        var optimiser = moments.SelectMany((m, i) => new[] { KeyValuePair.Create($"adam.{i}.exp_avg", m.ExpAvg), KeyValuePair.Create($"adam.{i}.exp_avg_sq", m.ExpAvgSq) }).ToList();
+        var optimiser = moments.SelectMany((m, i) => new[] { KeyValuePair.Create($"adam.{i}.exp_avg", torch.tensor(m.ExpAvg)), KeyValuePair.Create($"adam.{i}.exp_avg_sq", torch.tensor(m.ExpAvgSq)) }).ToList();
         return [new CheckpointPart(StateFile, state.ToArray()), new CheckpointPart(ModelFile, Safetensors(tensors)), new CheckpointPart(OptimiserFile, Safetensors(optimiser))];
     }
 
@@ -93,7 +93,12 @@ internal static class ChannelAwareCheckpoint
         var stage1Gate = model.Keys.Where(n => n.StartsWith(Stage1GatePrefix, StringComparison.Ordinal)).ToList()
             .ToDictionary(n => n[Stage1GatePrefix.Length..], n => model.Remove(n, out var t) ? t : throw new InvalidOperationException(n));
         var optimiser = Tensors(checkpoint, OptimiserFile);
-        var moments = steps.Select((step, i) => new AdamMoment(step, Take(checkpoint, optimiser, OptimiserFile, $"adam.{i}.exp_avg"), Take(checkpoint, optimiser, OptimiserFile, $"adam.{i}.exp_avg_sq"))).ToList();
+        var moments = steps.Select((step, i) => new AdamMoments(step, Take(checkpoint, optimiser, OptimiserFile, $"adam.{i}.exp_avg"), Take(checkpoint, optimiser, OptimiserFile, $"adam.{i}.exp_avg_sq"))).ToList();
+        foreach (var tensor in optimiser.Values)
+        {
+            tensor.Dispose();
+        }
+
         var position = new ChannelAwarePosition(units, index, phase, done, stopped, best, stale, hasIdeal ? ideal : null);
         return new ChannelAwareResume(position, results, model, stage1Gate.Count == 0 ? null : stage1Gate, generator, moments);
     }
@@ -143,6 +148,9 @@ internal static class ChannelAwareCheckpoint
         }
     }
 
-    private static Tensor Take(LoadedCheckpoint checkpoint, Dictionary<string, Tensor> tensors, string part, string name) =>
-        tensors.Remove(name, out var tensor) ? tensor : throw new BadInputException($"{Path.Combine(checkpoint.Dir, part)}: corrupt checkpoint: no tensor {name}");
+    private static float[] Take(LoadedCheckpoint checkpoint, Dictionary<string, Tensor> tensors, string part, string name)
+    {
+        using var tensor = tensors.Remove(name, out var t) ? t : throw new BadInputException($"{Path.Combine(checkpoint.Dir, part)}: corrupt checkpoint: no tensor {name}");
+        return TensorInput.ToArray(tensor);
+    }
 }

@@ -189,7 +189,7 @@ internal sealed class ChannelAwareRun(
         if (resume is not null && state.Done > 0)
         {
             random.SetState(resume.Generator);
-            AdamMoments.Import(optimizer, resume.Moments);
+            optimizer.ImportMoments(resume.Moments);
         }
 
         return random;

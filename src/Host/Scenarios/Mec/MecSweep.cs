@@ -82,7 +82,7 @@ public static class MecSweep
                     snapshots.Add(next.GetAwaiter().GetResult());
                 }
 
-                IReadOnlyList<Checkpoints.CheckpointPart> parts;
+                IReadOnlyList<CheckpointPart> parts;
                 using (checkpoints.Measure())
                 {
                     parts = MecCheckpoint.Parts(step, keys, snapshots);

@@ -84,6 +84,33 @@ public sealed class TokenSampler
     /// <summary>Slots drawn so far.</summary>
     public long Slots { get; private set; }
 
+    /// <summary>
+    /// What the sampler holds besides its generator (which its owner saves): the per-class pools in their current
+    /// order, each pool's cursor and the slots drawn, to continue a checkpointed run exactly.
+    /// </summary>
+    public (int[][] Pools, int[] Cursors, long Slots) ExportState() => ([.. _pools.Select(p => (int[])p.Clone())], (int[])_cursors.Clone(), Slots);
+
+    /// <summary>Puts back what <see cref="ExportState"/> returned for a sampler over the same items.</summary>
+    /// <exception cref="ArgumentException">Pools or cursors of another shape.</exception>
+    public void ImportState(int[][] pools, int[] cursors, long slots)
+    {
+        ArgumentNullException.ThrowIfNull(pools);
+        ArgumentNullException.ThrowIfNull(cursors);
+        if (pools.Length != _pools.Length || cursors.Length != _cursors.Length
+            || Enumerable.Range(0, pools.Length).Any(k => pools[k].Length != _pools[k].Length || (uint)cursors[k] > (uint)_pools[k].Length))
+        {
+            throw new ArgumentException("token sampler state of another shape (other images or classes)", nameof(pools));
+        }
+
+        for (var k = 0; k < pools.Length; k++)
+        {
+            pools[k].CopyTo(_pools[k], 0);
+        }
+
+        cursors.CopyTo(_cursors, 0);
+        Slots = slots;
+    }
+
     /// <summary>The tokens of the next slot: a Poisson(λ) number of balanced item indices, in random order.</summary>
     public int[] NextSlot()
     {

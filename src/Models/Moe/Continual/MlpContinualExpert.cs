@@ -66,11 +66,11 @@ public sealed class MlpContinualExpert : IContinualExpert<LabeledImages>
     {
         using var noGrad = torch.no_grad();
         var tensors = _network.named_parameters().Select(p => KeyValuePair.Create("net." + p.name, p.parameter.detach().clone())).ToList();
-        var moments = AdamMoments.Export(_optimizer);
+        var moments = _optimizer.ExportMoments();
         for (var i = 0; i < moments.Count; i++)
         {
-            tensors.Add(KeyValuePair.Create($"adam.{i}.exp_avg", moments[i].ExpAvg));
-            tensors.Add(KeyValuePair.Create($"adam.{i}.exp_avg_sq", moments[i].ExpAvgSq));
+            tensors.Add(KeyValuePair.Create($"adam.{i}.exp_avg", torch.tensor(moments[i].ExpAvg)));
+            tensors.Add(KeyValuePair.Create($"adam.{i}.exp_avg_sq", torch.tensor(moments[i].ExpAvgSq)));
         }
 
         return new ContinualExpertState([], [.. moments.Select(m => m.Step)], tensors);
@@ -95,7 +95,8 @@ public sealed class MlpContinualExpert : IContinualExpert<LabeledImages>
             }
         }
 
-        AdamMoments.Import(_optimizer, [.. state.Counters.Select((step, i) => new AdamMoment(step, Saved(saved, $"adam.{i}.exp_avg"), Saved(saved, $"adam.{i}.exp_avg_sq")))]);
+        _optimizer.ImportMoments([.. state.Counters.Select((step, i) => new AdamMoments(
+            step, TensorInput.ToArray(Saved(saved, $"adam.{i}.exp_avg")), TensorInput.ToArray(Saved(saved, $"adam.{i}.exp_avg_sq"))))]);
     }
 
     /// <inheritdoc />

@@ -29,6 +29,62 @@ public sealed class PinnedScalarAdam : Adam
     {
     }
 
+    /// <summary>
+    /// The optimiser's state per parameter (in parameter order): its step count and the running means exp_avg and
+    /// exp_avg_sq, as float32 values, to continue a checkpointed training exactly.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">AMSGrad is on (its running maximum is not exported).</exception>
+    public IReadOnlyList<AdamMoments> ExportMoments()
+    {
+        var moments = new List<AdamMoments>();
+        foreach (var group in _parameter_groups)
+        {
+            if (((Options)group.Options).amsgrad == true)
+            {
+                throw new InvalidOperationException("Adam with AMSGrad: its running maximum is not exported");
+            }
+
+            foreach (var parameter in group.Parameters)
+            {
+                var state = (State)_state[parameter.Handle];
+                using var average = state.exp_avg.reshape(-1);
+                using var squares = state.exp_avg_sq.reshape(-1);
+                moments.Add(new AdamMoments(state.step, TensorInput.ToArray(average), TensorInput.ToArray(squares)));
+            }
+        }
+
+        return moments;
+    }
+
+    /// <summary>Puts back what <see cref="ExportMoments"/> returned for an optimiser over parameters of the same sizes.</summary>
+    /// <exception cref="ArgumentException">Another number of parameters or other sizes.</exception>
+    public void ImportMoments(IReadOnlyList<AdamMoments> moments)
+    {
+        ArgumentNullException.ThrowIfNull(moments);
+        var parameters = _parameter_groups.SelectMany(g => g.Parameters).ToArray();
+        if (parameters.Length != moments.Count)
+        {
+            throw new ArgumentException($"Adam state of {moments.Count} parameters, expected {parameters.Length}", nameof(moments));
+        }
+
+        using var noGrad = torch.no_grad();
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var state = (State)_state[parameters[i].Handle];
+            var size = state.exp_avg.numel();
+            if (moments[i].ExpAvg.Length != size || moments[i].ExpAvgSq.Length != size)
+            {
+                throw new ArgumentException($"Adam state of parameter {i}: {moments[i].ExpAvg.Length} values, expected {size}", nameof(moments));
+            }
+
+            state.step = moments[i].Step;
+            using var average = torch.tensor(moments[i].ExpAvg).reshape(state.exp_avg.shape);
+            using var squares = torch.tensor(moments[i].ExpAvgSq).reshape(state.exp_avg_sq.shape);
+            state.exp_avg.copy_(average);
+            state.exp_avg_sq.copy_(squares);
+        }
+    }
+
     /// <summary>One Adam update of every parameter that has a gradient (without recording a graph).</summary>
     /// <param name="closure">Re-evaluates the model and returns the loss; optional.</param>
     /// <returns>The closure's loss, or null without a closure.</returns>

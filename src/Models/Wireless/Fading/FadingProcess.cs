@@ -52,6 +52,42 @@ public sealed class FadingProcess
     public ReadOnlySpan<Complex> Coefficients => _coefficients;
 
     /// <summary>Moves every channel to the next slot (Gauss–Markov update of the scattered part).</summary>
+    /// <summary>
+    /// The process's memory besides its generator (which its owner saves): the slot count, then real and imaginary parts
+    /// of every line-of-sight and scattered component, to continue a checkpointed run exactly.
+    /// </summary>
+    public double[] ExportState()
+    {
+        var state = new double[1 + (4 * Count)];
+        state[0] = Slot;
+        for (var i = 0; i < Count; i++)
+        {
+            (state[1 + (4 * i)], state[2 + (4 * i)]) = (_lineOfSight[i].Real, _lineOfSight[i].Imaginary);
+            (state[3 + (4 * i)], state[4 + (4 * i)]) = (_scattered[i].Real, _scattered[i].Imaginary);
+        }
+
+        return state;
+    }
+
+    /// <summary>Puts back what <see cref="ExportState"/> returned for a process of as many channels.</summary>
+    /// <exception cref="ArgumentException">A state of another length.</exception>
+    public void ImportState(ReadOnlySpan<double> state)
+    {
+        if (state.Length != 1 + (4 * Count))
+        {
+            throw new ArgumentException($"fading state of {state.Length} values, expected {1 + (4 * Count)}", nameof(state));
+        }
+
+        Slot = (long)state[0];
+        for (var i = 0; i < Count; i++)
+        {
+            _lineOfSight[i] = new Complex(state[1 + (4 * i)], state[2 + (4 * i)]);
+            _scattered[i] = new Complex(state[3 + (4 * i)], state[4 + (4 * i)]);
+        }
+
+        Compose();
+    }
+
     public void Advance()
     {
         var rho = _fading.SlotCorrelation;

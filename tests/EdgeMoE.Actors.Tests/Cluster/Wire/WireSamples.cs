@@ -55,6 +55,8 @@ internal static class WireSamples
         ["evo"] = new EvaluationOutputs(8, 3, AwkwardFloats()),
         ["conn"] = new ConnectChannel(someActor),
         ["crashnode"] = new CrashNodeNow(long.MinValue),
+        ["cap"] = new CaptureState(long.MaxValue),
+        ["snap"] = new ActorSnapshot(9, "server-3 · é", [0, 255, 7], [new NamedTensor("weights", AwkwardFloats(2)), new NamedTensor("adam.exp_avg", [])]),
         ["xss"] = new ExpertServerSettings(
             3,
             new ServerProfile(1e7, 2e-27, 1.0, 3e9, double.PositiveInfinity, 2),

@@ -1,0 +1,42 @@
+using EdgeMoE.Actors.Edge.Messages;
+
+namespace EdgeMoE.Actors.Cluster.Wire.Formats;
+
+/// <summary>The checkpoint messages that cross nodes: the clock's request and the remote actors' states (also Props arguments on resume).</summary>
+public static class SnapshotMessagesWire
+{
+    /// <summary>Writes a <see cref="CaptureState"/>.</summary>
+    public static void Write(WireWriter w, CaptureState m) => w.WriteVarInt(m.Slot);
+
+    /// <summary>Reads a <see cref="CaptureState"/>.</summary>
+    public static CaptureState ReadCaptureState(WireReader r) => new(r.ReadVarInt());
+
+    /// <summary>Writes an <see cref="ActorSnapshot"/>.</summary>
+    public static void Write(WireWriter w, ActorSnapshot m)
+    {
+        w.WriteVarInt(m.Slot);
+        w.WriteString(m.Actor);
+        w.WriteBytes(m.State);
+        w.WriteCount(m.Tensors.Count);
+        foreach (var tensor in m.Tensors)
+        {
+            w.WriteString(tensor.Name);
+            w.WriteFloats(tensor.Values);
+        }
+    }
+
+    /// <summary>Reads an <see cref="ActorSnapshot"/>.</summary>
+    public static ActorSnapshot ReadActorSnapshot(WireReader r)
+    {
+        var slot = r.ReadVarInt();
+        var actor = r.ReadString();
+        var state = r.ReadBytes();
+        var tensors = new NamedTensor[r.ReadCount()];
+        for (var i = 0; i < tensors.Length; i++)
+        {
+            tensors[i] = new NamedTensor(r.ReadString(), r.ReadFloats());
+        }
+
+        return new ActorSnapshot(slot, actor, state, tensors);
+    }
+}

@@ -1,0 +1,24 @@
+namespace EdgeMoE.Actors.Edge.Messages;
+
+/// <summary>
+/// The clock asks an actor of the network for its state at the barrier after <paramref name="Slot"/> (every actor is
+/// idle then: each one's last message of the slot was its report). The actor answers its <see cref="ActorSnapshot"/>.
+/// </summary>
+public sealed record CaptureState(long Slot);
+
+/// <summary>
+/// An actor's state at a slot barrier, for a checkpoint; given back to the actor a resumed run creates.
+/// </summary>
+/// <param name="Slot">The slot after which it was taken.</param>
+/// <param name="Actor">The actor's stable role name in its network ("router", "server-3", ...).</param>
+/// <param name="State">Queues, counters and generator states, in the actor's own layout (<see cref="Cluster.Wire.WireWriter"/>).</param>
+/// <param name="Tensors">Its network's weights and optimiser moments, by name (float32); empty for actors without one.</param>
+public sealed record ActorSnapshot(long Slot, string Actor, byte[] State, IReadOnlyList<NamedTensor> Tensors);
+
+/// <summary>One flat float32 tensor of a snapshot.</summary>
+/// <param name="Name">Its name inside the actor ("weights", "adam.exp_avg", ...).</param>
+/// <param name="Values">Its values.</param>
+public sealed record NamedTensor(string Name, float[] Values);
+
+/// <summary>The clock tells the observer the whole network's state after <paramref name="Slot"/>, ordered by actor name.</summary>
+public sealed record NetworkSnapshot(long Slot, IReadOnlyList<ActorSnapshot> Actors);

@@ -1,0 +1,82 @@
+using EdgeMoE.Host.Tests.Run;
+
+namespace EdgeMoE.Host.Tests.Checkpoints;
+
+/// <summary><c>run --resume</c> refuses a truncated, altered or foreign checkpoint: exit 2, the file named, the older one offered.</summary>
+[Collection(TorchThreadCount.Name)]
+public sealed class CorruptCheckpointTests : IDisposable
+{
+    private readonly TinyScenario _scenario = new();
+    private readonly string _run;
+    private readonly string[] _checkpoints;
+
+    public CorruptCheckpointTests()
+    {
+        _run = _scenario.Output("out");
+        var (exit, _, error) = CliRunner.Run("run", _scenario.ScenarioFile, "--policy", "stable-moe", "--slots", "5", "--out", _run, "--checkpoint-every", "2", "--no-report");
+        Assert.True(exit == 0, error);
+        _checkpoints = [.. Directory.GetDirectories(Path.Combine(_run, "checkpoints")).Order(StringComparer.Ordinal)];
+        Assert.Equal([Path.Combine(_run, "checkpoints", "step-00000002"), Path.Combine(_run, "checkpoints", "step-00000004")], _checkpoints);
+    }
+
+    [Fact]
+    public void A_truncated_part_is_refused_naming_it_and_the_older_checkpoint_is_offered()
+    {
+        var file = Path.Combine(_checkpoints[1], "policy-stable-moe.safetensors");
+        var bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]);
+
+        var error = Refused("run", "--resume", _run);
+
+        Assert.Contains($"{file}: truncated: {bytes.Length / 2} of {bytes.Length} bytes", error);
+        Assert.Contains($"the older checkpoint step-00000002 is valid: edgemoe run --resume {_checkpoints[0]}", error);
+    }
+
+    [Fact]
+    public void An_altered_part_is_refused_naming_it()
+    {
+        var file = Path.Combine(_checkpoints[1], "policy-stable-moe.bin");
+        var bytes = File.ReadAllBytes(file);
+        bytes[bytes.Length / 2] ^= 0x40;
+        File.WriteAllBytes(file, bytes);
+
+        Assert.Contains($"{file}: hash mismatch", Refused("run", "--resume", _checkpoints[1]));
+    }
+
+    [Fact]
+    public void A_checkpoint_of_another_config_is_refused_naming_its_manifest()
+    {
+        var config = Path.Combine(_run, "config.conf");
+        File.WriteAllText(config, File.ReadAllText(config).Replace("seed = 1", "seed = 2", StringComparison.Ordinal));
+
+        var error = Refused("run", "--resume", _run);
+
+        Assert.Contains($"{Path.Combine(_checkpoints[1], "manifest.json")}: written for another config", error);
+    }
+
+    [Fact]
+    public void The_older_checkpoint_resumes_to_the_same_files()
+    {
+        var reference = _scenario.Output("reference");
+        Assert.Equal(0, CliRunner.Run("run", _scenario.ScenarioFile, "--policy", "stable-moe", "--slots", "5", "--out", reference, "--no-report").ExitCode);
+        var metrics = Path.Combine(_run, "metrics.csv");
+        File.WriteAllText(metrics, "rows of a run that was cut short");
+
+        var (exit, _, error) = CliRunner.Run("run", "--resume", _checkpoints[0], "--no-report");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(reference, "metrics.csv")), File.ReadAllBytes(metrics));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(reference, "summary.json")), File.ReadAllBytes(Path.Combine(_run, "summary.json")));
+    }
+
+    private static string Refused(params string[] args)
+    {
+        var (exit, stdout, error) = CliRunner.Run(args);
+        Assert.Equal(2, exit);
+        Assert.DoesNotContain("   at ", error);
+        Assert.Equal("", stdout);
+        return error;
+    }
+
+    public void Dispose() => _scenario.Dispose();
+}
