@@ -8,12 +8,14 @@ public sealed class ChannelAwareCheckpointTests
     [Fact]
     public void A_run_killed_after_a_checkpoint_and_resumed_twice_writes_the_files_of_an_uninterrupted_run()
     {
-        // 2 stage-1, 1 refinement, 2 x (1 stage-2 + 2 points) units per K: checkpoints in stage 1, stage 2 and the sweep.
-        using var tiny = new TinyChannelAware("stage1-epochs = 2\nstage1-patience = 5");
+        // 2 stage-1, 1 refinement, 2 x (1 stage-2 + 2 points) units per K, a checkpoint after each: the kills land
+        // wherever the run is (stage 1, stage 2 or the sweep); the first checkpoint comes early, after one epoch.
+        using var tiny = new TinyChannelAware("stage1-epochs = 2\nstage1-patience = 5\ntrain-images = 800");
         string[] run = ["run", tiny.ScenarioFile, "--no-report"];
-        KillAndResume.Uninterrupted(run, tiny.Output("reference"));
-        KillAndResume.KilledAndResumed(run, tiny.Output("resumed"), every: 2, kills: 2, ["--no-report"]);
-        KillAndResume.AssertSameFiles(tiny.Output("reference"), tiny.Output("resumed"));
+        var reference = KillAndResume.Uninterrupted(run, Directory.CreateDirectory(tiny.Output("reference")).FullName);
+        var work = Directory.CreateDirectory(tiny.Output("resumed")).FullName;
+        KillAndResume.KilledAndResumed(run, work, every: 1, kills: 2, ["--no-report"]);
+        KillAndResume.AssertSameFiles(reference, Path.Combine(work, KillAndResume.Output));
     }
 
     [Fact]
