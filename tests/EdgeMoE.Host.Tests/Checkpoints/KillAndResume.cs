@@ -49,7 +49,11 @@ internal static class KillAndResume
             var error = process.StandardError.ReadToEndAsync();
             _ = process.StandardOutput.ReadToEndAsync();
             seen = AwaitNewerCheckpoint(resumed, seen, process, error);
-            Assert.False(process.HasExited, $"the run ended before it could be killed; make it longer:\n{Ended(process, error)}");
+            if (process.HasExited)
+            {
+                Assert.Fail($"the run ended before it could be killed; make it longer:\n{Ended(process, error)}");
+            }
+
             killing?.Invoke(process);
             process.Kill(); // SIGKILL on Linux: mid-slot, wherever it was
             process.WaitForExit();
@@ -100,7 +104,11 @@ internal static class KillAndResume
                 }
             }
 
-            Assert.False(process.HasExited, $"the run ended before writing a checkpoint after step {after}:\n{Ended(process, error)}");
+            if (process.HasExited)
+            {
+                Assert.Fail($"the run ended before writing a checkpoint after step {after}:\n{Ended(process, error)}");
+            }
+
             Thread.Sleep(10);
         }
 
