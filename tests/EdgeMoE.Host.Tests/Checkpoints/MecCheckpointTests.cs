@@ -5,8 +5,8 @@ namespace EdgeMoE.Host.Tests.Checkpoints;
 /// <summary>The MEC sweep killed after a checkpoint and resumed ends with the files of a run that never stopped.</summary>
 public sealed class MecCheckpointTests
 {
-    // Four runs (every method at M = 4), long enough after the first checkpoint (step 500 of 8000) for the kill to land.
-    private const string Longer = "experts = [4]\nseeds = 1\ntasks = 8000";
+    // Four runs (every method at M = 4), long enough after the first checkpoint (step 250 of 4000) for the kill to land.
+    private const string Longer = "experts = [4]\nseeds = 1\ntasks = 4000";
 
     [Fact]
     public void A_sweep_killed_after_a_checkpoint_and_resumed_writes_the_files_of_an_uninterrupted_run()
@@ -15,7 +15,7 @@ public sealed class MecCheckpointTests
         string[] run = ["run", mec.ScenarioFile, "--no-report"];
         var reference = KillAndResume.Uninterrupted(run, Directory.CreateDirectory(mec.Output("reference")).FullName);
         var work = Directory.CreateDirectory(mec.Output("resumed")).FullName;
-        KillAndResume.KilledAndResumed(run, work, every: 500, kills: 1, ["--no-report"]);
+        KillAndResume.KilledAndResumed(run, work, every: 250, kills: 1, ["--no-report"]);
         KillAndResume.AssertSameFiles(reference, Path.Combine(work, KillAndResume.Output));
     }
 
