@@ -156,8 +156,11 @@ internal static class ScenarioRun
         progress.Begin(policy.Name, index, count);
         var slots = new List<SlotMetrics>();
         long cumulative = 0;
+        long barrierReached = 0;
         void Record(SlotMetrics slot)
         {
+            // The clock asks for the network's state right after a checkpoint slot's metrics: collection starts now.
+            barrierReached = Stopwatch.GetTimestamp();
             cumulative += slot.Router.Processed;
             slots.Add(slot);
             outputs.Slot(index, slot, cumulative);
@@ -180,7 +183,7 @@ internal static class ScenarioRun
             var network = new NetworkCheckpointing(
                 checkpoints.Every,
                 kept.Snapshot?.Actors.ToDictionary(a => a.Actor, StringComparer.Ordinal),
-                snapshot => checkpoints.Snapshot(index, snapshot, slots));
+                snapshot => checkpoints.Snapshot(index, snapshot, slots, Stopwatch.GetElapsedTime(barrierReached)));
             StableMoeNetwork.Run(plan, policy, Record, site, network);
             checkpoints.Finished(index, slots);
         }

@@ -49,8 +49,15 @@ internal sealed class StableMoeCheckpoints
     public int Every => _checkpointing.Every ?? 0;
 
     /// <summary>Policy <paramref name="index"/> reached a checkpoint barrier: writes a checkpoint with every policy's latest progress.</summary>
-    public void Snapshot(int index, NetworkSnapshot snapshot, IReadOnlyList<SlotMetrics> rows) =>
+    /// <param name="index">The policy, in report order.</param>
+    /// <param name="snapshot">Its network's state.</param>
+    /// <param name="rows">Its slots so far.</param>
+    /// <param name="collecting">Wall time from the barrier to the snapshot's arrival (counted as checkpoint time).</param>
+    public void Snapshot(int index, NetworkSnapshot snapshot, IReadOnlyList<SlotMetrics> rows, TimeSpan collecting)
+    {
+        _checkpointing.Count(collecting);
         Update(index, new PolicyProgress([.. rows], snapshot, false), write: true);
+    }
 
     /// <summary>Policy <paramref name="index"/> finished: later checkpoints keep its rows only.</summary>
     public void Finished(int index, IReadOnlyList<SlotMetrics> rows)
