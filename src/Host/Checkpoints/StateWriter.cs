@@ -8,10 +8,15 @@ namespace EdgeMoE.Host.Checkpoints;
 /// </summary>
 public sealed class StateWriter
 {
-    private readonly MemoryStream _bytes = new();
+    private readonly MemoryStream _bytes;
     private readonly BinaryWriter _writer;
 
-    public StateWriter() => _writer = new BinaryWriter(_bytes, Encoding.UTF8, leaveOpen: true);
+    /// <summary>A writer whose buffer starts at <paramref name="capacity"/> bytes (a guess of the total saves its regrowth copies).</summary>
+    public StateWriter(int capacity = 0)
+    {
+        _bytes = new MemoryStream(capacity);
+        _writer = new BinaryWriter(_bytes, Encoding.UTF8, leaveOpen: true);
+    }
 
     /// <summary>Starts section <paramref name="name"/>; the reader must ask for the same name at the same place.</summary>
     public StateWriter Section(string name)

@@ -2,19 +2,50 @@ using EdgeMoE.Host.Tests.Run;
 
 namespace EdgeMoE.Host.Tests.Checkpoints;
 
+/// <summary>One finished checkpointed run (one policy, 5 slots, a checkpoint every 2) and its files, copied for each test.</summary>
+public sealed class CheckpointedRun : IDisposable
+{
+    public CheckpointedRun()
+    {
+        Scenario = new TinyScenario();
+        Pristine = Scenario.Output("pristine");
+        var (exit, _, error) = CliRunner.Run("run", Scenario.ScenarioFile, "--policy", "stable-moe", "--slots", "5", "--out", Pristine, "--checkpoint-every", "2", "--no-report");
+        Assert.True(exit == 0, error);
+    }
+
+    internal TinyScenario Scenario { get; }
+
+    internal string Pristine { get; }
+
+    /// <summary>A fresh copy of the run's folder.</summary>
+    internal string Copy()
+    {
+        var copy = Scenario.Output("run-" + Guid.NewGuid().ToString("N"));
+        foreach (var file in Directory.EnumerateFiles(Pristine, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(Pristine, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return copy;
+    }
+
+    public void Dispose() => Scenario.Dispose();
+}
+
 /// <summary><c>run --resume</c> refuses a truncated, altered or foreign checkpoint: exit 2, the file named, the older one offered.</summary>
 [Collection(TorchThreadCount.Name)]
-public sealed class CorruptCheckpointTests : IDisposable
+public sealed class CorruptCheckpointTests : IClassFixture<CheckpointedRun>
 {
-    private readonly TinyScenario _scenario = new();
+    private readonly CheckpointedRun _fixture;
     private readonly string _run;
     private readonly string[] _checkpoints;
 
-    public CorruptCheckpointTests()
+    public CorruptCheckpointTests(CheckpointedRun fixture)
     {
-        _run = _scenario.Output("out");
-        var (exit, _, error) = CliRunner.Run("run", _scenario.ScenarioFile, "--policy", "stable-moe", "--slots", "5", "--out", _run, "--checkpoint-every", "2", "--no-report");
-        Assert.True(exit == 0, error);
+        _fixture = fixture;
+        _run = fixture.Copy();
         _checkpoints = [.. Directory.GetDirectories(Path.Combine(_run, "checkpoints")).Order(StringComparer.Ordinal)];
         Assert.Equal([Path.Combine(_run, "checkpoints", "step-00000002"), Path.Combine(_run, "checkpoints", "step-00000004")], _checkpoints);
     }
@@ -57,16 +88,14 @@ public sealed class CorruptCheckpointTests : IDisposable
     [Fact]
     public void The_older_checkpoint_resumes_to_the_same_files()
     {
-        var reference = _scenario.Output("reference");
-        Assert.Equal(0, CliRunner.Run("run", _scenario.ScenarioFile, "--policy", "stable-moe", "--slots", "5", "--out", reference, "--no-report").ExitCode);
         var metrics = Path.Combine(_run, "metrics.csv");
         File.WriteAllText(metrics, "rows of a run that was cut short");
 
         var (exit, _, error) = CliRunner.Run("run", "--resume", _checkpoints[0], "--no-report");
 
         Assert.True(exit == 0, error);
-        Assert.Equal(File.ReadAllBytes(Path.Combine(reference, "metrics.csv")), File.ReadAllBytes(metrics));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(reference, "summary.json")), File.ReadAllBytes(Path.Combine(_run, "summary.json")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_fixture.Pristine, "metrics.csv")), File.ReadAllBytes(metrics));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_fixture.Pristine, "summary.json")), File.ReadAllBytes(Path.Combine(_run, "summary.json")));
     }
 
     private static string Refused(params string[] args)
@@ -77,6 +106,4 @@ public sealed class CorruptCheckpointTests : IDisposable
         Assert.Equal("", stdout);
         return error;
     }
-
-    public void Dispose() => _scenario.Dispose();
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EdgeMoE.Host.Tests.Run;
 
 namespace EdgeMoE.Host.Tests.Checkpoints;
@@ -10,7 +11,7 @@ public sealed class ResumableScenario : IDisposable
     public ResumableScenario()
     {
         Scenario = new TinyScenario("test-eval-interval = 5");
-        Run = ["run", Scenario.ScenarioFile, "--slots", "24", "--no-report"];
+        Run = ["run", Scenario.ScenarioFile, "--slots", "20", "--no-report"];
         Reference = KillAndResume.Uninterrupted(Run, Folder("reference"));
     }
 
@@ -32,7 +33,10 @@ public sealed class ResumableScenario : IDisposable
     }
 }
 
-/// <summary>Stable-MoE killed with SIGKILL mid-run and resumed ends with the files of a run that never stopped.</summary>
+/// <summary>
+/// Stable-MoE killed with SIGKILL mid-run and resumed ends with the files of a run that never stopped: in one process,
+/// killed once or twice, and on a <c>--local-nodes 3</c> cluster whose edge-node processes go with their coordinator.
+/// </summary>
 [Collection(TorchThreadCount.Name)]
 public sealed class StableMoeResumeTests(ResumableScenario scenario) : IClassFixture<ResumableScenario>
 {
@@ -57,5 +61,26 @@ public sealed class StableMoeResumeTests(ResumableScenario scenario) : IClassFix
 
         KillAndResume.AssertSameFiles(scenario.Reference, Path.Combine(work, KillAndResume.Output));
         Assert.Equal(2, Directory.GetDirectories(Path.Combine(work, KillAndResume.Output, "checkpoints")).Length);
+    }
+
+    [Fact]
+    public void A_cluster_run_whose_coordinator_is_killed_resumes_on_a_new_cluster_to_the_same_files()
+    {
+        var work = scenario.Folder("cluster");
+        var nodes = new List<int>();
+
+        KillAndResume.KilledAndResumed(
+            [.. scenario.Run, "--local-nodes", "3"], work, every: 6, kills: 1, ["--local-nodes", "3", "--no-report"],
+            coordinator => nodes.AddRange(ChildProcesses.Of(coordinator.Id).Where(p => ChildProcesses.CommandLine(p).Contains(" node ", StringComparison.Ordinal))));
+
+        Assert.Equal(3, nodes.Count);
+        var clock = Stopwatch.StartNew();
+        while (nodes.Exists(ChildProcesses.IsRunning) && clock.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            Thread.Sleep(50);
+        }
+
+        Assert.False(nodes.Exists(ChildProcesses.IsRunning), "edge-node processes outlived their SIGKILLed coordinator");
+        KillAndResume.AssertSameFiles(scenario.Reference, Path.Combine(work, KillAndResume.Output));
     }
 }

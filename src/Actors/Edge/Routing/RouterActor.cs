@@ -108,7 +108,7 @@ public sealed class RouterActor : ReceiveActor
         {
             w.WriteVarInt(token.Id);
             w.WriteVarInt(token.Label);
-            w.WriteFloats(token.Image.Span);
+            TokenImageState.Write(w, token.Image.Span);
             w.WriteInts(token.Experts);
             for (var k = 0; k < token.Experts.Length; k++)
             {
@@ -134,7 +134,7 @@ public sealed class RouterActor : ReceiveActor
         {
             var id = r.ReadVarInt();
             var label = r.ReadInt();
-            var image = r.ReadFloats();
+            var image = TokenImageState.Read(r);
             var experts = r.ReadInts();
             var outputs = new float[]?[experts.Length];
             var incarnations = new int[experts.Length];

@@ -79,7 +79,7 @@ public sealed class ExpertServerActor : ReceiveActor
             foreach (var token in tokens)
             {
                 w.WriteVarInt(token.Id);
-                w.WriteFloats(token.Image.Span);
+                TokenImageState.Write(w, token.Image.Span);
             }
         }
 
@@ -93,12 +93,12 @@ public sealed class ExpertServerActor : ReceiveActor
         _queues = _queues with { Tokens = r.ReadVarInt(), EnergyBacklog = r.ReadDouble() };
         for (var count = r.ReadCount(); count > 0; count--)
         {
-            _queue.Enqueue(new QueuedToken(r.ReadVarInt(), r.ReadFloats()));
+            _queue.Enqueue(new QueuedToken(r.ReadVarInt(), TokenImageState.Read(r)));
         }
 
         for (var count = r.ReadCount(); count > 0; count--)
         {
-            var token = new QueuedToken(r.ReadVarInt(), r.ReadFloats());
+            var token = new QueuedToken(r.ReadVarInt(), TokenImageState.Read(r));
             _awaitingGradient.Add(token.Id, token);
         }
 

@@ -76,8 +76,9 @@ internal sealed class StableMoeCheckpoints
             long step;
             using (_checkpointing.Measure())
             {
-                _progress[index] = progress;
                 _parts[index] = Parts(_policies[index], progress);
+                // The encoded parts are what later checkpoints repeat; the snapshot itself can go.
+                _progress[index] = progress with { Snapshot = null };
                 if (!write)
                 {
                     return;
@@ -99,7 +100,8 @@ internal sealed class StableMoeCheckpoints
 
     private static CheckpointPart[] Parts(string policy, PolicyProgress progress)
     {
-        var w = new StateWriter().Section("policy").String(policy).Bool(progress.Finished).Int(progress.Rows.Count);
+        var size = (progress.Rows.Count * 1024L) + (progress.Snapshot?.Actors.Sum(a => (long)a.State.Length + 256) ?? 0);
+        var w = new StateWriter((int)Math.Min(size, Array.MaxLength)).Section("policy").String(policy).Bool(progress.Finished).Int(progress.Rows.Count);
         w.Section("rows");
         foreach (var row in progress.Rows)
         {
