@@ -25,6 +25,10 @@ public sealed class GateCoordinatorActor<TData> : ReceiveActor
     private readonly FailureSchedule? _failures;
     private readonly bool[] _crashed;
     private readonly List<double> _errors;
+    private readonly MecRunCheckpoints? _checkpoints;
+    private readonly ContinualExpertState?[] _saved;
+    private int _savedPending;
+    private int _lastSaved;
     private double[] _features = [];
     private OffloadedTask<TData>? _current;
     private int _dropped;
@@ -37,9 +41,14 @@ public sealed class GateCoordinatorActor<TData> : ReceiveActor
     /// <param name="error">The G_t tracker, fed with the per-cluster errors the servers report.</param>
     /// <param name="done">Completed with the run's result after step T.</param>
     /// <param name="failures">Scheduled server failures, steps as slots; null for none.</param>
+    /// <param name="checkpoints">Where and how often to send snapshots; null for none.</param>
+    /// <param name="resume">
+    /// The coordinator's state of a snapshot to continue from (the caller restores the choice, the tracker, the servers
+    /// and the user of the same snapshot); null to start at step 1.
+    /// </param>
     public GateCoordinatorActor(
         IServerChoice choice, Props user, IReadOnlyList<Props> servers, int tasks, GeneralisationError error, TaskCompletionSource<MecRunResult> done,
-        FailureSchedule? failures = null)
+        FailureSchedule? failures = null, MecRunCheckpoints? checkpoints = null, MecCoordinatorState? resume = null)
     {
         _failures = failures;
         _crashed = new bool[servers.Count];
@@ -53,15 +62,22 @@ public sealed class GateCoordinatorActor<TData> : ReceiveActor
         _taken = new int[_servers.Length];
         _available = new bool[_servers.Length];
         _errors = new List<double>(tasks);
-        Receive<TaskArrived<TData>>(OnTaskArrived);
-        Receive<TaskTaken>(OnTaskTaken);
+        _checkpoints = checkpoints;
+        _saved = new ContinualExpertState?[_servers.Length];
+        if (resume is not null)
+        {
+            Restore(resume);
+        }
+
+        _lastSaved = _errors.Count;
+        Running();
     }
 
     /// <summary>Props of a coordinator.</summary>
     public static Props Props(
         IServerChoice choice, Props user, IReadOnlyList<Props> servers, int tasks, GeneralisationError error, TaskCompletionSource<MecRunResult> done,
-        FailureSchedule? failures = null) =>
-        Akka.Actor.Props.Create(() => new GateCoordinatorActor<TData>(choice, user, servers, tasks, error, done, failures));
+        FailureSchedule? failures = null, MecRunCheckpoints? checkpoints = null, MecCoordinatorState? resume = null) =>
+        Akka.Actor.Props.Create(() => new GateCoordinatorActor<TData>(choice, user, servers, tasks, error, done, failures, checkpoints, resume));
 
     /// <inheritdoc />
     protected override void PreStart() => Advance();
@@ -120,16 +136,96 @@ public sealed class GateCoordinatorActor<TData> : ReceiveActor
         Advance();
     }
 
+    private void Running()
+    {
+        Receive<TaskArrived<TData>>(OnTaskArrived);
+        Receive<TaskTaken>(OnTaskTaken);
+    }
+
     private void Advance()
     {
-        var next = _errors.Count + 1;
-        if (next > _tasks)
+        var done = _errors.Count;
+        if (done + 1 > _tasks)
         {
             _done.TrySetResult(new MecRunResult(_errors, _dropped, _taken, _choice.LearningStoppedAt));
             Context.Stop(Self);
             return;
         }
 
-        _user.Tell(new NextTask(next));
+        if (_checkpoints is { } checkpoints && done % checkpoints.Every == 0 && done > _lastSaved)
+        {
+            StartSnapshot();
+            return;
+        }
+
+        _user.Tell(new NextTask(done + 1));
+    }
+
+    // Between steps nothing is in flight: ask every server that ever learned for its expert, then send the whole run.
+    private void StartSnapshot()
+    {
+        _lastSaved = _errors.Count;
+        Array.Clear(_saved);
+        _savedPending = 0;
+        for (var m = 0; m < _servers.Length; m++)
+        {
+            if (_taken[m] > 0)
+            {
+                _servers[m].Tell(new SaveExpert());
+                _savedPending++;
+            }
+        }
+
+        Become(() =>
+        {
+            Receive<ExpertSaved>(OnExpertSaved);
+            Receive<ContinueRun>(_ => ContinueAfterSnapshot());
+        });
+        if (_savedPending == 0)
+        {
+            SendSnapshot();
+        }
+    }
+
+    private void OnExpertSaved(ExpertSaved saved)
+    {
+        _saved[saved.Server] = saved.State;
+        if (--_savedPending == 0)
+        {
+            SendSnapshot();
+        }
+    }
+
+    private void SendSnapshot()
+    {
+        var checkpoints = _checkpoints!;
+        var state = new MecCoordinatorState([.. _errors], _dropped, [.. _freeFrom], [.. _taken], [.. _crashed]);
+        var snapshot = new MecRunSnapshot(checkpoints.Run, _errors.Count, state, _choice.Save(), _error.Save(), [.. _saved]);
+        if (!checkpoints.Snapshots.TryWrite(snapshot))
+        {
+            snapshot.Dispose();
+            _done.TrySetException(new InvalidOperationException($"run {checkpoints.Run}: the checkpoint collector is closed"));
+            Context.Stop(Self);
+        }
+    }
+
+    private void ContinueAfterSnapshot()
+    {
+        Become(Running);
+        _user.Tell(new NextTask(_errors.Count + 1));
+    }
+
+    private void Restore(MecCoordinatorState state)
+    {
+        if (state.FreeFrom.Length != _servers.Length || state.Taken.Length != _servers.Length || state.Crashed.Length != _servers.Length || state.Errors.Length > _tasks)
+        {
+            throw new ArgumentException($"the saved coordinator has {state.FreeFrom.Length} servers and {state.Errors.Length} steps, this run {_servers.Length} servers and {_tasks} steps", nameof(state));
+        }
+
+        _errors.AddRange(state.Errors);
+        _dropped = state.Dropped;
+        state.FreeFrom.CopyTo(_freeFrom, 0);
+        state.Taken.CopyTo(_taken, 0);
+        state.Crashed.CopyTo(_crashed, 0);
     }
 }

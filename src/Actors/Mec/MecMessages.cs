@@ -22,3 +22,12 @@ public sealed record TakeTask<TData>(int Step, TData Data, double RateFactor = 1
 /// <param name="ModelChange">‖θ_t − θ_{t−1}‖₂ of its expert.</param>
 /// <param name="ErrorByCluster">Its expert's error on each cluster after the fit (for G_t only).</param>
 public sealed record TaskTaken(int Server, int Step, int FreeFromStep, double ModelChange, IReadOnlyList<double> ErrorByCluster);
+
+/// <summary>The coordinator asks a server for a copy of its expert's state (between steps, for a checkpoint).</summary>
+public sealed record SaveExpert;
+
+/// <summary>A server's expert state, the reply to <see cref="SaveExpert"/>; the receiver owns (disposes) it.</summary>
+public sealed record ExpertSaved(int Server, ContinualExpertState State);
+
+/// <summary>The host wrote the checkpoint the coordinator paused for: the run goes on.</summary>
+public sealed record ContinueRun;

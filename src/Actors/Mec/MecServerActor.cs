@@ -24,19 +24,30 @@ public sealed class MecServerActor<TData> : ReceiveActor
     private IContinualExpert<TData> _expert;
 
     /// <summary>Server <paramref name="index"/> with hardware <paramref name="server"/> and the expert <paramref name="expert"/> makes.</summary>
-    public MecServerActor(int index, MecServer server, MecTaskCost cost, Func<IContinualExpert<TData>> expert)
+    /// <param name="index">The server's index.</param>
+    /// <param name="server">Its hardware.</param>
+    /// <param name="cost">What a task costs it.</param>
+    /// <param name="expert">Makes a fresh expert (at start and after a crash).</param>
+    /// <param name="saved">A saved expert state to start from (a checkpoint's); null for a fresh expert.</param>
+    public MecServerActor(int index, MecServer server, MecTaskCost cost, Func<IContinualExpert<TData>> expert, ContinualExpertState? saved = null)
     {
         _index = index;
         _server = server;
         _cost = cost;
         _makeExpert = expert;
         _expert = expert();
+        if (saved is not null)
+        {
+            _expert.Restore(saved);
+        }
+
         Receive<TakeTask<TData>>(OnTakeTask);
+        Receive<SaveExpert>(_ => Sender.Tell(new ExpertSaved(_index, _expert.Save())));
     }
 
     /// <summary>Props of a server actor.</summary>
-    public static Props Props(int index, MecServer server, MecTaskCost cost, Func<IContinualExpert<TData>> expert) =>
-        Akka.Actor.Props.Create(() => new MecServerActor<TData>(index, server, cost, expert));
+    public static Props Props(int index, MecServer server, MecTaskCost cost, Func<IContinualExpert<TData>> expert, ContinualExpertState? saved = null) =>
+        Akka.Actor.Props.Create(() => new MecServerActor<TData>(index, server, cost, expert, saved));
 
     /// <inheritdoc />
     protected override void PostStop() => _expert.Dispose();

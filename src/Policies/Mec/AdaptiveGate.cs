@@ -113,6 +113,38 @@ public sealed class AdaptiveGate : IServerChoice
         }
     }
 
+    /// <inheritdoc />
+    public ServerChoiceState Save()
+    {
+        // Counters: tasks per server, tasks, one flag per server, flags cleared, stop step (−1 while it learns).
+        long[] counters = [.. _routed.Select(r => (long)r), _tasks, .. _separated.Select(f => f ? 1L : 0L), _separatedCount, _stoppedAt ?? -1];
+        return new ServerChoiceState([.. _theta.SelectMany(t => t)], counters, GeneratorState.Of(_random));
+    }
+
+    /// <inheritdoc />
+    public void Restore(ServerChoiceState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var (m, d) = (_options.Experts, _options.Dimension);
+        if (state.Values.Length != m * d || state.Counters.Length != (2 * m) + 3)
+        {
+            throw new ArgumentException($"the saved gate has {state.Values.Length} parameters and {state.Counters.Length} counters, this one {m * d} and {(2 * m) + 3}", nameof(state));
+        }
+
+        for (var k = 0; k < m; k++)
+        {
+            state.Values.AsSpan(k * d, d).CopyTo(_theta[k]);
+            _routed[k] = checked((int)state.Counters[k]);
+            _separated[k] = state.Counters[m + 1 + k] != 0;
+        }
+
+        _tasks = checked((int)state.Counters[m]);
+        _separatedCount = checked((int)state.Counters[(2 * m) + 1]);
+        var stopped = state.Counters[(2 * m) + 2];
+        _stoppedAt = stopped < 0 ? null : checked((int)stopped);
+        GeneratorState.Restore(_random, state.Generator);
+    }
+
     /// <summary>π(X_t, Θ) = softmax(h), the gate output for a task with feature sum <paramref name="featureSum"/>.</summary>
     public double[] Softmax(ReadOnlySpan<double> featureSum)
     {

@@ -20,4 +20,18 @@ public interface IServerChoice
 
     /// <summary>The step after which the method learns no more (the gate's termination); null if it never stopped or never learns.</summary>
     int? LearningStoppedAt => null;
+
+    /// <summary>What it has learned and drawn so far (empty for a fixed rule).</summary>
+    ServerChoiceState Save() => ServerChoiceState.Empty;
+
+    /// <summary>Puts back what <see cref="Save"/> gave, in a method made with the same settings.</summary>
+    /// <exception cref="ArgumentException">The state does not fit this method.</exception>
+    void Restore(ServerChoiceState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Values.Length + state.Counters.Length + state.Generator.Length != 0)
+        {
+            throw new ArgumentException($"{Name} has no state to restore", nameof(state));
+        }
+    }
 }

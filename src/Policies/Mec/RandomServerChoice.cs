@@ -34,6 +34,16 @@ public sealed class RandomServerChoice(Random random) : IServerChoice
     }
 
     /// <inheritdoc />
+    public ServerChoiceState Save() => new([], [], GeneratorState.Of(random));
+
+    /// <inheritdoc />
+    public void Restore(ServerChoiceState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        GeneratorState.Restore(random, state.Generator);
+    }
+
+    /// <inheritdoc />
     public void Learn(int step, ReadOnlySpan<double> featureSum, int chosen, double modelChange)
     {
     }

@@ -45,6 +45,46 @@ public sealed class GateCoordinatorTests : TestKit
         Assert.Equal([1 / 2.0, 1 / 3.0, 1 / 4.0], result.Errors);
     }
 
+    [Fact]
+    public async Task A_run_that_pauses_for_snapshots_and_a_run_restarted_from_one_give_the_same_G_t()
+    {
+        MecServer[] servers = [new(1e7, 1e9, 0), new(1e9, 1e10, 0)];
+        var uninterrupted = Run(new LowestAvailable(), servers, tasks: 9);
+
+        // Every 3 steps the coordinator sends its run and waits for ContinueRun.
+        var snapshots = System.Threading.Channels.Channel.CreateUnbounded<MecRunSnapshot>();
+        var done = new TaskCompletionSource<MecRunResult>();
+        var error = new GeneralisationError(2, servers.Length);
+        var coordinator = Sys.ActorOf(GateCoordinatorActor<int>.Props(
+            new LowestAvailable(), MecUserActor<int>.Props(() => new CountingStream()), ServerProps(servers, null), 9, error, done,
+            checkpoints: new MecRunCheckpoints(0, 3, snapshots.Writer)));
+        var atStep3 = await Next(snapshots);
+        Assert.Equal(3, atStep3.Step);
+        Assert.False(done.Task.IsCompleted);
+        coordinator.Tell(new ContinueRun());
+        Assert.Equal(6, (await Next(snapshots)).Step);
+        coordinator.Tell(new ContinueRun());
+        var paused = await done.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(uninterrupted.Errors, paused.Errors);
+
+        // A fresh run from the step-3 snapshot: its servers, user, tracker and coordinator continue from there.
+        var resumed = new TaskCompletionSource<MecRunResult>();
+        var restoredError = new GeneralisationError(2, servers.Length);
+        restoredError.Restore(atStep3.Error);
+        Sys.ActorOf(GateCoordinatorActor<int>.Props(
+            new LowestAvailable(), MecUserActor<int>.Props(() => new CountingStream(), atStep3.Step), ServerProps(servers, atStep3), 9, restoredError, resumed,
+            resume: atStep3.Coordinator));
+        var result = await resumed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(uninterrupted.Errors, result.Errors);
+        Assert.Equal(uninterrupted.TasksPerServer, result.TasksPerServer);
+    }
+
+    private static Task<MecRunSnapshot> Next(System.Threading.Channels.Channel<MecRunSnapshot> snapshots) =>
+        snapshots.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+    private static List<Akka.Actor.Props> ServerProps(IReadOnlyList<MecServer> servers, MecRunSnapshot? from) =>
+        [.. servers.Select((s, m) => MecServerActor<int>.Props(m, s, Cost, () => new CountingExpert(), from?.Experts[m]))];
+
     private MecRunResult Run(IServerChoice choice, IReadOnlyList<MecServer> servers, int tasks)
     {
         var done = new TaskCompletionSource<MecRunResult>();
@@ -86,7 +126,11 @@ public sealed class GateCoordinatorTests : TestKit
 
         public int Clusters => 2;
 
+        public int Drawn => _next;
+
         public OffloadedTask<int> Next() => new(_next % 2, [1.0], _next++);
+
+        public void Skip(int count) => _next += count;
     }
 
     private sealed class CountingExpert : IContinualExpert<int>
@@ -100,6 +144,10 @@ public sealed class GateCoordinatorTests : TestKit
         }
 
         public double[] ErrorByCluster() => [1.0 / (1 + _learned), 1.0 / (1 + _learned)];
+
+        public ContinualExpertState Save() => new([], [_learned], []);
+
+        public void Restore(ContinualExpertState state) => _learned = (int)state.Counters[0];
 
         public void Dispose()
         {

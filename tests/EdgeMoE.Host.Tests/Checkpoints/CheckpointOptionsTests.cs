@@ -61,7 +61,7 @@ public sealed class CheckpointOptionsTests
     {
         using var folder = new ScratchFolder();
 
-        AssertRefused("--checkpoint-every: scenario mec cannot checkpoint or resume yet", "run", RepositoryFiles.Hocon("mec.conf"), "--out", folder.Path, "--checkpoint-every", "2");
+        AssertRefused("--checkpoint-every: scenario jesa cannot checkpoint or resume yet", "run", RepositoryFiles.Hocon("jesa.conf"), "--out", folder.Path, "--checkpoint-every", "2");
         Assert.False(File.Exists(Path.Combine(folder.Path, "config.conf")));
     }
 

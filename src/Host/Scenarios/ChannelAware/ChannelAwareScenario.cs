@@ -11,9 +11,10 @@ namespace EdgeMoE.Host.Scenarios.ChannelAware;
 /// <summary>
 /// Channel-aware gating (hocon/channel-aware.conf): for each K, trains F, G and the experts on ideal links (stage 1),
 /// then for each link mode trains G_AW on corrupted features (stage 2) and evaluates naive and aware gating over
-/// the SNR sweep on actors (server, K links, K experts). Writes summary.json, routing.json and config.conf.
+/// the SNR sweep on actors (server, K links, K experts). Writes summary.json, routing.json and config.conf. With
+/// --checkpoint-every N, a checkpoint after every N training epochs and sweep points (<see cref="ChannelAwareRun"/>).
 /// </summary>
-internal sealed class ChannelAwareScenario : IScenario
+internal sealed class ChannelAwareScenario : ICheckpointingScenario
 {
     public string Name => ScenarioNames.ChannelAware;
 
@@ -35,77 +36,17 @@ internal sealed class ChannelAwareScenario : IScenario
         var test = First(images.Test, scenario.TestImages);
         var folder = invocation.WriteConfig();
         console.Error.WriteLine($"channel-aware: {images.Name}, {train.Count} training, {scenario.ValidationImages} held-out and {test.Count} test images, K = {string.Join(", ", scenario.Experts)}");
-        var results = new List<ChannelAwareResult>();
-        foreach (var experts in scenario.Experts)
-        {
-            results.AddRange(RunExperts(experts, scenario, run, settings.Actors.Akka, train, validation, test, console.Error));
-        }
-
+        var results = new ChannelAwareRun(scenario, run, settings.Actors.Akka, new ChannelAwareData(train, validation, test), console.Error, invocation.Checkpoints).Execute();
         var ordered = results.OrderBy(r => scenario.Modes.ToList().IndexOf(r.Mode)).ThenBy(r => r.Experts).ThenBy(r => r.SnrDb).ToList();
         ChannelAwareReport.WriteSummary(Path.Combine(folder, "summary.json"), images.Name, run.Seed, ordered);
         ChannelAwareReport.WriteRouting(Path.Combine(folder, "routing.json"), ordered);
         console.Out.Write(ChannelAwareReport.Table(ordered));
         console.Error.WriteLine($"wall time {invocation.Wall.Elapsed.TotalSeconds:0.0} s; wrote {folder}/summary.json, routing.json, config.conf");
+        if (invocation.Checkpoints.Every is not null)
+        {
+            console.Error.WriteLine(invocation.Checkpoints.Summary(invocation.Wall.Elapsed));
+        }
         return Cli.ExitCodes.Success;
-    }
-
-    private static List<ChannelAwareResult> RunExperts(
-        int experts, ChannelAwareSettings scenario, RunSettings run, Akka.Configuration.Config akka, LabeledImages train, LabeledImages? validation, LabeledImages test,
-        TextWriter progress)
-    {
-        var model = new ChannelAwareMoe(run.Seed, experts, train.Channels, train.Height, train.Width, train.Classes, scenario.ExpertHidden, scenario.GateHidden);
-        TwoStageTraining.TrainIdeal(model, train, scenario.Stage1, DerivedSeeds.For(run.Seed, $"channel-aware/K{experts}/stage1"),
-            (epoch, loss) => progress.WriteLine(Invariant($"K={experts} stage 1 epoch {epoch + 1} (at most {scenario.Stage1.Epochs}): loss {loss:0.0000}")),
-            validation is null ? null : new ValidationStop(validation, scenario.MinGain, scenario.Patience),
-            (epoch, accuracy) => progress.WriteLine(Invariant($"K={experts} stage 1 epoch {epoch + 1}: held-out accuracy {100 * accuracy:0.00} %")));
-        var features = model.Features(train.Pixels, train.Count, train.Channels, train.Height, train.Width);
-        var stage1Gate = model.SnapshotNaiveGate();
-        if (scenario.EqualGateTraining)
-        {
-            TwoStageTraining.RefineNaiveGate(model, features, train.Labels, scenario.Stage2, DerivedSeeds.For(run.Seed, $"channel-aware/K{experts}/naive-gate"),
-                (epoch, loss) => progress.WriteLine(Invariant($"K={experts} naive gate on ideal links epoch {epoch + 1}/{scenario.Stage2.Epochs}: loss {loss:0.0000}")));
-        }
-
-        var results = new List<ChannelAwareResult>();
-        double? ideal = null;
-        foreach (var mode in scenario.Modes)
-        {
-            var transmission = scenario.Transmission(mode);
-            TwoStageTraining.TrainChannelAware(
-                model, features, train.Labels, transmission, scenario.TrainingLaw, scenario.Fading, scenario.Stage2,
-                DerivedSeeds.For(run.Seed, $"channel-aware/K{experts}/{mode}/stage2"),
-                (epoch, loss) => progress.WriteLine(Invariant($"K={experts} {mode} stage 2 epoch {epoch + 1}/{scenario.Stage2.Epochs}: loss {loss:0.0000}")),
-                stage1Gate);
-
-            // The trained networks go to a fresh actor system per mode: its server, links and experts own them while it runs.
-            using var system = EmulationActorSystem.Create("channel-aware", akka, ScenarioPlan.DispatcherThreads(run));
-            var server = system.ActorOf(GateServerActor.Props(model, test, run.Seed, scenario.Fading, scenario.NoisyUplink), "server");
-            ideal ??= Evaluate(server, new SweepPoint($"K{experts}/ideal", "ideal", GateKind.Ideal, transmission, 0)).Accuracy;
-            foreach (var snr in scenario.SweepDb)
-            {
-                var key = Invariant($"K{experts}/{mode}/{snr}dB");
-                var naive = Evaluate(server, new SweepPoint(key + "/naive", key, GateKind.Naive, transmission, snr));
-                var aware = Evaluate(server, new SweepPoint(key + "/aware", key, GateKind.Aware, transmission, snr));
-                results.Add(new ChannelAwareResult(mode, experts, snr, naive.Accuracy, aware.Accuracy, ideal.Value, naive.Chosen, aware.Chosen));
-                progress.WriteLine(Invariant($"K={experts} {mode} {snr} dB: naive {100 * naive.Accuracy:0.00} %, aware {100 * aware.Accuracy:0.00} %, ideal {100 * ideal.Value:0.00} %"));
-            }
-
-            system.Terminate().Wait();
-        }
-
-        foreach (var tensor in stage1Gate.Values)
-        {
-            tensor.Dispose();
-        }
-
-        model.Dispose();
-        return results;
-    }
-
-    private static (double Accuracy, IReadOnlyList<int> Chosen) Evaluate(IActorRef server, SweepPoint point)
-    {
-        var result = server.Ask<SweepPointResult>(point, TimeSpan.FromMinutes(30)).GetAwaiter().GetResult();
-        return (result.Count == 0 ? 0 : (double)result.Correct / result.Count, result.Chosen);
     }
 
     private static LabeledImages First(LabeledImages images, int count) =>

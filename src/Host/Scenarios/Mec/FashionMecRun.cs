@@ -27,8 +27,11 @@ public sealed record MecFashionData(LabeledImages Train, IReadOnlyList<int[]> Gr
 /// <summary>Starts one run of the Fashion-MNIST task family: class-subset tasks, an MLP expert per server.</summary>
 public static class FashionMecRun
 {
-    /// <summary>Spawns the run's actors; the task completes with G_t (mean test error over past tasks) once step T is done.</summary>
-    public static Task<MecRunResult> Start(ActorSystem system, MecSettings settings, MecRunKey key, MecFashionData data)
+    /// <summary>
+    /// Spawns the run's actors, from <paramref name="resume"/> if given; its task completes with G_t (mean test error over
+    /// past tasks) once step T is done.
+    /// </summary>
+    public static MecRunHandle Start(ActorSystem system, MecSettings settings, MecRunKey key, MecFashionData data, MecRunSnapshot? resume = null, MecRunCheckpoints? checkpoints = null)
     {
         var fashion = settings.Fashion;
         var servers = MecServers.Draw(settings, key.Seed, key.Experts);
@@ -36,12 +39,19 @@ public static class FashionMecRun
         var train = data.Train;
         var serverProps = servers.Select((s, m) => MecServerActor<LabeledImages>.Props(m, s, cost, () => new MlpContinualExpert(
             train.ImageSize, fashion.Hidden, train.Classes, fashion.Epochs, fashion.LearningRate, data.Evaluation,
-            NetworkSeed.Generator(key.Seed, $"mec-server-{m}")))).ToList();
-        var user = MecUserActor<LabeledImages>.Props(() => new ClassSubsetTaskStream(train, data.Groups, fashion.ImagesPerTask, DerivedSeeds.For(key.Seed, "mec-fashion-tasks")));
+            NetworkSeed.Generator(key.Seed, $"mec-server-{m}")), resume?.Experts[m])).ToList();
+        var user = MecUserActor<LabeledImages>.Props(() => new ClassSubsetTaskStream(train, data.Groups, fashion.ImagesPerTask, DerivedSeeds.For(key.Seed, "mec-fashion-tasks")), resume?.Step ?? 0);
         var error = new GeneralisationError(data.Groups.Count, key.Experts);
         var done = new TaskCompletionSource<MecRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         var choice = MecRouting.For(settings, key, servers, train.ImageSize);
-        system.ActorOf(GateCoordinatorActor<LabeledImages>.Props(choice, user, serverProps, settings.Tasks, error, done, settings.FailuresFor(key.Experts)), $"mec-{key.Method}-m{key.Experts}-s{key.Seed}");
-        return done.Task;
+        if (resume is not null)
+        {
+            error.Restore(resume.Error);
+            choice.Restore(resume.Choice);
+        }
+
+        var coordinator = GateCoordinatorActor<LabeledImages>.Props(
+            choice, user, serverProps, settings.Tasks, error, done, settings.FailuresFor(key.Experts), checkpoints, resume?.Coordinator);
+        return new MecRunHandle(done.Task, system.ActorOf(coordinator, $"mec-{key.Method}-m{key.Experts}-s{key.Seed}"));
     }
 }

@@ -26,42 +26,18 @@ public static class TwoStageTraining
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(options);
-        var parameters = model.Backbone.parameters().Concat(model.NaiveGate.parameters())
-            .Concat(model.ExpertNetworks.SelectMany(e => e.parameters())).ToArray();
-        using var optimizer = new PinnedScalarAdam(parameters, options.LearningRate);
-        var pixels = new float[options.BatchSize * images.ImageSize];
-        var labels = new int[options.BatchSize];
-        var (best, stale) = (double.NegativeInfinity, 0);
+        using var optimizer = IdealOptimizer(model, options);
+        var progress = new StoppingProgress();
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
-            var order = Shuffled(images.Count, random);
-            double total = 0;
-            var steps = 0;
-            for (var start = 0; start < order.Length; start += options.BatchSize)
-            {
-                var n = Math.Min(options.BatchSize, order.Length - start);
-                images.Gather(order.AsSpan(start, n), pixels.AsSpan(0, n * images.ImageSize), labels.AsSpan(0, n));
-                using var scope = torch.NewDisposeScope();
-                optimizer.zero_grad();
-                var z = model.Backbone.forward(TensorInput.Floats(pixels.AsSpan(0, n * images.ImageSize), n, images.Channels, images.Height, images.Width));
-                var gateLogits = model.NaiveGate.forward(z);
-                var y = TensorInput.Labels(labels.AsSpan(0, n));
-                var logLikelihoods = torch.stack(model.ExpertNetworks.Select(e => LabelLogLikelihood(e.forward(z), y)), 1);
-                var loss = MixtureNll(gateLogits, logLikelihoods) + (options.BalanceWeight * SwitchBalanceLoss.Of(gateLogits.softmax(1)));
-                loss.backward();
-                optimizer.step();
-                total += loss.item<float>();
-                steps++;
-            }
-
-            onEpoch?.Invoke(epoch, total / Math.Max(1, steps));
+            // Trained whether or not anyone listens: ?.Invoke would skip evaluating its arguments.
+            var loss = IdealEpoch(model, images, options, random, optimizer);
+            onEpoch?.Invoke(epoch, loss);
             if (stop is not null)
             {
                 var accuracy = model.IdealAccuracy(stop.Images);
                 onValidation?.Invoke(epoch, accuracy);
-                stale = accuracy > best + stop.MinGain ? 0 : stale + 1;
-                best = Math.Max(best, accuracy);
-                if (stale >= stop.Patience)
+                if (progress.Observe(accuracy, stop))
                 {
                     return epoch + 1;
                 }
@@ -69,6 +45,48 @@ public static class TwoStageTraining
         }
 
         return options.Epochs;
+    }
+
+    /// <summary>Stage 1's optimiser: Adam over F, G and every expert.</summary>
+    public static PinnedScalarAdam IdealOptimizer(ChannelAwareMoe model, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        var parameters = model.Backbone.parameters().Concat(model.NaiveGate.parameters())
+            .Concat(model.ExpertNetworks.SelectMany(e => e.parameters())).ToArray();
+        return new PinnedScalarAdam(parameters, options.LearningRate);
+    }
+
+    /// <summary>One epoch of stage 1 (shuffled by <paramref name="random"/>, updated by <paramref name="optimizer"/> from <see cref="IdealOptimizer"/>); returns its mean loss.</summary>
+    public static double IdealEpoch(ChannelAwareMoe model, LabeledImages images, TrainingOptions options, Random random, PinnedScalarAdam optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        var pixels = new float[options.BatchSize * images.ImageSize];
+        var labels = new int[options.BatchSize];
+        var order = Shuffled(images.Count, random);
+        double total = 0;
+        var steps = 0;
+        for (var start = 0; start < order.Length; start += options.BatchSize)
+        {
+            var n = Math.Min(options.BatchSize, order.Length - start);
+            images.Gather(order.AsSpan(start, n), pixels.AsSpan(0, n * images.ImageSize), labels.AsSpan(0, n));
+            using var scope = torch.NewDisposeScope();
+            optimizer.zero_grad();
+            var z = model.Backbone.forward(TensorInput.Floats(pixels.AsSpan(0, n * images.ImageSize), n, images.Channels, images.Height, images.Width));
+            var gateLogits = model.NaiveGate.forward(z);
+            var y = TensorInput.Labels(labels.AsSpan(0, n));
+            var logLikelihoods = torch.stack(model.ExpertNetworks.Select(e => LabelLogLikelihood(e.forward(z), y)), 1);
+            var loss = MixtureNll(gateLogits, logLikelihoods) + (options.BalanceWeight * SwitchBalanceLoss.Of(gateLogits.softmax(1)));
+            loss.backward();
+            optimizer.step();
+            total += loss.item<float>();
+            steps++;
+        }
+
+        return total / Math.Max(1, steps);
     }
 
     /// <summary>
@@ -103,69 +121,90 @@ public static class TwoStageTraining
         ChannelAwareMoe model, bool aware, float[] features, int[] labels, IHiddenStateTransmission? transmission, SnrLaw? law, BlockFading? fading,
         TrainingOptions options, Random random, Action<int, double>? onEpoch)
     {
+        using var optimizer = GateOptimizer(model, aware, options);
+        var meanLoss = 0.0;
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            meanLoss = GateEpoch(model, aware, features, labels, transmission, law, fading, options, random, optimizer);
+            onEpoch?.Invoke(epoch, meanLoss);
+        }
+
+        return meanLoss;
+    }
+
+    /// <summary>The optimiser of a gate-only phase: Adam over G_AW (<paramref name="aware"/>) or G.</summary>
+    public static PinnedScalarAdam GateOptimizer(ChannelAwareMoe model, bool aware, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        return new PinnedScalarAdam((aware ? model.AwareGate : model.NaiveGate).parameters(), options.LearningRate);
+    }
+
+    /// <summary>
+    /// One epoch of a gate-only phase: G_AW on corrupted features (<paramref name="aware"/>, with a transmission, law and
+    /// fading) or G on ideal links (all three null); returns its mean loss.
+    /// </summary>
+    public static double GateEpoch(
+        ChannelAwareMoe model, bool aware, float[] features, int[] labels, IHiddenStateTransmission? transmission, SnrLaw? law, BlockFading? fading,
+        TrainingOptions options, Random random, PinnedScalarAdam optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(random);
+        ArgumentNullException.ThrowIfNull(optimizer);
         const int width = LeNetBackbone.FeatureSize;
         var experts = model.Experts;
         var gate = aware ? model.AwareGate : model.NaiveGate;
-        using var optimizer = new PinnedScalarAdam(gate.parameters(), options.LearningRate);
         var batchZ = new float[options.BatchSize * width];
         var batchY = new int[options.BatchSize];
         var received = new float[options.BatchSize * width];
         var csi = new float[options.BatchSize * experts];
         var snrs = new double[options.BatchSize];
-        var meanLoss = 0.0;
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        var order = Shuffled(labels.Length, random);
+        double total = 0;
+        var steps = 0;
+        for (var start = 0; start < order.Length; start += options.BatchSize)
         {
-            var order = Shuffled(labels.Length, random);
-            double total = 0;
-            var steps = 0;
-            for (var start = 0; start < order.Length; start += options.BatchSize)
+            var n = Math.Min(options.BatchSize, order.Length - start);
+            for (var i = 0; i < n; i++)
             {
-                var n = Math.Min(options.BatchSize, order.Length - start);
-                for (var i = 0; i < n; i++)
-                {
-                    features.AsSpan(order[start + i] * width, width).CopyTo(batchZ.AsSpan(i * width, width));
-                    batchY[i] = labels[order[start + i]];
-                }
-
-                using var scope = torch.NewDisposeScope();
-                var y = TensorInput.Labels(batchY.AsSpan(0, n));
-                var perExpert = new Tensor[experts];
-                for (var k = 0; k < experts; k++)
-                {
-                    if (transmission is not null && law is not null && fading is not null)
-                    {
-                        for (var i = 0; i < n; i++)
-                        {
-                            snrs[i] = fading.Instantaneous(law.Draw(random), random);
-                            csi[(i * experts) + k] = CsiEncoding.Encode(transmission.DistortionVariance(snrs[i]));
-                        }
-                    }
-
-                    batchZ.AsSpan(0, n * width).CopyTo(received);
-                    FeatureCorruption.Apply(transmission, received.AsSpan(0, n * width), width, snrs.AsSpan(0, n), random);
-                    using var noGrad = torch.no_grad();
-                    perExpert[k] = LabelLogLikelihood(model.ExpertNetworks[k].forward(TensorInput.Floats(received.AsSpan(0, n * width), n, width)), y);
-                }
-
-                optimizer.zero_grad();
-                var z = TensorInput.Floats(batchZ.AsSpan(0, n * width), n, width);
-                var gateLogits = gate.forward(aware ? torch.cat([z, TensorInput.Floats(csi.AsSpan(0, n * experts), n, experts)], 1) : z);
-                var loss = MixtureNll(gateLogits, torch.stack(perExpert, 1)) + (options.BalanceWeight * SwitchBalanceLoss.Of(gateLogits.softmax(1)));
-                loss.backward();
-                optimizer.step();
-                total += loss.item<float>();
-                steps++;
+                features.AsSpan(order[start + i] * width, width).CopyTo(batchZ.AsSpan(i * width, width));
+                batchY[i] = labels[order[start + i]];
             }
 
-            meanLoss = total / Math.Max(1, steps);
-            onEpoch?.Invoke(epoch, meanLoss);
+            using var scope = torch.NewDisposeScope();
+            var y = TensorInput.Labels(batchY.AsSpan(0, n));
+            var perExpert = new Tensor[experts];
+            for (var k = 0; k < experts; k++)
+            {
+                if (transmission is not null && law is not null && fading is not null)
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        snrs[i] = fading.Instantaneous(law.Draw(random), random);
+                        csi[(i * experts) + k] = CsiEncoding.Encode(transmission.DistortionVariance(snrs[i]));
+                    }
+                }
+
+                batchZ.AsSpan(0, n * width).CopyTo(received);
+                FeatureCorruption.Apply(transmission, received.AsSpan(0, n * width), width, snrs.AsSpan(0, n), random);
+                using var noGrad = torch.no_grad();
+                perExpert[k] = LabelLogLikelihood(model.ExpertNetworks[k].forward(TensorInput.Floats(received.AsSpan(0, n * width), n, width)), y);
+            }
+
+            optimizer.zero_grad();
+            var z = TensorInput.Floats(batchZ.AsSpan(0, n * width), n, width);
+            var gateLogits = gate.forward(aware ? torch.cat([z, TensorInput.Floats(csi.AsSpan(0, n * experts), n, experts)], 1) : z);
+            var loss = MixtureNll(gateLogits, torch.stack(perExpert, 1)) + (options.BalanceWeight * SwitchBalanceLoss.Of(gateLogits.softmax(1)));
+            loss.backward();
+            optimizer.step();
+            total += loss.item<float>();
+            steps++;
         }
 
-        return meanLoss;
+        return total / Math.Max(1, steps);
     }
 
     // log p_k(y) of each row: [N].

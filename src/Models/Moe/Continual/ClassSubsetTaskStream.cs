@@ -47,15 +47,22 @@ public sealed class ClassSubsetTaskStream : ITaskStream<LabeledImages>
         [.. Enumerable.Range(0, groups).Select(n => Enumerable.Range(0, classesPerTask).Select(j => ((n * classesPerTask) + j) % classes).ToArray())];
 
     /// <inheritdoc />
+    public int Drawn { get; private set; }
+
+    /// <inheritdoc />
+    public void Skip(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        for (var i = 0; i < count; i++)
+        {
+            Draw();
+        }
+    }
+
+    /// <inheritdoc />
     public OffloadedTask<LabeledImages> Next()
     {
-        var cluster = _random.Next(_pools.Length);
-        var pool = _pools[cluster];
-        var indices = new int[_imagesPerTask];
-        for (var i = 0; i < indices.Length; i++)
-        {
-            indices[i] = pool[_random.Next(pool.Length)];
-        }
+        var (cluster, indices) = Draw();
 
         var data = _images.Subset(indices);
         var mean = new double[data.ImageSize];
@@ -74,5 +81,20 @@ public sealed class ClassSubsetTaskStream : ITaskStream<LabeledImages>
         }
 
         return new OffloadedTask<LabeledImages>(cluster, mean, data);
+    }
+
+    // The subset and image indices of the next task: every draw the stream makes.
+    private (int Cluster, int[] Indices) Draw()
+    {
+        Drawn++;
+        var cluster = _random.Next(_pools.Length);
+        var pool = _pools[cluster];
+        var indices = new int[_imagesPerTask];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            indices[i] = pool[_random.Next(pool.Length)];
+        }
+
+        return (cluster, indices);
     }
 }

@@ -48,6 +48,33 @@ public sealed class GeneralisationError
         _contribution[expert] = total;
     }
 
+    /// <summary>Its whole state, for a checkpoint.</summary>
+    public GeneralisationErrorState Save() => new([.. _counts.Cast<int>()], (double[])_contribution.Clone(), _learned);
+
+    /// <summary>Puts back what <see cref="Save"/> gave (of a tracker of the same size).</summary>
+    /// <exception cref="ArgumentException">Another size.</exception>
+    public void Restore(GeneralisationErrorState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var (counts, contributions, learned) = (state.Counts, state.Contributions, state.Learned);
+        var experts = _contribution.Length;
+        if (counts.Length != experts * _clusters || contributions.Length != experts)
+        {
+            throw new ArgumentException($"saved error state of {counts.Length} counts and {contributions.Length} experts, expected {experts * _clusters} and {experts}", nameof(counts));
+        }
+
+        for (var m = 0; m < experts; m++)
+        {
+            for (var n = 0; n < _clusters; n++)
+            {
+                _counts[m, n] = counts[(m * _clusters) + n];
+            }
+        }
+
+        contributions.CopyTo(_contribution, 0);
+        _learned = learned;
+    }
+
     /// <summary>G_t, the mean error over the tasks learned so far (0 before any).</summary>
     public double Value
     {
@@ -68,3 +95,9 @@ public sealed class GeneralisationError
         }
     }
 }
+
+/// <summary>The state of a <see cref="GeneralisationError"/>.</summary>
+/// <param name="Counts">Tasks of each cluster each expert learned, expert by expert (experts·clusters values).</param>
+/// <param name="Contributions">Per expert, Σ_n count·error.</param>
+/// <param name="Learned">Tasks learned so far.</param>
+public sealed record GeneralisationErrorState(int[] Counts, double[] Contributions, int Learned);

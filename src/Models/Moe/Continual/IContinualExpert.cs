@@ -9,4 +9,11 @@ public interface IContinualExpert<in TData> : IDisposable
 
     /// <summary>Its current error on each of the N clusters (the metric's oracle; routing never sees it).</summary>
     double[] ErrorByCluster();
+
+    /// <summary>A copy of everything it has learned, for a checkpoint; restoring it into a fresh expert continues exactly.</summary>
+    ContinualExpertState Save();
+
+    /// <summary>Puts back what <see cref="Save"/> gave (of an expert made with the same settings).</summary>
+    /// <exception cref="ArgumentException">The state does not fit this expert.</exception>
+    void Restore(ContinualExpertState state);
 }

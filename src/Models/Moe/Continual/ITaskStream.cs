@@ -9,4 +9,13 @@ public interface ITaskStream<TData>
 
     /// <summary>The next task.</summary>
     OffloadedTask<TData> Next();
+
+    /// <summary>Tasks drawn so far (the stream's position, saved in a checkpoint).</summary>
+    int Drawn { get; }
+
+    /// <summary>
+    /// Draws and discards <paramref name="count"/> tasks: a fresh stream of the same seed then stands where a saved one
+    /// stood. Replaying from the seed is exact whatever generator the stream uses (System.Random's state cannot be read).
+    /// </summary>
+    void Skip(int count);
 }

@@ -25,6 +25,20 @@ public sealed class LinearExpert
     /// <summary>Tasks fitted so far.</summary>
     public int TasksFitted { get; private set; }
 
+    /// <summary>Puts back weights and a task count read from <see cref="Weights"/> and <see cref="TasksFitted"/>.</summary>
+    /// <exception cref="ArgumentException">Another number of weights.</exception>
+    public void Restore(ReadOnlySpan<double> weights, int tasksFitted)
+    {
+        if (weights.Length != _weights.Length)
+        {
+            throw new ArgumentException($"{weights.Length} saved weights for an expert of {_weights.Length}", nameof(weights));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(tasksFitted);
+        weights.CopyTo(_weights);
+        TasksFitted = tasksFitted;
+    }
+
     /// <summary>Fits <paramref name="task"/> with the minimum-norm change and returns ‖w_t − w_{t−1}‖₂.</summary>
     public double Fit(RegressionTask task)
     {

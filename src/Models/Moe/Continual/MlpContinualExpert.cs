@@ -62,11 +62,52 @@ public sealed class MlpContinualExpert : IContinualExpert<LabeledImages>
         [.. _evaluation.Select(set => 1.0 - _trainer.Accuracy(set.Pixels, set.Labels, set.Channels, set.Height, set.Width))];
 
     /// <inheritdoc />
+    public ContinualExpertState Save()
+    {
+        using var noGrad = torch.no_grad();
+        var tensors = _network.named_parameters().Select(p => KeyValuePair.Create("net." + p.name, p.parameter.detach().clone())).ToList();
+        var moments = _optimizer.ExportMoments();
+        for (var i = 0; i < moments.Count; i++)
+        {
+            tensors.Add(KeyValuePair.Create($"adam.{i}.exp_avg", torch.tensor(moments[i].ExpAvg)));
+            tensors.Add(KeyValuePair.Create($"adam.{i}.exp_avg_sq", torch.tensor(moments[i].ExpAvgSq)));
+        }
+
+        return new ContinualExpertState([], [.. moments.Select(m => m.Step)], tensors);
+    }
+
+    /// <inheritdoc />
+    public void Restore(ContinualExpertState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var saved = state.Tensors.ToDictionary(t => t.Key, t => t.Value);
+        var parameters = _network.named_parameters().ToList();
+        if (state.Counters.Length != parameters.Count || saved.Count != 3 * parameters.Count)
+        {
+            throw new ArgumentException($"the saved MLP expert has {state.Counters.Length} Adam states and {saved.Count} tensors, this one {parameters.Count} parameters", nameof(state));
+        }
+
+        using (torch.no_grad())
+        {
+            foreach (var (name, parameter) in parameters)
+            {
+                parameter.copy_(Saved(saved, "net." + name));
+            }
+        }
+
+        _optimizer.ImportMoments([.. state.Counters.Select((step, i) => new AdamMoments(
+            step, TensorInput.ToArray(Saved(saved, $"adam.{i}.exp_avg")), TensorInput.ToArray(Saved(saved, $"adam.{i}.exp_avg_sq"))))]);
+    }
+
+    /// <inheritdoc />
     public void Dispose()
     {
         _optimizer.Dispose();
         _network.Dispose();
     }
+
+    private static Tensor Saved(Dictionary<string, Tensor> saved, string name) =>
+        saved.TryGetValue(name, out var tensor) ? tensor : throw new ArgumentException($"the saved MLP expert has no tensor {name}", nameof(saved));
 
     private float[] Parameters()
     {

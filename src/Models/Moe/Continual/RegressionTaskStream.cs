@@ -10,8 +10,24 @@ public sealed class RegressionTaskStream(ClusteredLinearRegression stream) : ITa
     public int Clusters => stream.Options.Clusters;
 
     /// <inheritdoc />
+    public int Drawn { get; private set; }
+
+    /// <inheritdoc />
+    public void Skip(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        for (var i = 0; i < count; i++)
+        {
+            stream.NextTask();
+        }
+
+        Drawn += count;
+    }
+
+    /// <inheritdoc />
     public OffloadedTask<RegressionTask> Next()
     {
+        Drawn++;
         var task = stream.NextTask();
         var sum = new double[task.Dimension];
         for (var row = 0; row < task.SampleCount; row++)

@@ -45,6 +45,21 @@ public sealed class ScoredLinearExpert : IContinualExpert<RegressionTask>
     }
 
     /// <inheritdoc />
+    public ContinualExpertState Save() => new(_expert.Weights.ToArray(), [_expert.TasksFitted], []);
+
+    /// <inheritdoc />
+    public void Restore(ContinualExpertState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Counters.Length != 1)
+        {
+            throw new ArgumentException($"a linear expert's state has one counter, not {state.Counters.Length}", nameof(state));
+        }
+
+        _expert.Restore(state.Values, checked((int)state.Counters[0]));
+    }
+
+    /// <inheritdoc />
     public void Dispose()
     {
     }
