@@ -56,21 +56,17 @@ public sealed class CheckpointOptionsTests
         AssertRefused("give a scenario file", "run");
     }
 
-    [Fact]
-    public void A_scenario_that_cannot_checkpoint_refuses_the_interval()
+    [Theory]
+    [InlineData("failures = [ { kind = crash-server, server = 1, at-slot = 3 } ]")]
+    [InlineData("cells = 2")]
+    public void A_stable_moe_run_with_failures_or_cells_refuses_the_interval(string extra)
     {
+        using var scenario = new TinyScenario(extra);
         using var folder = new ScratchFolder();
 
-        AssertRefused("--checkpoint-every: scenario jesa cannot checkpoint or resume yet", "run", RepositoryFiles.Hocon("jesa.conf"), "--out", folder.Path, "--checkpoint-every", "2");
+        AssertRefused("--checkpoint-every: Stable-MoE checkpoints need one cell and no scheduled failures", "run", scenario.ScenarioFile, "--out", folder.Path, "--checkpoint-every", "2");
         Assert.False(File.Exists(Path.Combine(folder.Path, "config.conf")));
     }
 
-    private static void AssertRefused(string expected, params string[] args)
-    {
-        var (exit, stdout, error) = CliRunner.Run(args);
-        Assert.Equal(2, exit);
-        Assert.Contains(expected, error);
-        Assert.DoesNotContain("   at ", error);
-        Assert.Equal("", stdout);
-    }
+    private static void AssertRefused(string expected, params string[] args) => Assert.Contains(expected, BadValueRun.Refused(args));
 }

@@ -98,12 +98,5 @@ public sealed class CorruptCheckpointTests : IClassFixture<CheckpointedRun>
         Assert.Equal(File.ReadAllBytes(Path.Combine(_fixture.Pristine, "summary.json")), File.ReadAllBytes(Path.Combine(_run, "summary.json")));
     }
 
-    private static string Refused(params string[] args)
-    {
-        var (exit, stdout, error) = CliRunner.Run(args);
-        Assert.Equal(2, exit);
-        Assert.DoesNotContain("   at ", error);
-        Assert.Equal("", stdout);
-        return error;
-    }
+    private static string Refused(params string[] args) => BadValueRun.Refused(args);
 }

@@ -60,12 +60,9 @@ public sealed class JesaResumeTests
 
     private static void AssertRefused(string file, string what, params string[] args)
     {
-        var (exit, stdout, error) = CliRunner.Run(args);
-        Assert.Equal(2, exit);
+        var error = BadValueRun.Refused(args);
         Assert.Contains(file, error, StringComparison.Ordinal);
         Assert.Contains(what, error, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
-        Assert.Equal("", stdout);
     }
 
     // 8 rounds of one query per node (8 nodes): a checkpoint after each round leaves most of the run to kill.
