@@ -71,56 +71,23 @@ public sealed class StateWriter
         return this;
     }
 
-    public StateWriter Ints(ReadOnlySpan<int> values)
+    public StateWriter Ints(ReadOnlySpan<int> values) => Array(values, Int);
+
+    public StateWriter Longs(ReadOnlySpan<long> values) => Array(values, Long);
+
+    public StateWriter ULongs(ReadOnlySpan<ulong> values) => Array(values, ULong);
+
+    public StateWriter Doubles(ReadOnlySpan<double> values) => Array(values, Double);
+
+    public StateWriter Floats(ReadOnlySpan<float> values) => Array(values, Float);
+
+    /// <summary>An array, length first, each element as <paramref name="one"/> writes it (what <see cref="StateReader"/> reads back).</summary>
+    private StateWriter Array<T>(ReadOnlySpan<T> values, Func<T, StateWriter> one)
     {
         _writer.Write(values.Length);
         foreach (var v in values)
         {
-            _writer.Write(v);
-        }
-
-        return this;
-    }
-
-    public StateWriter Longs(ReadOnlySpan<long> values)
-    {
-        _writer.Write(values.Length);
-        foreach (var v in values)
-        {
-            _writer.Write(v);
-        }
-
-        return this;
-    }
-
-    public StateWriter ULongs(ReadOnlySpan<ulong> values)
-    {
-        _writer.Write(values.Length);
-        foreach (var v in values)
-        {
-            _writer.Write(v);
-        }
-
-        return this;
-    }
-
-    public StateWriter Doubles(ReadOnlySpan<double> values)
-    {
-        _writer.Write(values.Length);
-        foreach (var v in values)
-        {
-            Double(v);
-        }
-
-        return this;
-    }
-
-    public StateWriter Floats(ReadOnlySpan<float> values)
-    {
-        _writer.Write(values.Length);
-        foreach (var v in values)
-        {
-            Float(v);
+            one(v);
         }
 
         return this;
