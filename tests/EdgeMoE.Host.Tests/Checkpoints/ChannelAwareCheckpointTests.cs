@@ -24,7 +24,7 @@ public sealed class ChannelAwareCheckpointTests
         using var tiny = new TinyChannelAware("experts = [2]");
         var output = tiny.Output("run");
         Assert.Equal(0, CliRunner.Run("run", tiny.ScenarioFile, "--out", output, "--no-report", "--checkpoint-every", "3").ExitCode);
-        var newest = Directory.GetDirectories(Path.Combine(output, "checkpoints")).Order(StringComparer.Ordinal).Last();
+        var newest = KillAndResume.NewestCheckpoint(output);
         var model = Path.Combine(newest, "model.safetensors");
         var bytes = File.ReadAllBytes(model);
         File.WriteAllBytes(model, bytes[..(bytes.Length - 100)]);

@@ -44,7 +44,7 @@ public sealed class JesaResumeTests
         var output = Path.Combine(scratch.Path, "out");
         var run = CliRunner.Run("run", config, "--out", output, "--no-report", "--checkpoint-every", "1");
         Assert.True(run.ExitCode == 0, run.Error);
-        var newest = Directory.EnumerateDirectories(Path.Combine(output, "checkpoints")).Order(StringComparer.Ordinal).Last();
+        var newest = KillAndResume.NewestCheckpoint(output);
         var state = Path.Combine(newest, "state.bin");
         var bytes = File.ReadAllBytes(state);
         bytes[^1] ^= 0xFF;

@@ -15,6 +15,10 @@ internal static class KillAndResume
 
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
 
+    /// <summary>The newest checkpoint folder of the run in <paramref name="output"/> (step names sort by step).</summary>
+    public static string NewestCheckpoint(string output) =>
+        Directory.EnumerateDirectories(Path.Combine(output, "checkpoints")).Order(StringComparer.Ordinal).Last();
+
     /// <summary>Runs <paramref name="run"/> uninterrupted, without checkpoints, into <paramref name="workingFolder"/>/out.</summary>
     /// <param name="run">The run's arguments without <c>--out</c>, e.g. <c>run FILE --no-report</c> (absolute file paths).</param>
     /// <param name="workingFolder">The run's working folder.</param>

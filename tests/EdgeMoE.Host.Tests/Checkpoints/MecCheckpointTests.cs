@@ -25,7 +25,7 @@ public sealed class MecCheckpointTests
         using var mec = new TinyMec();
         var output = mec.Output("run");
         Assert.Equal(0, CliRunner.Run("run", mec.ScenarioFile, "--out", output, "--no-report", "--checkpoint-every", "20").ExitCode);
-        var newest = Directory.GetDirectories(Path.Combine(output, "checkpoints")).Order(StringComparer.Ordinal).Last();
+        var newest = KillAndResume.NewestCheckpoint(output);
         var state = Path.Combine(newest, "state.bin");
         var bytes = File.ReadAllBytes(state);
         File.WriteAllBytes(state, bytes[..(bytes.Length / 2)]);

@@ -27,7 +27,7 @@ public sealed class NmoeResumeTests
         var output = scenario.Output("out");
         var run = CliRunner.Run("run", scenario.ScenarioFile, "--out", output, "--no-report", "--checkpoint-every", "20");
         Assert.True(run.ExitCode == 0, run.Error);
-        var newest = Directory.EnumerateDirectories(Path.Combine(output, "checkpoints")).Order(StringComparer.Ordinal).Last();
+        var newest = KillAndResume.NewestCheckpoint(output);
         var part = Path.Combine(newest, "client-1.safetensors");
         var bytes = File.ReadAllBytes(part);
         File.WriteAllBytes(part, bytes[..(bytes.Length / 2)]);
