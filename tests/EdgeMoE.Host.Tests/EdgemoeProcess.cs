@@ -47,9 +47,17 @@ internal static class EdgemoeProcess
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"edgemoe {string.Join(' ', args)} did not finish within {timeout}");
+            process.WaitForExit();
+            throw new TimeoutException($"edgemoe {string.Join(' ', args)} did not finish within {timeout}; the end of its stderr:\n{Tail(error.Result, 80)}");
         }
 
         return (process.ExitCode, output.Result, error.Result);
+    }
+
+    /// <summary>The last <paramref name="lines"/> lines of <paramref name="text"/>: what a hung run said last.</summary>
+    public static string Tail(string text, int lines)
+    {
+        var all = text.Split('\n');
+        return string.Join('\n', all.Skip(Math.Max(0, all.Length - lines)));
     }
 }
