@@ -19,6 +19,7 @@ internal sealed class CoordinatorSession : IDisposable
 {
     private static readonly TimeSpan SingletonTimeout = TimeSpan.FromSeconds(20);
     private readonly ConcurrentDictionary<string, long> _slots = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource<string> _ejected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IActorRef _lossLog = ActorRefs.Nobody;
 
     private CoordinatorSession(ActorSystem system, IActorRef runHost, EdgePlacement placement)
@@ -36,6 +37,13 @@ internal sealed class CoordinatorSession : IDisposable
 
     /// <summary>Where edge actors go: edge group j on edge member j mod N.</summary>
     public EdgePlacement Placement { get; }
+
+    /// <summary>
+    /// Completes, with the reason, when this coordinator is out of the cluster before the session ends: the split-brain
+    /// resolver downed it, or its system stopped. A run waiting on the cluster then fails at once instead of waiting
+    /// for members and slots that can no longer come.
+    /// </summary>
+    public Task<string> Ejected => _ejected.Task;
 
     /// <summary>This member's address.</summary>
     public Address Address => Akka.Cluster.Cluster.Get(System).SelfAddress;
@@ -65,6 +73,7 @@ internal sealed class CoordinatorSession : IDisposable
             var host = AwaitSingleton(system, started.Task);
             log.WriteLine($"cluster: coordinator {SeedNodes.Describe(self)} with {edges.Count} edge node(s): {string.Join(", ", edges.Select(SeedNodes.Describe))}");
             var session = new CoordinatorSession(system, host, EdgePlacement.OnMembers(edges));
+            session.WatchEjection();
             session._lossLog = system.ActorOf(MemberLossLogActor.Props(session.Progress), "member-loss-log");
             return session;
         }
@@ -90,6 +99,15 @@ internal sealed class CoordinatorSession : IDisposable
 
     private static BadInputException AnotherCoordinator(Address other) =>
         new($"another coordinator ({SeedNodes.Describe(other)}) already drives this cluster: one run at a time per cluster");
+
+    private void WatchEjection()
+    {
+        const string Reason = "the coordinator is no longer a cluster member: the split-brain resolver downed it after members stopped "
+            + "hearing each other's heartbeats (a machine too busy for akka.cluster.failure-detector.acceptable-heartbeat-pause, "
+            + "or a network partition)";
+        Akka.Cluster.Cluster.Get(System).RegisterOnMemberRemoved(() => _ejected.TrySetResult(Reason));
+        System.WhenTerminated.ContinueWith(_ => _ejected.TrySetResult(Reason), TaskScheduler.Default);
+    }
 
     /// <summary>Records the last slot a policy finished, for the warning when a node is lost.</summary>
     public void SlotFinished(string policy, long slot) => _slots[policy] = slot;

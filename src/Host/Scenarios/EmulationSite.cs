@@ -24,6 +24,9 @@ internal abstract class EmulationSite
     /// <summary>Edge nodes the site spreads servers over (server j on node j mod N); null in one process.</summary>
     public virtual int? EdgeNodes => null;
 
+    /// <summary>Completes, with the reason, when the site can no longer run anything (a coordinator downed by the cluster); null in one process.</summary>
+    public virtual Task<string>? Lost => null;
+
     /// <summary>Notes that <paramref name="policy"/> finished <paramref name="slot"/> (for messages about lost nodes).</summary>
     public virtual void SlotFinished(string policy, long slot)
     {
@@ -61,6 +64,8 @@ internal abstract class EmulationSite
         }
 
         public override int? EdgeNodes => session.Placement.Members.Count;
+
+        public override Task<string>? Lost => session.Ejected;
 
         public override void SlotFinished(string policy, long slot) => session.SlotFinished(policy, slot);
     }

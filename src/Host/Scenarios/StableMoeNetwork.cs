@@ -38,7 +38,7 @@ public static class StableMoeNetwork
 
         using (site.Start(policy.Name, placement => StableMoeRunActor.Props(plan, policy, placement, Observe, outcome, checkpointing)))
         {
-            AwaitOutcome(outcome.Task, policy, plan.StallTimeout, () => Volatile.Read(ref finished), () => Volatile.Read(ref finished));
+            AwaitOutcome(outcome.Task, site.Lost, policy, plan.StallTimeout, () => Volatile.Read(ref finished), () => Volatile.Read(ref finished));
         }
     }
 
@@ -62,7 +62,7 @@ public static class StableMoeNetwork
 
         using (site.Start(policy.Name, placement => StableMoeRunActor.Cells(plan, policy, placement, cells, Observe, outcome)))
         {
-            AwaitOutcome(outcome.Task, policy, plan.StallTimeout, () => Interlocked.Read(ref reports), () => Volatile.Read(ref finished));
+            AwaitOutcome(outcome.Task, site.Lost, policy, plan.StallTimeout, () => Interlocked.Read(ref reports), () => Volatile.Read(ref finished));
         }
     }
 
@@ -70,13 +70,19 @@ public static class StableMoeNetwork
     /// Blocks until the slot barrier ends the run (after the last slot, or failed with an actor). A real-time watchdog
     /// only: a run whose slots stop finishing (a protocol bug, a lost message) fails instead of waiting forever.
     /// </summary>
-    private static void AwaitOutcome(Task outcome, IRoutingPolicy policy, TimeSpan stallTimeout, Func<long> progress, Func<long> finishedSlot)
+    private static void AwaitOutcome(Task outcome, Task<string>? siteLost, IRoutingPolicy policy, TimeSpan stallTimeout, Func<long> progress, Func<long> finishedSlot)
     {
         var seen = progress();
+        Task[] waits = siteLost is null ? [outcome] : [outcome, siteLost];
         try
         {
-            while (!outcome.Wait(stallTimeout))
+            while (Task.WaitAny(waits, stallTimeout) is var ended && ended != 0)
             {
+                if (ended == 1)
+                {
+                    throw new InvalidOperationException($"policy {policy.Name}: {siteLost!.Result}; the run cannot go on (last finished slot: {finishedSlot()})");
+                }
+
                 var now = progress();
                 if (now == seen)
                 {
@@ -88,6 +94,9 @@ public static class StableMoeNetwork
 
                 seen = now;
             }
+
+            // Completed: rethrows an actor's failure.
+            outcome.Wait();
         }
         catch (AggregateException wrapped) when (wrapped.InnerException is { } cause)
         {

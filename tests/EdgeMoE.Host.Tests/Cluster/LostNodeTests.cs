@@ -4,6 +4,7 @@ using Akka.Actor;
 using Akka.Configuration;
 using Akka.Event;
 using EdgeMoE.Actors.Cluster;
+using EdgeMoE.Actors.Cluster.Membership;
 using EdgeMoE.Host.Cluster;
 using EdgeMoE.Host.Logging;
 using EdgeMoE.Actors.Edge.Clock;
@@ -48,7 +49,7 @@ public sealed class LostNodeTests(ITestOutputHelper output)
             var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var cluster = Akka.Cluster.Cluster.Get(coordinator);
             var clock = Stopwatch.StartNew();
-            await edges[1].Terminate();
+            await AbruptStop.Crash(edges[1]);
             TimeSpan? warningAt = null;
             // A generous bound: on a loaded 2-core machine delayed heartbeats keep the resolver waiting for stability.
             var patience = TimeSpan.FromSeconds(45);
@@ -109,7 +110,7 @@ public sealed class LostNodeTests(ITestOutputHelper output)
                 slots.Add(slot);
                 if (slot.Slot == 3)
                 {
-                    vanishing.Terminate();
+                    _ = AbruptStop.Crash(vanishing);
                 }
             }, EmulationSite.OnCluster(session));
 
@@ -128,6 +129,41 @@ public sealed class LostNodeTests(ITestOutputHelper output)
         finally
         {
             await Task.WhenAll(new[] { coordinator, vanishing }.Select(s => s.Terminate())).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+    }
+
+    [Fact]
+    public async Task A_run_whose_coordinator_is_downed_fails_at_once_saying_so()
+    {
+        using var scenario = new TinyScenario("");
+        var settings = SettingsLoader.Load(scenario.ScenarioFile);
+        var plan = ScenarioPlan.From(settings, TokenImages.Load(settings.Run.Dataset, settings.Run.DataDir, settings.Run.Seed, TextWriter.Null))
+            with { Schedule = new SlotSchedule(40, settings.StableMoe.SlotLength, 1_000_000) };
+        using var credentials = ThrowAwayCredentials.Create();
+        var clusterCredentials = ClusterSecurity.Credentials(credentials.Folder, "test");
+        var coordinator = ClusterNodeSystem.Start(ClusterRoles.Coordinator, "127.0.0.1", 0, settings.Actors.Akka, 1, clusterCredentials);
+        var edge = ClusterNodeSystem.Start(ClusterRoles.Edge, "127.0.0.1", 0, settings.Actors.Akka, 1, clusterCredentials);
+        try
+        {
+            Akka.Cluster.Cluster.Get(edge).JoinSeedNodes([Akka.Cluster.Cluster.Get(coordinator).SelfAddress]);
+            using var session = CoordinatorSession.Join(coordinator, [], minEdgeNodes: 1, TimeSpan.FromSeconds(60), TextWriter.Null);
+            var slots = 0;
+            // What the split-brain resolver does to a coordinator on the minority side: it downs it.
+            var failure = Assert.Throws<InvalidOperationException>(() => StableMoeNetwork.Run(plan, RoutingPolicyCatalog.Find("top-k")!, slot =>
+            {
+                if (++slots == 3)
+                {
+                    var cluster = Akka.Cluster.Cluster.Get(coordinator);
+                    cluster.Down(cluster.SelfAddress);
+                }
+            }, EmulationSite.OnCluster(session)));
+
+            Assert.StartsWith("policy top-k: the coordinator is no longer a cluster member: the split-brain resolver downed it", failure.Message);
+            Assert.True(slots < 40, $"the run went on to slot {slots}");
+        }
+        finally
+        {
+            await Task.WhenAll(new[] { coordinator, edge }.Select(s => s.Terminate())).WaitAsync(TimeSpan.FromSeconds(10));
         }
     }
 

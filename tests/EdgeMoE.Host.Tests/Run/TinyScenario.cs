@@ -10,7 +10,8 @@ internal sealed class TinyScenario : IDisposable
         File.Copy(RepositoryFiles.Hocon("reference.conf"), Path.Combine(_folder.Path, "reference.conf"));
         ScenarioFile = _folder.Write("tiny.conf", $$"""
             edgemoe {
-              run { slots = 6, policy = all, dataset = synthetic }
+              # A tiny slot takes well under a second: a run that stops progressing fails in 90 s, not at a test's timeout.
+              run { slots = 6, policy = all, dataset = synthetic, stall-timeout = 90s }
               stable-moe {
                 servers = 4
                 experts-per-token = 2

@@ -18,8 +18,10 @@ public sealed class NodeCrashActor : ReceiveActor
         Receive<CrashNodeNow>(m =>
         {
             crashing(m.Slot);
-            // Edge members run with coordinated-shutdown.run-by-actor-system-terminate = off: this does not leave.
-            Context.System.Terminate();
+            // Edge members run with coordinated-shutdown.run-by-actor-system-terminate = off: this does not leave. Off the
+            // actor's thread: the crash waits for the listener to close.
+            var system = Context.System;
+            _ = Task.Run(() => AbruptStop.Crash(system));
         });
     }
 
