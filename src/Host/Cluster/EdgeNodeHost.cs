@@ -43,6 +43,15 @@ internal static class EdgeNodeHost
                         return;
                     }
 
+                    if (system.WhenTerminated.IsCompleted)
+                    {
+                        // Crashed (or removed) while the news that it is up was still on its way here: the coordinator
+                        // had it up and placed actors on it. That is a crash like any other, not a failed join.
+                        first = false;
+                        log.WriteLine($"node {SeedNodes.Describe(self)}: out of the cluster (crashed or removed) before it saw itself up; joining again as a new member");
+                        continue;
+                    }
+
                     throw new BadInputException(
                         $"node {SeedNodes.Describe(self)}: no seed node answered within {joinTimeout.TotalSeconds:0.#} s (edgemoe.cluster.join-timeout). " +
                         $"Seed nodes: {string.Join(", ", seeds.Select(SeedNodes.Describe))}; check the addresses, ports and the cluster's credentials.");
@@ -95,6 +104,13 @@ internal static class EdgeNodeHost
         }
 
         var cluster = Akka.Cluster.Cluster.Get(system);
+        if (cluster.SelfMember.Status == Akka.Cluster.MemberStatus.Removed)
+        {
+            // Never joined: there is no membership to hand back.
+            system.Terminate().Wait(TimeSpan.FromSeconds(10));
+            return;
+        }
+
         var removed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         cluster.RegisterOnMemberRemoved(() => removed.TrySetResult());
         cluster.Leave(cluster.SelfAddress);
