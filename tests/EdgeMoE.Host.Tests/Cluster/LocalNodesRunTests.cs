@@ -7,19 +7,19 @@ public sealed class LocalNodesRunTests
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(8);
 
     [Fact]
-    public void Thirty_slots_on_three_local_node_processes_write_the_files_of_one_process()
+    public void Twelve_slots_on_three_local_node_processes_write_the_files_of_one_process()
     {
         using var folder = new ScratchFolder();
         var output = Path.Combine(folder.Path, "run");
         var alone = Path.Combine(folder.Path, "one-process");
         var scenario = RepositoryFiles.Hocon("stable-moe.conf");
 
-        var single = EdgemoeProcess.Run(Patience, "run", scenario, "--slots", "30", "--out", output);
+        var single = EdgemoeProcess.Run(Patience, "run", scenario, "--slots", "12", "--out", output);
         Assert.True(single.ExitCode == 0, single.Error);
         Directory.Move(output, alone);
 
         // The same command line plus --local-nodes, writing to the same folder: config.conf records the folder.
-        var clustered = EdgemoeProcess.Run(Patience, "run", scenario, "--slots", "30", "--out", output, "--local-nodes", "3");
+        var clustered = EdgemoeProcess.Run(Patience, "run", scenario, "--slots", "12", "--out", output, "--local-nodes", "3");
         Assert.True(clustered.ExitCode == 0, clustered.Error);
         Assert.Contains("cluster: coordinator 127.0.0.1:", clustered.Error);
         Assert.Contains("with 3 edge node(s)", clustered.Error);
