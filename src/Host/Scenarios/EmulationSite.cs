@@ -27,6 +27,21 @@ internal abstract class EmulationSite
     /// <summary>Completes, with the reason, when the site can no longer run anything (a coordinator downed by the cluster); null in one process.</summary>
     public virtual Task<string>? Lost => null;
 
+    /// <summary>
+    /// Blocks until <paramref name="outcome"/> completes and returns its result, or throws at once when the site is
+    /// <see cref="Lost"/> first.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The site was lost; the message says why.</exception>
+    public T Await<T>(Task<T> outcome, string what)
+    {
+        if (Lost is { } lost && Task.WaitAny(outcome, lost) == 1)
+        {
+            throw new InvalidOperationException($"{what}: {lost.Result}; the run cannot go on");
+        }
+
+        return outcome.GetAwaiter().GetResult();
+    }
+
     /// <summary>Notes that <paramref name="policy"/> finished <paramref name="slot"/> (for messages about lost nodes).</summary>
     public virtual void SlotFinished(string policy, long slot)
     {

@@ -28,7 +28,7 @@ internal static class JesaEmulation
         var outcome = new TaskCompletionSource<IReadOnlyList<SchemeOutcome>>(TaskCreationOptions.RunContinuationsAsynchronously);
         using (site.Start("jesa", placement => JesaRunActor.Props(plan, placement, outcome, progress.WriteLine)))
         {
-            return outcome.Task.GetAwaiter().GetResult();
+            return site.Await(outcome.Task, "jesa");
         }
     }
 }
