@@ -28,7 +28,7 @@ public static class SnapshotMessagesWire
         }
 
         w.WriteInts(m.ImageIndices);
-        w.WriteOptional(m.Images, (w, images) => w.WriteFloats(images));
+        w.WriteOptional(m.Images, (w, images) => PixelLevelsWire.Write(w, images));
     }
 
     /// <summary>Reads an <see cref="ActorSnapshot"/>.</summary>
@@ -43,6 +43,6 @@ public static class SnapshotMessagesWire
             tensors[i] = new NamedTensor(r.ReadString(), r.ReadFloats());
         }
 
-        return new ActorSnapshot(slot, actor, state, tensors) { ImageIndices = r.ReadInts(), Images = r.ReadOptional(r => r.ReadFloats()) };
+        return new ActorSnapshot(slot, actor, state, tensors) { ImageIndices = r.ReadInts(), Images = r.ReadOptional(PixelLevelsWire.Read) };
     }
 }
