@@ -18,7 +18,8 @@ internal sealed record CheckpointManifest(
     [property: JsonPropertyName("every")] int Every,
     [property: JsonPropertyName("parts")] IReadOnlyList<CheckpointManifest.Entry> Parts)
 {
-    public const int CurrentFormat = 1;
+    // 2: Stable-MoE token images are kept as training-set indices, no longer as pixels.
+    public const int CurrentFormat = 2;
 
     public const string FileName = "manifest.json";
 

@@ -56,6 +56,9 @@ public sealed class StateReader(string file, byte[] bytes)
 
     public int[] Ints() => Array(Int);
 
+    /// <summary>An int array written by <see cref="StateWriter.VarInts"/>.</summary>
+    public int[] VarInts() => Array(() => Guard(_reader.Read7BitEncodedInt));
+
     public long[] Longs() => Array(Long);
 
     public ulong[] ULongs() => Array(ULong);

@@ -73,6 +73,18 @@ public sealed class StateWriter
 
     public StateWriter Ints(ReadOnlySpan<int> values) => Array(values, Int);
 
+    /// <summary>An int array with each element as a 7-bit varint: 1–3 bytes for the indices of a data set (negatives take 5).</summary>
+    public StateWriter VarInts(ReadOnlySpan<int> values)
+    {
+        _writer.Write(values.Length);
+        foreach (var v in values)
+        {
+            _writer.Write7BitEncodedInt(v);
+        }
+
+        return this;
+    }
+
     public StateWriter Longs(ReadOnlySpan<long> values) => Array(values, Long);
 
     public StateWriter ULongs(ReadOnlySpan<ulong> values) => Array(values, ULong);

@@ -4,7 +4,7 @@ namespace EdgeMoE.Host.Scenarios;
 
 /// <summary>What a policy's network does about checkpoints: snapshots every <see cref="Every"/> slots, and/or its actors' states to continue from.</summary>
 /// <param name="Every">Slots between snapshots (≥ 1), or 0 for none.</param>
-/// <param name="Restore">Each actor's state by stable name ("clock", "router", "server-3", ...), or null for a fresh network.</param>
+/// <param name="Restore">Each actor's state by stable name ("clock", "router", "server-3", ...), its token images attached, or null for a fresh network.</param>
 /// <param name="OnSnapshot">Receives each snapshot, after the slot's metrics, on the observer's thread.</param>
 internal sealed record NetworkCheckpointing(int Every, IReadOnlyDictionary<string, ActorSnapshot>? Restore, Action<NetworkSnapshot> OnSnapshot)
 {

@@ -45,7 +45,7 @@ public sealed class DispatchProtocolTests : TestKit
     public void Router_sends_each_token_to_its_K_servers()
     {
         var (router, policy, _, channels) = TinyNetwork.Router(this);
-        router.Tell(new TokenBatch(0, [10, 11, 12], [0, 1, 2], TinyImages.Pixels(3), SlotStart));
+        router.Tell(new TokenBatch(0, [10, 11, 12], [0, 1, 2], TinyImages.Indices(3), TinyImages.Pixels(3), SlotStart));
         var request = policy.ExpectMsg<DecisionRequest>();
         Assert.Equal((3, TinyNetwork.RouterServers), (request.Scores.Tokens, request.Scores.Experts));
         policy.Reply(new SlotDecision(0, [[0, 1], [1, 2], [0, 2]], [1e9, 2e9, 3e9], 0));
@@ -67,7 +67,7 @@ public sealed class DispatchProtocolTests : TestKit
     public void Router_passes_each_servers_completion_cap_on_its_dispatch()
     {
         var (router, policy, _, channels) = TinyNetwork.Router(this);
-        router.Tell(new TokenBatch(0, [10, 11, 12], [0, 1, 2], TinyImages.Pixels(3), SlotStart));
+        router.Tell(new TokenBatch(0, [10, 11, 12], [0, 1, 2], TinyImages.Indices(3), TinyImages.Pixels(3), SlotStart));
         policy.ExpectMsg<DecisionRequest>();
         policy.Reply(new SlotDecision(0, [[0, 1], [1, 2], [0, 2]], [3e9, 3e9, 3e9], 0, [1, 0, long.MaxValue]));
         Assert.Equal([1L, 0L, long.MaxValue], channels.Select(c => c.ExpectMsg<TokenDispatch>().CompletionCap));
@@ -77,7 +77,7 @@ public sealed class DispatchProtocolTests : TestKit
     public void Gating_scores_are_a_distribution_over_the_servers_per_token()
     {
         var (router, policy, _, _) = TinyNetwork.Router(this);
-        router.Tell(new TokenBatch(0, [0, 1], [0, 2], TinyImages.Pixels(2), TimeSpan.Zero));
+        router.Tell(new TokenBatch(0, [0, 1], [0, 2], TinyImages.Indices(2), TinyImages.Pixels(2), TimeSpan.Zero));
         var scores = policy.ExpectMsg<DecisionRequest>().Scores;
         for (var i = 0; i < 2; i++)
         {
@@ -103,7 +103,7 @@ public sealed class DispatchProtocolTests : TestKit
     public void A_channel_delivers_a_dispatch_later_by_bits_over_rate()
     {
         var (channel, router, server, clock) = Channel();
-        var dispatch = new TokenDispatch(0, 0, [1, 2], TinyImages.Pixels(2), 1e9, SlotStart);
+        var dispatch = new TokenDispatch(0, 0, [1, 2], TinyImages.Indices(2), TinyImages.Pixels(2), 1e9, SlotStart);
         channel.Tell(dispatch);
         var delivered = server.ExpectMsg<TokenDispatch>();
 
@@ -120,7 +120,7 @@ public sealed class DispatchProtocolTests : TestKit
     public void An_empty_dispatch_crosses_the_link_in_no_time()
     {
         var (channel, _, server, _) = Channel();
-        channel.Tell(new TokenDispatch(0, 0, [], [], 1e9, SlotStart));
+        channel.Tell(new TokenDispatch(0, 0, [], [], [], 1e9, SlotStart));
         Assert.Equal(SlotStart, server.ExpectMsg<TokenDispatch>().ArrivesAt);
     }
 

@@ -10,7 +10,7 @@ public sealed class GradientsProtocolTests : TestKit
     public void Experts_of_one_token_get_proportional_gradients_weighted_by_the_gate()
     {
         var (router, policy, _, channels) = TinyNetwork.Router(this);
-        router.Tell(new TokenBatch(0, [7], [1], TinyImages.Pixels(1), TimeSpan.Zero));
+        router.Tell(new TokenBatch(0, [7], [1], TinyImages.Indices(1), TinyImages.Pixels(1), TimeSpan.Zero));
         policy.ExpectMsg<DecisionRequest>();
         policy.Reply(new SlotDecision(0, [[0, 2]], [1e9, 1e9, 1e9], 0));
         foreach (var channel in channels)
@@ -45,7 +45,7 @@ public sealed class GradientsProtocolTests : TestKit
         server.Tell(new SlotTick(0, TimeSpan.Zero));
         policy.ExpectMsg<ServerStatus>();
         var pixels = TinyImages.Pixels(3);
-        server.Tell(new TokenDispatch(0, 0, [0, 1, 2], pixels, 1e9, TimeSpan.Zero));
+        server.Tell(new TokenDispatch(0, 0, [0, 1, 2], TinyImages.Indices(3), pixels, 1e9, TimeSpan.Zero));
         var before = channel.ExpectMsg<ExpertOutputs>();
         var gradients = Enumerable.Repeat(0.5f, 3 * TinyImages.Classes).ToArray();
         server.Tell(new OutputGradients(0, 0, [0, 1, 2], gradients, TimeSpan.FromSeconds(0.8)));
@@ -67,7 +67,7 @@ public sealed class GradientsProtocolTests : TestKit
         var (server, policy, _, channel) = TinyNetwork.Server(this, []);
         server.Tell(new SlotTick(0, TimeSpan.Zero));
         policy.ExpectMsg<ServerStatus>();
-        server.Tell(new TokenDispatch(0, 0, [], [], 1e9, TimeSpan.Zero));
+        server.Tell(new TokenDispatch(0, 0, [], [], [], 1e9, TimeSpan.Zero));
         channel.ExpectMsg<ExpertOutputs>();
         EventFilter.Exception<InvalidOperationException>(contains: "which it did not compute").ExpectOne(
             () => server.Tell(new OutputGradients(0, 0, [42], new float[TinyImages.Classes], TimeSpan.Zero)));
@@ -80,7 +80,7 @@ public sealed class GradientsProtocolTests : TestKit
         var server = CreateTestProbe();
         var clock = CreateTestProbe();
         var channel = Sys.ActorOf(ChannelActor.Props(0, TinyNetwork.SteadyLink, router.Ref, server.Ref, clock.Ref, TinyNetwork.Seed("channel-0")), "channel-0");
-        channel.Tell(new TokenDispatch(0, 0, [1, 2], TinyImages.Pixels(2), 1e9, TimeSpan.Zero));
+        channel.Tell(new TokenDispatch(0, 0, [1, 2], TinyImages.Indices(2), TinyImages.Pixels(2), 1e9, TimeSpan.Zero));
         var dispatched = server.ExpectMsg<TokenDispatch>();
         channel.Tell(new ExpertOutputs(0, 0, [1, 2], new float[2 * TinyImages.Classes], TimeSpan.FromSeconds(0.5)));
         router.ExpectMsg<ExpertOutputs>();

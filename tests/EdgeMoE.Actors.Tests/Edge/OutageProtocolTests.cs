@@ -21,7 +21,7 @@ public sealed class OutageProtocolTests : TestKit
             server.Tell(new SlotTick(t, TimeSpan.FromSeconds(t)));
             var expectAvailable = t is not (1 or 2);
             Assert.Equal(expectAvailable, policy.ExpectMsg<ServerStatus>().Available);
-            server.Tell(new TokenDispatch(t, 0, [t], TinyImages.Pixels(1), 1e9, TimeSpan.FromSeconds(t)));
+            server.Tell(new TokenDispatch(t, 0, [t], TinyImages.Indices(1), TinyImages.Pixels(1), 1e9, TimeSpan.FromSeconds(t)));
             var outputs = channel.ExpectMsg<ExpertOutputs>();
             server.Tell(new OutputGradients(t, 0, [], [], TimeSpan.FromSeconds(t)));
             var report = clock.ExpectMsg<ServerSlotReport>();
@@ -42,12 +42,12 @@ public sealed class OutageProtocolTests : TestKit
         var (server, policy, _, channel) = TinyNetwork.Server(this, [new OutageWindow(0, 1)]);
         server.Tell(new SlotTick(0, TimeSpan.Zero));
         policy.ExpectMsg<ServerStatus>();
-        server.Tell(new TokenDispatch(0, 0, [5, 6], TinyImages.Pixels(2), 1e9, TimeSpan.Zero));
+        server.Tell(new TokenDispatch(0, 0, [5, 6], TinyImages.Indices(2), TinyImages.Pixels(2), 1e9, TimeSpan.Zero));
         Assert.Empty(channel.ExpectMsg<ExpertOutputs>().TokenIds);
         server.Tell(new OutputGradients(0, 0, [], [], TimeSpan.Zero));
         server.Tell(new SlotTick(1, Tau));
         Assert.Equal(2, policy.ExpectMsg<ServerStatus>().TokenBacklog);
-        server.Tell(new TokenDispatch(1, 0, [], [], 1e9, Tau));
+        server.Tell(new TokenDispatch(1, 0, [], [], [], 1e9, Tau));
         Assert.Equal([5L, 6L], channel.ExpectMsg<ExpertOutputs>().TokenIds);
     }
 

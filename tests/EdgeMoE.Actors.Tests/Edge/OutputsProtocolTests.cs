@@ -29,7 +29,7 @@ public sealed class OutputsProtocolTests : TestKit
                 expectedFifo.Enqueue(id);
             }
 
-            server.Tell(new TokenDispatch(t, 0, ids, TinyImages.Pixels(routed), f, TimeSpan.FromSeconds(t)));
+            server.Tell(new TokenDispatch(t, 0, ids, TinyImages.Indices(routed), TinyImages.Pixels(routed), f, TimeSpan.FromSeconds(t)));
             var outputs = channel.ExpectMsg<ExpertOutputs>();
 
             // Independent oracle, straight from the paper: eq. 1, 3, 2, 4.
@@ -57,7 +57,7 @@ public sealed class OutputsProtocolTests : TestKit
         var (server, policy, _, channel) = TinyNetwork.Server(this, []);
         server.Tell(new SlotTick(0, TimeSpan.FromSeconds(2)));
         policy.ExpectMsg<ServerStatus>();
-        server.Tell(new TokenDispatch(0, 0, [0, 1, 2, 3], TinyImages.Pixels(4), 0.2e9, TimeSpan.FromSeconds(2.5)));
+        server.Tell(new TokenDispatch(0, 0, [0, 1, 2, 3], TinyImages.Indices(4), TinyImages.Pixels(4), 0.2e9, TimeSpan.FromSeconds(2.5)));
         var outputs = channel.ExpectMsg<ExpertOutputs>(o => o.TokenIds.Length == 4);
         // d_com·c/f = 4 tokens · 1e7 cycles / 2e8 Hz = 0.2 s.
         Assert.Equal(TimeSpan.FromSeconds(2.5) + TimeSpan.FromSeconds(4 * TinyNetwork.Cycles / 0.2e9), outputs.ArrivesAt);
@@ -86,7 +86,7 @@ public sealed class OutputsProtocolTests : TestKit
         var (router, policy, clock, channels) = TinyNetwork.Router(this);
 
         // Slot 0: one token, routed to servers 0 and 2 (K = 2); only server 0 computes it this slot.
-        router.Tell(new TokenBatch(0, [7], [1], TinyImages.Pixels(1), TimeSpan.Zero));
+        router.Tell(new TokenBatch(0, [7], [1], TinyImages.Indices(1), TinyImages.Pixels(1), TimeSpan.Zero));
         policy.ExpectMsg<DecisionRequest>();
         policy.Reply(new SlotDecision(0, [[0, 2]], [1e9, 1e9, 1e9], 0));
         Assert.Equal([7L], channels[0].ExpectMsg<TokenDispatch>().TokenIds);
@@ -106,7 +106,7 @@ public sealed class OutputsProtocolTests : TestKit
         Assert.True(double.IsNaN(first.TrainingLoss));
 
         // Slot 1: no new token; server 2 delivers the missing output, so token 7 is processed now.
-        router.Tell(new TokenBatch(1, [], [], [], TimeSpan.FromSeconds(1)));
+        router.Tell(new TokenBatch(1, [], [], [], [], TimeSpan.FromSeconds(1)));
         policy.ExpectMsg<DecisionRequest>();
         policy.Reply(new SlotDecision(1, [], [0, 0, 0], 0));
         foreach (var channel in channels)
@@ -132,7 +132,7 @@ public sealed class OutputsProtocolTests : TestKit
     public void The_router_waits_for_the_outputs_of_every_server_before_it_learns()
     {
         var (router, policy, clock, channels) = TinyNetwork.Router(this);
-        router.Tell(new TokenBatch(0, [0], [0], TinyImages.Pixels(1), TimeSpan.Zero));
+        router.Tell(new TokenBatch(0, [0], [0], TinyImages.Indices(1), TinyImages.Pixels(1), TimeSpan.Zero));
         policy.ExpectMsg<DecisionRequest>();
         policy.Reply(new SlotDecision(0, [[0, 1]], [1e9, 1e9, 1e9], 0));
         router.Tell(new ExpertOutputs(0, 0, [0], [1f, 0f, 0f], TimeSpan.Zero));
@@ -146,7 +146,7 @@ public sealed class OutputsProtocolTests : TestKit
     public void Outputs_of_another_slot_fail_the_router()
     {
         var (router, policy, _, _) = TinyNetwork.Router(this);
-        router.Tell(new TokenBatch(3, [0], [0], TinyImages.Pixels(1), TimeSpan.Zero));
+        router.Tell(new TokenBatch(3, [0], [0], TinyImages.Indices(1), TinyImages.Pixels(1), TimeSpan.Zero));
         policy.ExpectMsg<DecisionRequest>();
         EventFilter.Exception<InvalidOperationException>(contains: "for slot 2 while the router is in slot 3").ExpectOne(
             () => router.Tell(new ExpertOutputs(2, 0, [], [], TimeSpan.Zero)));
@@ -184,7 +184,7 @@ public sealed class OutputsProtocolTests : TestKit
     private (RouterSlotReport Report, OutputGradients[] Gradients) OneSlot(string name, IReadOnlyList<ExpertOutputs> arrivals)
     {
         var (router, policy, clock, channels) = TinyNetwork.Router(this, name);
-        router.Tell(new TokenBatch(0, [0, 1, 2, 3], [0, 1, 2, 0], TinyImages.Pixels(4), TimeSpan.Zero));
+        router.Tell(new TokenBatch(0, [0, 1, 2, 3], [0, 1, 2, 0], TinyImages.Indices(4), TinyImages.Pixels(4), TimeSpan.Zero));
         policy.ExpectMsg<DecisionRequest>();
         policy.Reply(new SlotDecision(0, [[0, 1], [0, 2], [1, 2], [1, 2]], [1e9, 1e9, 1e9], 0));
         foreach (var channel in channels)

@@ -29,6 +29,9 @@ internal static class TinyImages
         return new LabeledImages(pixels, labels, 1, Side, Side, Classes);
     }
 
+    /// <summary>The training-set indices of <paramref name="count"/> tokens whose images are <see cref="Pixels"/>.</summary>
+    public static int[] Indices(int count) => [.. Enumerable.Range(0, count)];
+
     /// <summary>The pixels of <paramref name="count"/> tokens.</summary>
     public static float[] Pixels(int count) => Make(count).Pixels;
 }

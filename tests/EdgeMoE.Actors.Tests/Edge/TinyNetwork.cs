@@ -24,14 +24,15 @@ internal static class TinyNetwork
 
     public static ActorSeed Seed(string name) => ActorSeed.ForUser(5, name);
 
-    /// <summary>Server 0 with the given outages, its policy, clock and channel being probes.</summary>
-    public static (IActorRef Server, TestProbe Policy, TestProbe Clock, TestProbe Channel) Server(TestKitBase kit, IReadOnlyList<OutageWindow> outages)
+    /// <summary>Server 0 with the given outages (continuing from <paramref name="restore"/> if given), its policy, clock and channel being probes.</summary>
+    public static (IActorRef Server, TestProbe Policy, TestProbe Clock, TestProbe Channel) Server(
+        TestKitBase kit, IReadOnlyList<OutageWindow> outages, Actors.Edge.Messages.ActorSnapshot? restore = null, string name = "server-0")
     {
         var policy = kit.CreateTestProbe();
         var clock = kit.CreateTestProbe();
         var channel = kit.CreateTestProbe();
         var settings = new ExpertServerSettings(0, Profile, TinyImages.Network, TinyImages.Classes, 0.05f, outages);
-        var server = kit.Sys.ActorOf(ExpertServerActor.Props(settings, policy.Ref, clock.Ref, Seed("server-0"), channel.Ref), "server-0");
+        var server = kit.Sys.ActorOf(ExpertServerActor.Props(settings, policy.Ref, clock.Ref, Seed("server-0"), channel.Ref, restore), name);
         return (server, policy, clock, channel);
     }
 

@@ -109,12 +109,13 @@ public sealed class CheckpointStoreTests : IDisposable
     {
         var dir = Store.Write(10, Parts(10));
         var manifest = Path.Combine(dir, "manifest.json");
-        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"format\": 1", "\"format\": 99", StringComparison.Ordinal));
+        // Format 1 kept Stable-MoE token images as pixels; this edgemoe reads format 2 only.
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace($"\"format\": {CheckpointManifest.CurrentFormat}", "\"format\": 1", StringComparison.Ordinal));
 
         var refused = Assert.Throws<BadInputException>(() => Store.LoadNewest());
 
         Assert.Contains(manifest, refused.Message);
-        Assert.Contains("unknown format (format 99", refused.Message);
+        Assert.Contains("unknown format (format 1; this edgemoe reads format 2)", refused.Message);
         File.WriteAllText(manifest, "not json");
         Assert.Contains("unknown format (unreadable", Assert.Throws<BadInputException>(() => Store.LoadNewest()).Message);
     }

@@ -81,6 +81,6 @@ public sealed class ClientActor : ReceiveActor
             ids[i] = _nextTokenId++;
         }
 
-        _router.Tell(new TokenBatch(tick.Slot, ids, labels, pixels, tick.StartsAt));
+        _router.Tell(new TokenBatch(tick.Slot, ids, labels, indices, pixels, tick.StartsAt));
     }
 }

@@ -13,7 +13,21 @@ public sealed record CaptureState(long Slot);
 /// <param name="Actor">The actor's stable role name in its network ("router", "server-3", ...).</param>
 /// <param name="State">Queues, counters and generator states, in the actor's own layout (<see cref="Cluster.Wire.WireWriter"/>).</param>
 /// <param name="Tensors">Its network's weights and optimiser moments, by name (float32); empty for actors without one.</param>
-public sealed record ActorSnapshot(long Slot, string Actor, byte[] State, IReadOnlyList<NamedTensor> Tensors);
+public sealed record ActorSnapshot(long Slot, string Actor, byte[] State, IReadOnlyList<NamedTensor> Tensors)
+{
+    /// <summary>
+    /// The training-set index (0-based) of each token image the state refers to, in the order the actor wrote them;
+    /// empty for actors without tokens. A checkpoint keeps these instead of the pixels (4 bytes instead of 784 or more).
+    /// </summary>
+    public int[] ImageIndices { get; init; } = [];
+
+    /// <summary>
+    /// The pixels of <see cref="ImageIndices"/>, image after image (indices × image size floats), which
+    /// <see cref="SnapshotImages.Attach"/> gathers where the data set is before the actor is restored (it may live on a
+    /// node without the data set); null in a snapshot as captured.
+    /// </summary>
+    public float[]? Images { get; init; }
+}
 
 /// <summary>One flat float32 tensor of a snapshot.</summary>
 /// <param name="Name">Its name inside the actor ("weights", "adam.exp_avg", ...).</param>

@@ -4,9 +4,13 @@ namespace EdgeMoE.Actors.Edge.Messages;
 /// <param name="Slot">The slot.</param>
 /// <param name="TokenIds">Run-wide token numbers, ascending.</param>
 /// <param name="Labels">The class of each token.</param>
+/// <param name="ImageIndices">
+/// Where each token's image lies in the training set (0-based): nothing alters pixels later, so a checkpoint keeps
+/// this index instead of the image.
+/// </param>
 /// <param name="Pixels">The images, token after token (tokens × image size floats).</param>
 /// <param name="ArrivesAt">Virtual time at which the batch reaches the router (the slot's start).</param>
-public sealed record TokenBatch(long Slot, long[] TokenIds, int[] Labels, float[] Pixels, TimeSpan ArrivesAt);
+public sealed record TokenBatch(long Slot, long[] TokenIds, int[] Labels, int[] ImageIndices, float[] Pixels, TimeSpan ArrivesAt);
 
 /// <summary>
 /// The router's tokens for one server in one slot, with the frequency it must run at. Exactly one per server per
@@ -15,6 +19,7 @@ public sealed record TokenBatch(long Slot, long[] TokenIds, int[] Labels, float[
 /// <param name="Slot">The slot.</param>
 /// <param name="Server">Destination server j.</param>
 /// <param name="TokenIds">The routed tokens, in routing order.</param>
+/// <param name="ImageIndices">Where each token's image lies in the training set (see <see cref="TokenBatch"/>).</param>
 /// <param name="Pixels">Their images (tokens × image size floats).</param>
 /// <param name="FrequencyHz">f_j(t) decided by the policy (Hz).</param>
 /// <param name="ArrivesAt">
@@ -22,7 +27,7 @@ public sealed record TokenBatch(long Slot, long[] TokenIds, int[] Labels, float[
 /// channel, plus the link latency bits/rate once the channel forwards it to the server.
 /// </param>
 /// <param name="CompletionCap">Most tokens the server may complete this slot (≥ 0; <see cref="long.MaxValue"/> for no cap beyond eq. 1).</param>
-public sealed record TokenDispatch(long Slot, int Server, long[] TokenIds, float[] Pixels, double FrequencyHz, TimeSpan ArrivesAt, long CompletionCap = long.MaxValue);
+public sealed record TokenDispatch(long Slot, int Server, long[] TokenIds, int[] ImageIndices, float[] Pixels, double FrequencyHz, TimeSpan ArrivesAt, long CompletionCap = long.MaxValue);
 
 /// <summary>A server's forward outputs of the tokens it computed in one slot (exactly one per server per slot).</summary>
 /// <param name="Slot">The slot.</param>

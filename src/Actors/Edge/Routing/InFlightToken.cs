@@ -7,9 +7,10 @@ namespace EdgeMoE.Actors.Edge.Routing;
 /// </summary>
 /// <param name="id">Run-wide token number.</param>
 /// <param name="label">Its class.</param>
+/// <param name="imageIndex">Its image's index in the training set (what a snapshot keeps instead of the pixels).</param>
 /// <param name="image">Its image (a slice of the client's batch, read-only).</param>
 /// <param name="experts">The servers it was routed to, ascending (empty: none was available).</param>
-internal sealed class InFlightToken(long id, int label, ReadOnlyMemory<float> image, int[] experts)
+internal sealed class InFlightToken(long id, int label, int imageIndex, ReadOnlyMemory<float> image, int[] experts)
 {
     private int[] _experts = experts;
     private float[]?[] _outputs = new float[]?[experts.Length];
@@ -19,15 +20,17 @@ internal sealed class InFlightToken(long id, int label, ReadOnlyMemory<float> im
 
     public int Label { get; } = label;
 
+    public int ImageIndex { get; } = imageIndex;
+
     public ReadOnlyMemory<float> Image { get; } = image;
 
     /// <summary>The output of the expert at <paramref name="position"/> of <see cref="Experts"/>, or null while awaited.</summary>
     public float[]? OutputAt(int position) => _outputs[position];
 
     /// <summary>A token as a checkpoint kept it: its experts, the outputs already in and who computed them.</summary>
-    public static InFlightToken Restored(long id, int label, float[] image, int[] experts, float[]?[] outputs, int[] incarnations)
+    public static InFlightToken Restored(long id, int label, int imageIndex, ReadOnlyMemory<float> image, int[] experts, float[]?[] outputs, int[] incarnations)
     {
-        var token = new InFlightToken(id, label, image, experts);
+        var token = new InFlightToken(id, label, imageIndex, image, experts);
         if (outputs.Length != experts.Length || incarnations.Length != experts.Length)
         {
             throw new ArgumentException($"token {id}: {experts.Length} experts but {outputs.Length} outputs and {incarnations.Length} incarnations", nameof(outputs));

@@ -78,7 +78,7 @@ public sealed class RouterActor : ReceiveActor
         Receive<CaptureState>(c => Sender.Tell(Snapshot(c.Slot)));
         if (restore is not null)
         {
-            SnapshotCodec.Restore(restore, Context.System, r => Restore(r, restore.Tensors));
+            SnapshotCodec.Restore(restore, Context.System, ImageSize, (r, images) => Restore(r, images, restore.Tensors));
         }
     }
 
@@ -91,9 +91,10 @@ public sealed class RouterActor : ReceiveActor
 
     /// <summary>
     /// Between slots the router holds the tokens still waiting for outputs (in their dictionary order, which a restore
-    /// keeps), copies to route again, which servers are down and their incarnations, and its gate with Adam.
+    /// keeps; each image as its training-set index), copies to route again, which servers are down and their
+    /// incarnations, and its gate with Adam.
     /// </summary>
-    private ActorSnapshot Snapshot(long slot) => SnapshotCodec.Take(slot, SnapshotName, w =>
+    private ActorSnapshot Snapshot(long slot) => SnapshotCodec.Take(slot, SnapshotName, (w, images) =>
     {
         if (_batch is not null || _evaluation is not null || _processed.Count > 0 || _completedByFailure.Count > 0)
         {
@@ -108,7 +109,7 @@ public sealed class RouterActor : ReceiveActor
         {
             w.WriteVarInt(token.Id);
             w.WriteVarInt(token.Label);
-            TokenImageState.Write(w, token.Image.Span);
+            images.Add(token.ImageIndex);
             w.WriteInts(token.Experts);
             for (var k = 0; k < token.Experts.Length; k++)
             {
@@ -125,7 +126,7 @@ public sealed class RouterActor : ReceiveActor
         return NetworkCheckpoint.Save(_gate, w);
     });
 
-    private void Restore(Cluster.Wire.WireReader r, IReadOnlyList<NamedTensor> tensors)
+    private void Restore(Cluster.Wire.WireReader r, SnapshotImageSource images, IReadOnlyList<NamedTensor> tensors)
     {
         _down = [.. r.ReadInts().Select(d => d != 0)];
         _incarnation = r.ReadInts();
@@ -134,7 +135,7 @@ public sealed class RouterActor : ReceiveActor
         {
             var id = r.ReadVarInt();
             var label = r.ReadInt();
-            var image = TokenImageState.Read(r);
+            var (index, image) = images.Next();
             var experts = r.ReadInts();
             var outputs = new float[]?[experts.Length];
             var incarnations = new int[experts.Length];
@@ -144,7 +145,7 @@ public sealed class RouterActor : ReceiveActor
                 incarnations[k] = r.ReadInt();
             }
 
-            _inFlight.Add(id, InFlightToken.Restored(id, label, image, experts, outputs, incarnations));
+            _inFlight.Add(id, InFlightToken.Restored(id, label, index, image, experts, outputs, incarnations));
         }
 
         foreach (var copies in _copies)
@@ -178,7 +179,7 @@ public sealed class RouterActor : ReceiveActor
         for (var i = 0; i < batch.TokenIds.Length; i++)
         {
             var experts = decision.Routing[i];
-            _inFlight.Add(batch.TokenIds[i], new InFlightToken(batch.TokenIds[i], batch.Labels[i], batch.Pixels.AsMemory(i * ImageSize, ImageSize), experts));
+            _inFlight.Add(batch.TokenIds[i], new InFlightToken(batch.TokenIds[i], batch.Labels[i], batch.ImageIndices[i], batch.Pixels.AsMemory(i * ImageSize, ImageSize), experts));
             _unassigned += experts.Length == 0 ? 1 : 0;
             foreach (var j in experts)
             {
@@ -200,22 +201,25 @@ public sealed class RouterActor : ReceiveActor
             var again = _copies[j];
             var tokens = perServer[j];
             var ids = new long[again.Count + tokens.Count];
+            var indices = new int[ids.Length];
             var pixels = new float[ids.Length * ImageSize];
             for (var k = 0; k < again.Count; k++)
             {
                 ids[k] = again[k].Id;
+                indices[k] = again[k].ImageIndex;
                 again[k].Image.Span.CopyTo(pixels.AsSpan(k * ImageSize));
             }
 
             for (var k = 0; k < tokens.Count; k++)
             {
                 ids[again.Count + k] = batch.TokenIds[tokens[k]];
+                indices[again.Count + k] = batch.ImageIndices[tokens[k]];
                 batch.Pixels.AsSpan(tokens[k] * ImageSize, ImageSize).CopyTo(pixels.AsSpan((again.Count + k) * ImageSize));
             }
 
             again.Clear();
             // The policy decides in no virtual time, so the tokens leave when the batch arrived.
-            _channels[j].Tell(new TokenDispatch(decision.Slot, j, ids, pixels, decision.FrequencyHz[j], batch.ArrivesAt, decision.CompletionCap?[j] ?? long.MaxValue));
+            _channels[j].Tell(new TokenDispatch(decision.Slot, j, ids, indices, pixels, decision.FrequencyHz[j], batch.ArrivesAt, decision.CompletionCap?[j] ?? long.MaxValue));
         }
 
         _dispatched = true;

@@ -55,7 +55,7 @@ public sealed class ExpertServerActor : ReceiveActor
         Receive<CaptureState>(c => Sender.Tell(Snapshot(c.Slot)));
         if (restore is not null)
         {
-            SnapshotCodec.Restore(restore, Context.System, Restore(restore));
+            SnapshotCodec.Restore(restore, Context.System, _learner.ItemSize, Restore(restore));
         }
     }
 
@@ -66,44 +66,57 @@ public sealed class ExpertServerActor : ReceiveActor
     /// <summary>The stable name of server <paramref name="index"/> in snapshots.</summary>
     public static string SnapshotName(int index) => $"server-{index}";
 
-    /// <summary>Queues (tokens with their images, and those awaiting a gradient), Q_j and Z_j, and the expert with Adam.</summary>
-    private ActorSnapshot Snapshot(long slot) => SnapshotCodec.Take(slot, SnapshotName(_settings.Index), w =>
+    /// <summary>
+    /// Queues (tokens, and those awaiting a gradient; each image as its training-set index), Q_j and Z_j, and the expert
+    /// with Adam. Queues of an overloaded server hold hundreds of thousands of tokens: no copy of them is made here.
+    /// </summary>
+    private ActorSnapshot Snapshot(long slot) => SnapshotCodec.Take(slot, SnapshotName(_settings.Index), (w, images) =>
     {
         w.WriteVarInt(_slot);
         w.WriteVarInt(_routed);
         w.WriteVarInt(_queues.Tokens);
         w.WriteDouble(_queues.EnergyBacklog);
-        foreach (var tokens in new[] { _queue.ToArray(), _awaitingGradient.Values.ToArray() })
-        {
-            w.WriteCount(tokens.Length);
-            foreach (var token in tokens)
-            {
-                w.WriteVarInt(token.Id);
-                TokenImageState.Write(w, token.Image.Span);
-            }
-        }
+        WriteTokens(w, images, _queue, _queue.Count);
+        WriteTokens(w, images, _awaitingGradient.Values, _awaitingGradient.Count);
 
         return NetworkCheckpoint.Save(_learner, w);
     });
 
-    private Action<Cluster.Wire.WireReader> Restore(ActorSnapshot snapshot) => r =>
+    private static void WriteTokens(Cluster.Wire.WireWriter w, SnapshotImageLog images, IEnumerable<QueuedToken> tokens, int count)
+    {
+        w.WriteCount(count);
+        foreach (var token in tokens)
+        {
+            w.WriteVarInt(token.Id);
+            images.Add(token.ImageIndex);
+        }
+    }
+
+    private Action<Cluster.Wire.WireReader, SnapshotImageSource> Restore(ActorSnapshot snapshot) => (r, images) =>
     {
         _slot = r.ReadVarInt();
         _routed = r.ReadVarInt();
         _queues = _queues with { Tokens = r.ReadVarInt(), EnergyBacklog = r.ReadDouble() };
         for (var count = r.ReadCount(); count > 0; count--)
         {
-            _queue.Enqueue(new QueuedToken(r.ReadVarInt(), TokenImageState.Read(r)));
+            _queue.Enqueue(ReadToken(r, images));
         }
 
         for (var count = r.ReadCount(); count > 0; count--)
         {
-            var token = new QueuedToken(r.ReadVarInt(), TokenImageState.Read(r));
+            var token = ReadToken(r, images);
             _awaitingGradient.Add(token.Id, token);
         }
 
         NetworkCheckpoint.Restore(_learner, r, snapshot.Tensors);
     };
+
+    private static QueuedToken ReadToken(Cluster.Wire.WireReader r, SnapshotImageSource images)
+    {
+        var id = r.ReadVarInt();
+        var (index, image) = images.Next();
+        return new QueuedToken(id, index, image);
+    }
 
     private bool Available => _settings.IsAvailable(_slot);
 
@@ -119,7 +132,7 @@ public sealed class ExpertServerActor : ReceiveActor
         var imageSize = _learner.ItemSize;
         for (var i = 0; i < dispatch.TokenIds.Length; i++)
         {
-            _queue.Enqueue(new QueuedToken(dispatch.TokenIds[i], dispatch.Pixels.AsMemory(i * imageSize, imageSize)));
+            _queue.Enqueue(new QueuedToken(dispatch.TokenIds[i], dispatch.ImageIndices[i], dispatch.Pixels.AsMemory(i * imageSize, imageSize)));
         }
 
         // A server in outage computes nothing, whatever frequency it was sent.

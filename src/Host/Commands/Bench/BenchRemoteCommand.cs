@@ -104,6 +104,6 @@ internal sealed class BenchRemoteCommand : IBenchArea
             pixels[i] = random.NextSingle();
         }
 
-        return new TokenDispatch(0, 0, [.. Enumerable.Range(0, Tokens).Select(i => (long)i)], pixels, 3e9, TimeSpan.Zero);
+        return new TokenDispatch(0, 0, [.. Enumerable.Range(0, Tokens).Select(i => (long)i)], [.. Enumerable.Range(0, Tokens)], pixels, 3e9, TimeSpan.Zero);
     }
 }

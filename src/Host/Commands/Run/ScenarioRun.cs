@@ -88,7 +88,7 @@ internal static class ScenarioRun
             File.WriteAllText(Path.Combine(folder, "config.conf"), resolved.ToHocon());
         }
 
-        var checkpoints = new StableMoeCheckpoints(checkpointing, [.. policies.Select(p => p.Name)]);
+        var checkpoints = new StableMoeCheckpoints(checkpointing, [.. policies.Select(p => p.Name)], images);
         var cells = settings.StableMoe.Cells;
         log.WriteLine(
             $"Stable-MoE on {images.Name}: {(cells == 1 ? "" : $"{cells} cells of ")}{settings.StableMoe.Servers} servers, K = {settings.StableMoe.ExpertsPerToken}, " +
@@ -182,7 +182,7 @@ internal static class ScenarioRun
         {
             var network = new NetworkCheckpointing(
                 checkpoints.Every,
-                kept.Snapshot?.Actors.ToDictionary(a => a.Actor, StringComparer.Ordinal),
+                checkpoints.Restore(index),
                 snapshot => checkpoints.Snapshot(index, snapshot, slots, Stopwatch.GetElapsedTime(barrierReached)));
             StableMoeNetwork.Run(plan, policy, Record, site, network);
             checkpoints.Finished(index, slots);

@@ -12,21 +12,31 @@ namespace EdgeMoE.Host.Scenarios.Checkpoints;
 /// progress: finished (its rows), at a slot barrier (its rows and its network's snapshot) or not started. Each policy
 /// has two parts, <c>policy-NAME.bin</c> (rows, actor states) and <c>policy-NAME.safetensors</c> (weights and Adam
 /// moments of its router's gate and servers' experts); the step is the number of slots done, summed over the policies.
+/// Queued and in-flight tokens keep their images as training-set indices (varints), which a resumed run turns back into
+/// pixels from the same data set (<see cref="SnapshotImages"/>); what bounds a checkpoint is thus the token count, not
+/// the pixels (the baselines' queues grow without bound).
 /// </summary>
 internal sealed class StableMoeCheckpoints
 {
     private readonly Checkpointing _checkpointing;
     private readonly IReadOnlyList<string> _policies;
+    private readonly TokenImages _images;
     private readonly PolicyProgress[] _progress;
     private readonly CheckpointPart[][] _parts;
     private readonly Lock _gate = new();
 
-    /// <summary>Checkpoints of a run of <paramref name="policies"/> (report order), starting from <paramref name="checkpointing"/>'s resume point if any.</summary>
-    /// <exception cref="BadInputException">The checkpoint to resume from does not fit these policies or is corrupt; the message names the file.</exception>
-    public StableMoeCheckpoints(Checkpointing checkpointing, IReadOnlyList<string> policies)
+    /// <summary>
+    /// Checkpoints of a run of <paramref name="policies"/> (report order) drawing tokens from <paramref name="images"/>,
+    /// starting from <paramref name="checkpointing"/>'s resume point if any.
+    /// </summary>
+    /// <exception cref="BadInputException">
+    /// The checkpoint to resume from does not fit these policies or data set, or is corrupt; the message names the file.
+    /// </exception>
+    public StableMoeCheckpoints(Checkpointing checkpointing, IReadOnlyList<string> policies, TokenImages images)
     {
         _checkpointing = checkpointing;
         _policies = policies;
+        _images = images;
         _progress = [.. policies.Select(_ => PolicyProgress.NotStarted)];
         _parts = [.. policies.Select(_ => Array.Empty<CheckpointPart>())];
         if (checkpointing.Resume is { } resume)
@@ -35,7 +45,7 @@ internal sealed class StableMoeCheckpoints
             {
                 if (resume.Parts.ContainsKey(StateName(policies[p])))
                 {
-                    _progress[p] = Read(resume, policies[p]);
+                    _progress[p] = Read(resume, policies[p], images);
                     _parts[p] = [.. PartNames(policies[p]).Where(resume.Parts.ContainsKey).Select(n => new CheckpointPart(n, resume.Parts[n]))];
                 }
             }
@@ -44,6 +54,13 @@ internal sealed class StableMoeCheckpoints
 
     /// <summary>Where policy <paramref name="index"/> stands at the start of this process (not started for a fresh run).</summary>
     public PolicyProgress Kept(int index) => _progress[index];
+
+    /// <summary>
+    /// The actor states policy <paramref name="index"/>'s network continues from, by stable name, with their token
+    /// images gathered from the training set (remote actors get them with their state); null for a fresh network.
+    /// </summary>
+    public IReadOnlyDictionary<string, ActorSnapshot>? Restore(int index) =>
+        _progress[index].Snapshot?.Actors.ToDictionary(a => a.Actor, a => SnapshotImages.Attach(a, _images.Train), StringComparer.Ordinal);
 
     /// <summary>Slots between snapshots, 0 when no checkpoints are written.</summary>
     public int Every => _checkpointing.Every ?? 0;
@@ -76,7 +93,7 @@ internal sealed class StableMoeCheckpoints
             long step;
             using (_checkpointing.Measure())
             {
-                _parts[index] = Parts(_policies[index], progress);
+                _parts[index] = Parts(_policies[index], progress, _images);
                 // The encoded parts are what later checkpoints repeat; the snapshot itself can go.
                 _progress[index] = progress with { Snapshot = null };
                 if (!write)
@@ -98,10 +115,11 @@ internal sealed class StableMoeCheckpoints
 
     private static string[] PartNames(string policy) => [StateName(policy), TensorsName(policy)];
 
-    private static CheckpointPart[] Parts(string policy, PolicyProgress progress)
+    private static CheckpointPart[] Parts(string policy, PolicyProgress progress, TokenImages images)
     {
-        var size = (progress.Rows.Count * 1024L) + (progress.Snapshot?.Actors.Sum(a => (long)a.State.Length + 256) ?? 0);
-        var w = new StateWriter((int)Math.Min(size, Array.MaxLength)).Section("policy").String(policy).Bool(progress.Finished).Int(progress.Rows.Count);
+        var size = (progress.Rows.Count * 1024L) + (progress.Snapshot?.Actors.Sum(a => a.State.Length + (3L * a.ImageIndices.Length) + 256) ?? 0);
+        var w = new StateWriter((int)Math.Min(size, Array.MaxLength)).Section("policy").String(policy).Bool(progress.Finished).Int(progress.Rows.Count)
+            .String(images.Name).Int(images.Train.Count);
         w.Section("rows");
         foreach (var row in progress.Rows)
         {
@@ -113,7 +131,7 @@ internal sealed class StableMoeCheckpoints
         w.Long(progress.Snapshot?.Slot ?? -1).Int(actors.Count);
         foreach (var actor in actors)
         {
-            w.String(actor.Actor).Long(actor.Slot).Bytes(actor.State).Int(actor.Tensors.Count);
+            w.String(actor.Actor).Long(actor.Slot).Bytes(actor.State).VarInts(actor.ImageIndices).Int(actor.Tensors.Count);
             foreach (var tensor in actor.Tensors)
             {
                 w.String(tensor.Name);
@@ -139,7 +157,7 @@ internal sealed class StableMoeCheckpoints
         return bytes.ToArray();
     }
 
-    private static PolicyProgress Read(LoadedCheckpoint checkpoint, string policy)
+    private static PolicyProgress Read(LoadedCheckpoint checkpoint, string policy, TokenImages images)
     {
         var r = checkpoint.Reader(StateName(policy));
         var name = r.Section("policy").String();
@@ -155,6 +173,15 @@ internal sealed class StableMoeCheckpoints
             throw r.Corrupt($"{count} rows");
         }
 
+        var dataSet = r.String();
+        var trainCount = r.Int();
+        if (dataSet != images.Name || trainCount != images.Train.Count)
+        {
+            // Tokens name their images by training-set index: only the same set gives them back.
+            throw new BadInputException(
+                $"{r.File}: the checkpoint's tokens come from {dataSet} ({trainCount} training images), this run uses {images.Name} ({images.Train.Count})");
+        }
+
         r.Section("rows");
         var rows = new SlotMetrics[count];
         for (var i = 0; i < rows.Length; i++)
@@ -165,19 +192,25 @@ internal sealed class StableMoeCheckpoints
         r.Section("actors");
         var slot = r.Long();
         var actorCount = r.Int();
-        var actors = new List<(string Actor, long Slot, byte[] State, string[] Tensors)>();
+        var actors = new List<(string Actor, long Slot, byte[] State, int[] Images, string[] Tensors)>();
         for (var i = 0; i < actorCount; i++)
         {
             var actor = r.String();
             var actorSlot = r.Long();
             var state = r.Bytes();
+            var indices = r.VarInts();
             var tensors = new string[r.Int()];
             for (var t = 0; t < tensors.Length; t++)
             {
                 tensors[t] = r.String();
             }
 
-            actors.Add((actor, actorSlot, state, tensors));
+            if (SnapshotImages.FirstOutOfRange(new ActorSnapshot(actorSlot, actor, state, []) { ImageIndices = indices }, images.Train.Count) is { } bad)
+            {
+                throw r.Corrupt($"{actor} holds a token of training image {bad}, outside the {images.Train.Count} images of {images.Name}");
+            }
+
+            actors.Add((actor, actorSlot, state, indices, tensors));
         }
 
         r.End();
@@ -189,7 +222,7 @@ internal sealed class StableMoeCheckpoints
         var values = actors.Any(a => a.Tensors.Length > 0) ? ReadTensors(checkpoint, policy) : [];
         var snapshots = actors.Select(a => new ActorSnapshot(a.Slot, a.Actor, a.State, [.. a.Tensors.Select(t =>
             new NamedTensor(t, values.TryGetValue($"{a.Actor}/{t}", out var v) ? v : throw new BadInputException(
-                $"{Path.Combine(checkpoint.Dir, TensorsName(policy))}: corrupt checkpoint: no tensor {a.Actor}/{t}")))])).ToArray();
+                $"{Path.Combine(checkpoint.Dir, TensorsName(policy))}: corrupt checkpoint: no tensor {a.Actor}/{t}")))]) { ImageIndices = a.Images }).ToArray();
         return new PolicyProgress(rows, new NetworkSnapshot(slot, snapshots), finished);
     }
 

@@ -50,7 +50,7 @@ public sealed class RemoteDeploymentTests : TestKit, IAsyncLifetime
         var channel = CreateTestProbe();
         remote.Tell(new ConnectChannel(channel.Ref));
         remote.Tell(new SlotTick(1, TimeSpan.FromSeconds(1)));
-        remote.Tell(new TokenDispatch(1, 0, [40, 41], TinyImages.Pixels(2), 3e9, TimeSpan.FromSeconds(1)));
+        remote.Tell(new TokenDispatch(1, 0, [40, 41], TinyImages.Indices(2), TinyImages.Pixels(2), 3e9, TimeSpan.FromSeconds(1)));
         var outputs = channel.ExpectMsg<ExpertOutputs>(Patience);
         Assert.Equal((1L, 0), (outputs.Slot, outputs.Server));
         Assert.Equal(outputs.TokenIds.Length * TinyImages.Classes, outputs.Outputs.Length);
@@ -82,7 +82,7 @@ public sealed class RemoteDeploymentTests : TestKit, IAsyncLifetime
 
     public async Task DisposeAsync() => await _edge.Terminate();
 
-    private static TokenDispatch Dispatch() => new(2, 0, [10, 11, 12], TinyImages.Pixels(3), 2e9, TimeSpan.FromSeconds(2));
+    private static TokenDispatch Dispatch() => new(2, 0, [10, 11, 12], TinyImages.Indices(3), TinyImages.Pixels(3), 2e9, TimeSpan.FromSeconds(2));
 
     private EvaluationOutputs Ask(IActorRef server, EvaluationRequest request)
     {

@@ -44,8 +44,8 @@ internal static class WireSamples
         ["lrep"] = new LinkSlotReport(3, int.MaxValue, 9.4e6, double.PositiveInfinity, TimeSpan.FromSeconds(1.25)),
         ["evm"] = new EvaluateModel(12, true),
         ["evr"] = new EvaluationReport(-5, 0.8125),
-        ["batch"] = new TokenBatch(2, [1_000_000, 1_000_001, 5, long.MaxValue, long.MinValue], [0, 9, -3, int.MaxValue, int.MinValue], AwkwardFloats(3), TimeSpan.FromMilliseconds(3)),
-        ["disp"] = new TokenDispatch(4, 2, [17, 3, 99], AwkwardFloats(), 2.4e9, TimeSpan.FromTicks(99), 83),
+        ["batch"] = new TokenBatch(2, [1_000_000, 1_000_001, 5, long.MaxValue, long.MinValue], [0, 9, -3, int.MaxValue, int.MinValue], [59_999, 0, 127, 128, 300], AwkwardFloats(3), TimeSpan.FromMilliseconds(3)),
+        ["disp"] = new TokenDispatch(4, 2, [17, 3, 99], [16_383, 16_384, 0], AwkwardFloats(), 2.4e9, TimeSpan.FromTicks(99), 83),
         ["out"] = new ExpertOutputs(4, 2, [3, 17], AwkwardFloats(1), TimeSpan.FromTicks(long.MaxValue)),
         ["grad"] = new OutputGradients(4, 2, [], [], TimeSpan.Zero),
         ["stat"] = new ServerStatus(6, 1, 250, 12.75, false),
@@ -56,7 +56,11 @@ internal static class WireSamples
         ["conn"] = new ConnectChannel(someActor),
         ["crashnode"] = new CrashNodeNow(long.MinValue),
         ["cap"] = new CaptureState(long.MaxValue),
-        ["snap"] = new ActorSnapshot(9, "server-3 · é", [0, 255, 7], [new NamedTensor("weights", AwkwardFloats(2)), new NamedTensor("adam.exp_avg", [])]),
+        ["snap"] = new ActorSnapshot(9, "server-3 · é", [0, 255, 7], [new NamedTensor("weights", AwkwardFloats(2)), new NamedTensor("adam.exp_avg", [])])
+        {
+            ImageIndices = [59_999, 0, 128],
+            Images = AwkwardFloats(3),
+        },
         ["xss"] = new ExpertServerSettings(
             3,
             new ServerProfile(1e7, 2e-27, 1.0, 3e9, double.PositiveInfinity, 2),

@@ -4,7 +4,7 @@ namespace EdgeMoE.Actors.Tests.Edge.Failures;
 
 public sealed class InFlightTokenTests
 {
-    private static InFlightToken Token(params int[] experts) => new(7, 1, new float[4], experts);
+    private static InFlightToken Token(params int[] experts) => new(7, 1, 70, new float[4], experts);
 
     [Fact]
     public void A_copy_moved_to_another_server_keeps_the_outputs_in_step_with_the_servers()

@@ -2,7 +2,10 @@ using EdgeMoE.Actors.Edge.Messages;
 
 namespace EdgeMoE.Actors.Cluster.Wire.Formats;
 
-/// <summary>The checkpoint messages that cross nodes: the clock's request and the remote actors' states (also Props arguments on resume).</summary>
+/// <summary>
+/// The checkpoint messages that cross nodes: the clock's request and the remote actors' states (also Props arguments on
+/// resume, then with their token images attached, since edge nodes need not hold the data set).
+/// </summary>
 public static class SnapshotMessagesWire
 {
     /// <summary>Writes a <see cref="CaptureState"/>.</summary>
@@ -23,6 +26,9 @@ public static class SnapshotMessagesWire
             w.WriteString(tensor.Name);
             w.WriteFloats(tensor.Values);
         }
+
+        w.WriteInts(m.ImageIndices);
+        w.WriteOptional(m.Images, (w, images) => PixelLevelsWire.Write(w, images));
     }
 
     /// <summary>Reads an <see cref="ActorSnapshot"/>.</summary>
@@ -37,6 +43,6 @@ public static class SnapshotMessagesWire
             tensors[i] = new NamedTensor(r.ReadString(), r.ReadFloats());
         }
 
-        return new ActorSnapshot(slot, actor, state, tensors);
+        return new ActorSnapshot(slot, actor, state, tensors) { ImageIndices = r.ReadInts(), Images = r.ReadOptional(PixelLevelsWire.Read) };
     }
 }

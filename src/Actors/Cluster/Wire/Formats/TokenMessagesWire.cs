@@ -11,13 +11,14 @@ public static class TokenMessagesWire
         w.WriteVarInt(m.Slot);
         w.WriteLongs(m.TokenIds);
         w.WriteInts(m.Labels);
+        w.WriteInts(m.ImageIndices);
         w.WriteFloats(m.Pixels);
         w.WriteTimeSpan(m.ArrivesAt);
     }
 
     /// <summary>Reads a <see cref="TokenBatch"/>.</summary>
     public static TokenBatch ReadTokenBatch(WireReader r) =>
-        new(r.ReadVarInt(), r.ReadLongs(), r.ReadInts(), r.ReadFloats(), r.ReadTimeSpan());
+        new(r.ReadVarInt(), r.ReadLongs(), r.ReadInts(), r.ReadInts(), r.ReadFloats(), r.ReadTimeSpan());
 
     /// <summary>Writes a <see cref="TokenDispatch"/>.</summary>
     public static void Write(WireWriter w, TokenDispatch m)
@@ -25,6 +26,7 @@ public static class TokenMessagesWire
         w.WriteVarInt(m.Slot);
         w.WriteVarInt(m.Server);
         w.WriteLongs(m.TokenIds);
+        w.WriteInts(m.ImageIndices);
         w.WriteFloats(m.Pixels);
         w.WriteDouble(m.FrequencyHz);
         w.WriteTimeSpan(m.ArrivesAt);
@@ -33,7 +35,7 @@ public static class TokenMessagesWire
 
     /// <summary>Reads a <see cref="TokenDispatch"/>.</summary>
     public static TokenDispatch ReadTokenDispatch(WireReader r) =>
-        new(r.ReadVarInt(), r.ReadInt(), r.ReadLongs(), r.ReadFloats(), r.ReadDouble(), r.ReadTimeSpan(), r.ReadVarInt());
+        new(r.ReadVarInt(), r.ReadInt(), r.ReadLongs(), r.ReadInts(), r.ReadFloats(), r.ReadDouble(), r.ReadTimeSpan(), r.ReadVarInt());
 
     /// <summary>Writes an <see cref="ExpertOutputs"/>.</summary>
     public static void Write(WireWriter w, ExpertOutputs m)

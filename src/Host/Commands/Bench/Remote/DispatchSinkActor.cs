@@ -11,7 +11,7 @@ internal sealed class DispatchSinkActor : ReceiveActor
 {
     public DispatchSinkActor()
     {
-        Receive<TokenDispatch>(d => Sender.Tell(new TokenDispatch(d.Slot, d.Server, [], [], 0, TimeSpan.Zero)));
+        Receive<TokenDispatch>(d => Sender.Tell(new TokenDispatch(d.Slot, d.Server, [], [], [], 0, TimeSpan.Zero)));
     }
 
     /// <summary>Props of a sink (no arguments, so it deploys anywhere).</summary>

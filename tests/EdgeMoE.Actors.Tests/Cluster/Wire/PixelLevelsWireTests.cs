@@ -1,10 +1,10 @@
 using Akka.Actor;
 using EdgeMoE.Actors.Cluster.Wire;
-using EdgeMoE.Actors.Edge.Messages;
+using EdgeMoE.Actors.Cluster.Wire.Formats;
 
-namespace EdgeMoE.Actors.Tests.Edge;
+namespace EdgeMoE.Actors.Tests.Cluster.Wire;
 
-public sealed class TokenImageStateTests
+public sealed class PixelLevelsWireTests
 {
     [Fact]
     public void An_image_of_8_bit_levels_is_kept_as_one_byte_a_pixel_and_comes_back_bit_for_bit()
@@ -34,10 +34,10 @@ public sealed class TokenImageStateTests
     {
         using var system = ActorSystem.Create("image-state");
         using var writer = new WireWriter();
-        TokenImageState.Write(writer, image);
+        PixelLevelsWire.Write(writer, image);
         var bytes = writer.ToArray();
         var reader = new WireReader(bytes, "image", (ExtendedActorSystem)system);
-        var back = TokenImageState.Read(reader);
+        var back = PixelLevelsWire.Read(reader);
         reader.EnsureConsumed();
         return (back, bytes.Length);
     }

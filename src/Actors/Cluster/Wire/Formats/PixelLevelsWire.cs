@@ -1,13 +1,11 @@
-using EdgeMoE.Actors.Cluster.Wire;
-
-namespace EdgeMoE.Actors.Edge.Messages;
+namespace EdgeMoE.Actors.Cluster.Wire.Formats;
 
 /// <summary>
-/// A token's image in a snapshot. Images of 8-bit data sets hold only the 256 values b / 255f (PixelScaling), so such an
-/// image is kept as one byte per pixel, exactly; any other image (distorted, synthetic) as raw float32. Why: queues of
-/// an overloaded policy hold hundreds of thousands of images, and a checkpoint's cost is mostly their bytes.
+/// Images on the wire at one byte a pixel when they can be. Images of 8-bit data sets hold only the 256 values b / 255f
+/// (PixelScaling), so they travel exactly as one byte per pixel; any others (synthetic) as raw float32. Why: a resumed
+/// run sends a remote server the images of its queued tokens, hundreds of thousands for an overloaded policy.
 /// </summary>
-internal static class TokenImageState
+internal static class PixelLevelsWire
 {
     private static readonly float[] Levels = [.. Enumerable.Range(0, 256).Select(b => b / 255f)];
 
