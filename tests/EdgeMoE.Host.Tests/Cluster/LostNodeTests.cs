@@ -89,9 +89,7 @@ public sealed class LostNodeTests(ITestOutputHelper output)
     public async Task A_run_whose_edge_node_vanishes_goes_on_without_its_servers_and_loses_no_token()
     {
         using var scenario = new TinyScenario("");
-        var settings = SettingsLoader.Load(scenario.ScenarioFile);
-        var plan = ScenarioPlan.From(settings, TokenImages.Load(settings.Run.Dataset, settings.Run.DataDir, settings.Run.Seed, TextWriter.Null))
-            with { Schedule = new SlotSchedule(12, settings.StableMoe.SlotLength, 1_000_000) };
+        var (settings, plan) = PlanOf(scenario, 12);
         using var credentials = ThrowAwayCredentials.Create();
         var clusterCredentials = ClusterSecurity.Credentials(credentials.Folder, "test");
         ActorSystem Member(string role, string extra = "") =>
@@ -136,9 +134,7 @@ public sealed class LostNodeTests(ITestOutputHelper output)
     public async Task A_run_whose_coordinator_is_downed_fails_at_once_saying_so()
     {
         using var scenario = new TinyScenario("");
-        var settings = SettingsLoader.Load(scenario.ScenarioFile);
-        var plan = ScenarioPlan.From(settings, TokenImages.Load(settings.Run.Dataset, settings.Run.DataDir, settings.Run.Seed, TextWriter.Null))
-            with { Schedule = new SlotSchedule(40, settings.StableMoe.SlotLength, 1_000_000) };
+        var (settings, plan) = PlanOf(scenario, 40);
         using var credentials = ThrowAwayCredentials.Create();
         var clusterCredentials = ClusterSecurity.Credentials(credentials.Folder, "test");
         var coordinator = ClusterNodeSystem.Start(ClusterRoles.Coordinator, "127.0.0.1", 0, settings.Actors.Akka, 1, clusterCredentials);
@@ -165,6 +161,15 @@ public sealed class LostNodeTests(ITestOutputHelper output)
         {
             await Task.WhenAll(new[] { coordinator, edge }.Select(s => s.Terminate())).WaitAsync(TimeSpan.FromSeconds(10));
         }
+    }
+
+    /// <summary>The tiny scenario's settings and its plan over <paramref name="slots"/> slots.</summary>
+    private static (EdgeMoeSettings Settings, ScenarioPlan Plan) PlanOf(TinyScenario scenario, int slots)
+    {
+        var settings = SettingsLoader.Load(scenario.ScenarioFile);
+        var plan = ScenarioPlan.From(settings, TokenImages.Load(settings.Run.Dataset, settings.Run.DataDir, settings.Run.Seed, TextWriter.Null))
+            with { Schedule = new SlotSchedule(slots, settings.StableMoe.SlotLength, 1_000_000) };
+        return (settings, plan);
     }
 
     private static List<LogEvent> Collected(ActorSystem system)
