@@ -39,13 +39,7 @@ internal sealed record StableMoeCell(int Index, bool Prefixed)
         var clock = context.ActorOf(
             SlotClockActor.Props(plan.Schedule, observer, plan.Failures, checkpointing.Every, checkpointing.For(SlotClockActor.SnapshotName)), Name("clock"));
         var firstGroup = Index * plan.Servers.Count;
-        var servers = plan.Servers
-            .Select(s => context.ActorOf(
-                placement.Place(
-                    ExpertServerActor.Props(s, policyActor, clock, Seed(plan, $"server-{s.Index}"), restore: checkpointing.For(ExpertServerActor.SnapshotName(s.Index))),
-                    firstGroup + s.Index),
-                Name($"server-{s.Index}")))
-            .ToArray();
+        var servers = plan.Servers.Select(s => WireServer(context, plan, placement, s, firstGroup + s.Index, policyActor, clock, checkpointing)).ToArray();
         var router = context.ActorOf(RouterActor.Props(plan.Router, policyActor, clock, Seed(plan, "router"), checkpointing.For(RouterActor.SnapshotName)), Name("router"));
         var channels = new IActorRef[servers.Length];
         for (var j = 0; j < servers.Length; j++)
@@ -63,6 +57,31 @@ internal sealed record StableMoeCell(int Index, bool Prefixed)
             ClientActor.Props(plan.Images.Train, plan.ArrivalRate, router, Seed(plan, "client"), checkpointing.For(ClientActor.SnapshotName)), Name("client"));
         clock.Tell(new ConnectNetwork(client, router, servers, policyActor, channels));
         return new Wired(this, clock, router, policyActor, servers, channels, placement.MemberOf(firstGroup) is not null);
+    }
+
+    /// <summary>
+    /// Server <paramref name="settings"/>'s actor, from its checkpointed state when resuming. A server on another member
+    /// is deployed with its state's image indices only and gets the images after it, in parts: an overloaded server's
+    /// queue holds more images than one remote message may carry.
+    /// </summary>
+    private IActorRef WireServer(
+        IActorContext context, ScenarioPlan plan, EdgePlacement placement, ExpertServerSettings settings, int group, IActorRef policy, IActorRef clock, NetworkCheckpointing checkpointing)
+    {
+        var restore = checkpointing.For(ExpertServerActor.SnapshotName(settings.Index));
+        var remote = placement.MemberOf(group) is not null;
+        var deployed = remote && restore is not null ? SnapshotImages.WithoutImages(restore) : restore;
+        var server = context.ActorOf(
+            placement.Place(ExpertServerActor.Props(settings, policy, clock, Seed(plan, $"server-{settings.Index}"), restore: deployed), group),
+            Name($"server-{settings.Index}"));
+        if (remote && restore is not null)
+        {
+            foreach (var part in SnapshotImages.Parts(restore, plan.Images.Train.ImageSize))
+            {
+                server.Tell(part, context.Self);
+            }
+        }
+
+        return server;
     }
 
     /// <summary>

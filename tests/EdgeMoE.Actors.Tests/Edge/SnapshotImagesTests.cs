@@ -43,6 +43,54 @@ public sealed class SnapshotImagesTests : TestKit
     }
 
     [Fact]
+    public void A_server_deployed_without_its_images_holds_messages_back_until_every_part_arrived_in_any_order()
+    {
+        var images = TinyImages.Make(12);
+        var (original, policy, clock, channel) = TinyNetwork.Server(this, []);
+        RunSlotZero(original, policy, clock, channel, images);
+        original.Tell(new CaptureState(0));
+        var snapshot = ExpectMsg<ActorSnapshot>();
+        var attached = SnapshotImages.Attach(snapshot, images);
+
+        var (restored, restoredPolicy, _, _) = TinyNetwork.Server(this, [], SnapshotImages.WithoutImages(attached), "server-0-parted");
+        // A tick before the images: the server answers it only once restored.
+        restored.Tell(new SlotTick(1, TimeSpan.FromSeconds(1)));
+        restoredPolicy.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        var size = TinyImages.ImageSize;
+        foreach (var k in new[] { 2, 0, 1 })
+        {
+            restored.Tell(new RestoreImages(k, attached.Images!.AsSpan(k * size, size).ToArray()));
+        }
+
+        Assert.Equal(3, restoredPolicy.ExpectMsg<ServerStatus>().TokenBacklog);
+        original.Tell(new SlotTick(1, TimeSpan.FromSeconds(1)));
+        policy.ExpectMsg<ServerStatus>();
+        original.Tell(new CaptureState(1));
+        var expected = ExpectMsg<ActorSnapshot>();
+        restored.Tell(new CaptureState(1));
+        var actual = ExpectMsg<ActorSnapshot>();
+        Assert.Equal(expected.State, actual.State);
+        Assert.Equal(expected.ImageIndices, actual.ImageIndices);
+    }
+
+    [Fact]
+    public void Parts_cut_the_images_into_whole_images_within_the_part_size()
+    {
+        var imageSize = (SnapshotImages.PartFloats / 2) + 1;
+        var pixels = Enumerable.Range(0, 3 * imageSize).Select(i => (float)i).ToArray();
+        var snapshot = new ActorSnapshot(3, "server-2", [], []) { ImageIndices = [4, 5, 6], Images = pixels };
+
+        var parts = SnapshotImages.Parts(snapshot, imageSize).ToArray();
+
+        Assert.Equal([0, 1, 2], parts.Select(p => p.Offset));
+        Assert.All(parts, p => Assert.True(p.Pixels.Length <= SnapshotImages.PartFloats));
+        Assert.Equal(pixels, parts.SelectMany(p => p.Pixels));
+        Assert.Null(SnapshotImages.WithoutImages(snapshot).Images);
+        Assert.True(SnapshotImages.AwaitsImages(SnapshotImages.WithoutImages(snapshot)));
+        Assert.Single(SnapshotImages.Parts(snapshot, 1));
+    }
+
+    [Fact]
     public void An_index_outside_the_training_set_is_named_and_refused()
     {
         var snapshot = new ActorSnapshot(3, "server-2", [], []) { ImageIndices = [4, 12, -1] };

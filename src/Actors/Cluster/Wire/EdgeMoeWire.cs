@@ -46,6 +46,7 @@ public static class EdgeMoeWire
         WireFormat.Of<CrashNodeNow>("crashnode", WiringMessagesWire.Write, WiringMessagesWire.ReadCrashNodeNow),
         WireFormat.Of<CaptureState>("cap", SnapshotMessagesWire.Write, SnapshotMessagesWire.ReadCaptureState),
         WireFormat.Of<ActorSnapshot>("snap", SnapshotMessagesWire.Write, SnapshotMessagesWire.ReadActorSnapshot),
+        WireFormat.Of<RestoreImages>("rimg", SnapshotMessagesWire.Write, SnapshotMessagesWire.ReadRestoreImages),
         WireFormat.Of<ExpertServerSettings>("xss", ExpertServerSettingsWire.Write, ExpertServerSettingsWire.Read),
         WireFormat.Of<LinkSettings>("link", LinkSettingsWire.Write, LinkSettingsWire.Read),
         WireFormat.Of<ActorSeed>("seed", ActorSeedWire.Write, ActorSeedWire.Read),

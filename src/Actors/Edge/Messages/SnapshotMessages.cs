@@ -36,3 +36,12 @@ public sealed record NamedTensor(string Name, float[] Values);
 
 /// <summary>The clock tells the observer the whole network's state after <paramref name="Slot"/>, ordered by actor name.</summary>
 public sealed record NetworkSnapshot(long Slot, IReadOnlyList<ActorSnapshot> Actors);
+
+/// <summary>
+/// Part of the token images of a remote actor's restore snapshot, sent after the actor was deployed with the snapshot's
+/// indices only: an overloaded server's queue holds more images than one remote message may carry (akka's
+/// maximum-frame-size), so they follow in parts of at most <see cref="SnapshotImages.PartFloats"/> floats.
+/// </summary>
+/// <param name="Offset">Index, in the snapshot's <see cref="ActorSnapshot.ImageIndices"/>, of the first image in the part.</param>
+/// <param name="Pixels">The part's images, image after image (float32).</param>
+public sealed record RestoreImages(int Offset, float[] Pixels);

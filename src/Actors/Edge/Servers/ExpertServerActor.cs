@@ -13,7 +13,7 @@ namespace EdgeMoE.Actors.Edge.Servers;
 /// dispatch's virtual arrival plus the busy time d_com_j·c/f_j. It keeps those tokens' images until their gradient
 /// arrives, then trains on them in one batch and reports the slot to the clock, with the tokens still queued.
 /// </summary>
-public sealed class ExpertServerActor : ReceiveActor
+public sealed class ExpertServerActor : ReceiveActor, IWithUnboundedStash
 {
     private readonly ExpertServerSettings _settings;
     private readonly RematerialisedNetwork _learner;
@@ -41,6 +41,26 @@ public sealed class ExpertServerActor : ReceiveActor
         _clock = clock;
         _channel = channel ?? ActorRefs.Nobody;
         _queues = new ServerQueues(settings.Profile);
+        if (restore is not null && SnapshotImages.AwaitsImages(restore))
+        {
+            // Deployed on another node: the queue's images follow in parts (SnapshotImages.Parts).
+            Become(() => AwaitingImages(restore));
+            return;
+        }
+
+        if (restore is not null)
+        {
+            SnapshotCodec.Restore(restore, Context.System, _learner.ItemSize, Restore(restore));
+        }
+
+        Become(Serving);
+    }
+
+    /// <summary>Set by Akka: messages that arrive before the restore snapshot's images.</summary>
+    public IStash Stash { get; set; } = null!;
+
+    private void Serving()
+    {
         Receive<ConnectChannel>(c => _channel = c.Channel);
         Receive<SlotTick>(Tick);
         Receive<ServerRejoin>(_ =>
@@ -53,10 +73,34 @@ public sealed class ExpertServerActor : ReceiveActor
         Receive<OutputGradients>(Learn);
         Receive<EvaluationRequest>(r => Sender.Tell(new EvaluationOutputs(r.Slot, _settings.Index, _learner.Forward(r.Pixels))));
         Receive<CaptureState>(c => Sender.Tell(Snapshot(c.Slot)));
-        if (restore is not null)
+    }
+
+    /// <summary>Gathers the restore snapshot's images part by part, holding every other message back; then restores and serves.</summary>
+    private void AwaitingImages(ActorSnapshot restore)
+    {
+        var imageSize = _learner.ItemSize;
+        var pixels = new float[(long)restore.ImageIndices.Length * imageSize];
+        var received = 0L;
+        Receive<RestoreImages>(part =>
         {
-            SnapshotCodec.Restore(restore, Context.System, _learner.ItemSize, Restore(restore));
-        }
+            var at = (long)part.Offset * imageSize;
+            if (part.Offset < 0 || part.Pixels.Length % imageSize != 0 || at + part.Pixels.Length > pixels.Length)
+            {
+                throw new InvalidOperationException(
+                    $"state of {restore.Actor}: an image part at {part.Offset} of {part.Pixels.Length} floats does not fit its {restore.ImageIndices.Length} images of {imageSize}");
+            }
+
+            part.Pixels.CopyTo(pixels.AsSpan((int)at));
+            received += part.Pixels.Length;
+            if (received == pixels.Length)
+            {
+                var whole = restore with { Images = pixels };
+                SnapshotCodec.Restore(whole, Context.System, imageSize, Restore(whole));
+                Become(Serving);
+                Stash.UnstashAll();
+            }
+        });
+        ReceiveAny(_ => Stash.Stash());
     }
 
     /// <summary>Props of a server (see the constructor).</summary>

@@ -61,6 +61,7 @@ internal static class WireSamples
             ImageIndices = [59_999, 0, 128],
             Images = AwkwardFloats(3),
         },
+        ["rimg"] = new RestoreImages(int.MaxValue, AwkwardFloats(4)),
         ["xss"] = new ExpertServerSettings(
             3,
             new ServerProfile(1e7, 2e-27, 1.0, 3e9, double.PositiveInfinity, 2),

@@ -31,6 +31,16 @@ public static class SnapshotMessagesWire
         w.WriteOptional(m.Images, (w, images) => PixelLevelsWire.Write(w, images));
     }
 
+    /// <summary>Writes a <see cref="RestoreImages"/> part (8-bit images at one byte a pixel).</summary>
+    public static void Write(WireWriter w, RestoreImages m)
+    {
+        w.WriteVarInt(m.Offset);
+        PixelLevelsWire.Write(w, m.Pixels);
+    }
+
+    /// <summary>Reads a <see cref="RestoreImages"/> part.</summary>
+    public static RestoreImages ReadRestoreImages(WireReader r) => new(r.ReadInt(), PixelLevelsWire.Read(r));
+
     /// <summary>Reads an <see cref="ActorSnapshot"/>.</summary>
     public static ActorSnapshot ReadActorSnapshot(WireReader r)
     {
