@@ -102,12 +102,18 @@ internal sealed class CoordinatorSession : IDisposable
 
     private void WatchEjection()
     {
-        const string Reason = "the coordinator is no longer a cluster member: the split-brain resolver downed it after members stopped "
-            + "hearing each other's heartbeats (a machine too busy for akka.cluster.failure-detector.acceptable-heartbeat-pause, "
-            + "or a network partition)";
-        Akka.Cluster.Cluster.Get(System).RegisterOnMemberRemoved(() => _ejected.TrySetResult(Reason));
-        System.WhenTerminated.ContinueWith(_ => _ejected.TrySetResult(Reason), TaskScheduler.Default);
+        Akka.Cluster.Cluster.Get(System).RegisterOnMemberRemoved(() => _ejected.TrySetResult(EjectionReason()));
+        System.WhenTerminated.ContinueWith(_ => _ejected.TrySetResult(EjectionReason()), TaskScheduler.Default);
     }
+
+    /// <summary>Why this member is out, from the reason its coordinated shutdown ran for.</summary>
+    private string EjectionReason() => CoordinatedShutdown.Get(System).ShutdownReason switch
+    {
+        null or CoordinatedShutdown.ClusterDowningReason =>
+            "the coordinator is no longer a cluster member: the split-brain resolver downed it after members stopped hearing each "
+            + "other's heartbeats (a machine too busy for akka.cluster.failure-detector.acceptable-heartbeat-pause, or a network partition)",
+        var other => $"the coordinator is no longer a cluster member: its actor system shut down ({other.GetType().Name})",
+    };
 
     /// <summary>Records the last slot a policy finished, for the warning when a node is lost.</summary>
     public void SlotFinished(string policy, long slot) => _slots[policy] = slot;
