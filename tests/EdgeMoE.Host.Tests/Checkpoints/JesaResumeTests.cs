@@ -1,17 +1,18 @@
-using EdgeMoE.Models.Nn;
-using EdgeMoE.Models.Serialization;
-using EdgeMoE.Models.Vit;
+using EdgeMoE.Host.Tests.Jesa;
 
 namespace EdgeMoE.Host.Tests.Checkpoints;
 
 [Collection(TorchThreadCount.Name)]
 public sealed class JesaResumeTests
 {
+    // 8 rounds of one query per node (8 nodes): a checkpoint after each round leaves most of the run to kill.
+    private const string Rounds = "images = 64";
+
     [Fact]
     public void A_jesa_run_killed_after_a_round_checkpoint_and_resumed_writes_the_files_of_an_uninterrupted_run()
     {
         using var scratch = new ScratchFolder();
-        var config = scratch.Write("jesa.conf", Scenario(TinyWeights(scratch)));
+        var config = scratch.Write("jesa.conf", TinyJesa.Scenario(TinyJesa.Weights(scratch), Rounds));
         string[] run = ["run", config, "--no-report"];
         var reference = KillAndResume.Uninterrupted(run, Directory.CreateDirectory(Path.Combine(scratch.Path, "reference")).FullName);
         var resumed = Directory.CreateDirectory(Path.Combine(scratch.Path, "resumed")).FullName;
@@ -25,7 +26,7 @@ public sealed class JesaResumeTests
     public void A_jesa_run_on_two_local_nodes_killed_and_resumed_on_two_local_nodes_writes_the_files_of_one_process()
     {
         using var scratch = new ScratchFolder();
-        var config = scratch.Write("jesa.conf", Scenario(TinyWeights(scratch)));
+        var config = scratch.Write("jesa.conf", TinyJesa.Scenario(TinyJesa.Weights(scratch), Rounds));
         var reference = KillAndResume.Uninterrupted(["run", config, "--no-report"], Directory.CreateDirectory(Path.Combine(scratch.Path, "reference")).FullName);
         var resumed = Directory.CreateDirectory(Path.Combine(scratch.Path, "resumed")).FullName;
 
@@ -40,7 +41,7 @@ public sealed class JesaResumeTests
     public void Altered_and_foreign_jesa_checkpoints_are_refused_with_exit_2_naming_the_file()
     {
         using var scratch = new ScratchFolder();
-        var config = scratch.Write("jesa.conf", Scenario(TinyWeights(scratch), images: 32));
+        var config = scratch.Write("jesa.conf", TinyJesa.Scenario(TinyJesa.Weights(scratch), "images = 32"));
         var output = Path.Combine(scratch.Path, "out");
         var run = CliRunner.Run("run", config, "--out", output, "--no-report", "--checkpoint-every", "1");
         Assert.True(run.ExitCode == 0, run.Error);
@@ -63,29 +64,5 @@ public sealed class JesaResumeTests
         var error = BadValueRun.Refused(args);
         Assert.Contains(file, error, StringComparison.Ordinal);
         Assert.Contains(what, error, StringComparison.Ordinal);
-    }
-
-    // 8 rounds of one query per node (8 nodes): a checkpoint after each round leaves most of the run to kill.
-    private static string Scenario(string weights, int images = 64) => $$"""
-        edgemoe {
-          run { scenario = jesa, dataset = synthetic }
-          jesa {
-            weights = "{{weights}}"
-            images = {{images}}
-            layers = 2
-            subcarriers = 64
-            schemes = ["top-1", "top-2", "h(0.7,2)", "jesa(0.9,2)", "lb(0.9,2)"]
-          }
-        }
-        """;
-
-    /// <summary>An untrained two-layer MoE-ViT: the protocol and the files do not need a trained one.</summary>
-    private static string TinyWeights(ScratchFolder scratch)
-    {
-        var path = Path.Combine(scratch.Path, "tiny.safetensors");
-        using var generator = NetworkSeed.Generator(7, "tiny-moe-vit");
-        using var model = new MoeVit(new MoeVitOptions(Layers: 2), generator);
-        SafeTensors.Save(path, model);
-        return path;
     }
 }

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using EdgeMoE.Models.Nn;
-using EdgeMoE.Models.Serialization;
-using EdgeMoE.Models.Vit;
 
 namespace EdgeMoE.Host.Tests.Jesa;
 
@@ -12,8 +9,8 @@ public sealed class JesaScenarioTests
     public void A_tiny_run_writes_every_scheme_and_layer_and_is_byte_identical_for_one_or_two_threads()
     {
         using var scratch = new ScratchFolder();
-        var weights = TinyWeights(scratch);
-        var config = scratch.Write("jesa.conf", Scenario(weights, "images = 16"));
+        var weights = TinyJesa.Weights(scratch);
+        var config = scratch.Write("jesa.conf", TinyJesa.Scenario(weights, "images = 16"));
 
         var one = Path.Combine(scratch.Path, "one");
         var two = Path.Combine(scratch.Path, "two");
@@ -50,8 +47,8 @@ public sealed class JesaScenarioTests
     public void Nodes_and_links_on_two_local_node_processes_write_the_files_of_one_process()
     {
         using var scratch = new ScratchFolder();
-        var weights = TinyWeights(scratch);
-        var config = scratch.Write("jesa.conf", Scenario(weights, "images = 8"));
+        var weights = TinyJesa.Weights(scratch);
+        var config = scratch.Write("jesa.conf", TinyJesa.Scenario(weights, "images = 8"));
 
         var alone = Path.Combine(scratch.Path, "alone");
         var single = EdgemoeProcess.Run(TimeSpan.FromMinutes(2), "run", config, "--out", alone);
@@ -80,37 +77,13 @@ public sealed class JesaScenarioTests
     public void Bad_values_exit_2_naming_the_key(string line, string key)
     {
         using var scratch = new ScratchFolder();
-        var weights = TinyWeights(scratch);
-        var config = scratch.Write("jesa.conf", Scenario(weights, line));
+        var weights = TinyJesa.Weights(scratch);
+        var config = scratch.Write("jesa.conf", TinyJesa.Scenario(weights, line));
 
         var (exit, _, error) = CliRunner.Run("run", config, "--out", Path.Combine(scratch.Path, "out"));
 
         Assert.Equal(2, exit);
         Assert.Contains(key, error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
-    }
-
-    private static string Scenario(string weights, string extra) => $$"""
-        edgemoe {
-          run { scenario = jesa, dataset = synthetic }
-          jesa {
-            weights = "{{weights}}"
-            images = 16
-            layers = 2
-            subcarriers = 64
-            schemes = ["top-1", "top-2", "h(0.7,2)", "jesa(0.9,2)", "lb(0.9,2)"]
-            {{extra}}
-          }
-        }
-        """;
-
-    /// <summary>An untrained two-layer MoE-ViT: the protocol and the files do not need a trained one.</summary>
-    private static string TinyWeights(ScratchFolder scratch)
-    {
-        var path = Path.Combine(scratch.Path, "tiny.safetensors");
-        using var generator = NetworkSeed.Generator(7, "tiny-moe-vit");
-        using var model = new MoeVit(new MoeVitOptions(Layers: 2), generator);
-        SafeTensors.Save(path, model);
-        return path;
     }
 }
