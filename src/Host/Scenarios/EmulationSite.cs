@@ -63,8 +63,7 @@ internal abstract class EmulationSite
 
         public override IDisposable Start(string name, Func<EdgePlacement, Props> runProps)
         {
-            var hosted = session.RunHost.Ask<RunHostActor.RunHosted>(new RunHostActor.HostRun("run-" + name, runProps(session.Placement)), Patience)
-                .GetAwaiter().GetResult();
+            var hosted = Await(session.RunHost.Ask<RunHostActor.RunHosted>(new RunHostActor.HostRun("run-" + name, runProps(session.Placement)), Patience), $"policy {name}");
             return new Stop(() =>
             {
                 try
