@@ -11,6 +11,12 @@ internal sealed record NetworkCheckpointing(int Every, IReadOnlyDictionary<strin
     /// <summary>No snapshots, a fresh network.</summary>
     public static NetworkCheckpointing None { get; } = new(0, null, _ => { });
 
+    /// <summary>
+    /// True when the network continues from a checkpoint that holds no state of actor <paramref name="name"/>: a server
+    /// (or link) whose actors were dead at the checkpoint, crashed by the schedule or lost with its node.
+    /// </summary>
+    public bool DeadAtCheckpoint(string name) => Restore is not null && !Restore.ContainsKey(name);
+
     /// <summary>The state of actor <paramref name="name"/> to continue from; null for a fresh network.</summary>
     /// <exception cref="InvalidOperationException">The checkpoint has no state for that actor.</exception>
     public ActorSnapshot? For(string name) => Restore is null

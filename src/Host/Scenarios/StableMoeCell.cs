@@ -44,6 +44,13 @@ internal sealed record StableMoeCell(int Index, bool Prefixed)
         var channels = new IActorRef[servers.Length];
         for (var j = 0; j < servers.Length; j++)
         {
+            if (servers[j].IsNobody())
+            {
+                // Dead at the checkpoint, as its server: the clock and router send it nothing until it recovers.
+                channels[j] = ActorRefs.Nobody;
+                continue;
+            }
+
             channels[j] = context.ActorOf(
                 placement.Place(
                     ChannelActor.Props(j, plan.Links[j], router, servers[j], clock, Seed(plan, $"channel-{j}"), checkpointing.For(ChannelActor.SnapshotName(j))),
@@ -67,6 +74,15 @@ internal sealed record StableMoeCell(int Index, bool Prefixed)
     private IActorRef WireServer(
         IActorContext context, ScenarioPlan plan, EdgePlacement placement, ExpertServerSettings settings, int group, IActorRef policy, IActorRef clock, NetworkCheckpointing checkpointing)
     {
+        if (checkpointing.DeadAtCheckpoint(ExpertServerActor.SnapshotName(settings.Index)))
+        {
+            // Crashed (or lost) when the checkpoint was taken: no actor, as in the run that wrote it; a scheduled
+            // recovery starts fresh actors (Restart) exactly as it would have.
+            return checkpointing.DeadAtCheckpoint(ChannelActor.SnapshotName(settings.Index))
+                ? ActorRefs.Nobody
+                : throw new InvalidOperationException($"the checkpoint holds link {settings.Index}'s state but not its server's");
+        }
+
         var restore = checkpointing.For(ExpertServerActor.SnapshotName(settings.Index));
         var remote = placement.MemberOf(group) is not null;
         var deployed = remote && restore is not null ? SnapshotImages.WithoutImages(restore) : restore;

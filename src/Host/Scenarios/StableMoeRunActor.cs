@@ -234,7 +234,7 @@ internal sealed class StableMoeRunActor : ReceiveActor
             return;
         }
 
-        foreach (var actor in new[] { wired.Servers[server], wired.Channels[server] })
+        foreach (var actor in new[] { wired.Servers[server], wired.Channels[server] }.Where(a => !a.IsNobody()))
         {
             _placed[actor] = (cell, server);
             Context.Watch(actor);

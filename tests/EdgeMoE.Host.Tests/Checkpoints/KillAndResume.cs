@@ -79,8 +79,24 @@ internal static class KillAndResume
         {
             var a = File.ReadAllBytes(path);
             var b = File.ReadAllBytes(got[name]);
-            Assert.True(a.AsSpan().SequenceEqual(b), $"{name} differs from the uninterrupted run's ({a.Length} against {b.Length} bytes)");
+            Assert.True(a.AsSpan().SequenceEqual(b), $"{name} differs from the uninterrupted run's ({a.Length} against {b.Length} bytes){FirstDifference(a, b)}");
         }
+    }
+
+    /// <summary>Where two text files part: the first differing line of each, so that a failure names the slot and column.</summary>
+    private static string FirstDifference(byte[] expected, byte[] actual)
+    {
+        var want = System.Text.Encoding.UTF8.GetString(expected).Split('\n');
+        var got = System.Text.Encoding.UTF8.GetString(actual).Split('\n');
+        var differing = Enumerable.Range(0, Math.Min(want.Length, got.Length)).Where(i => want[i] != got[i]).ToArray();
+        if (differing.Length == 0)
+        {
+            return $"; the shorter one ends at line {Math.Min(want.Length, got.Length)}";
+        }
+
+        var first = differing[0];
+        return $"; {differing.Length} lines differ, the first is line {first + 1}:\n  uninterrupted: {want[first]}\n  resumed:       {got[first]}" +
+            $"\n  header:        {want[0]}";
     }
 
     private static Dictionary<string, string> Files(string folder) => Directory

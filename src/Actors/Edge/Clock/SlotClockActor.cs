@@ -133,7 +133,8 @@ public sealed class SlotClockActor : ReceiveActor
         var actors = new List<IActorRef> { _client, _router, _policy };
         for (var j = 0; j < Servers; j++)
         {
-            if (!_down[j] && !_lost[j])
+            // Every server whose actors live, down or not: a partitioned server keeps its weights and energy queue.
+            if (!_lost[j] && (_failures?.IsAlive(j, _slot) ?? true))
             {
                 actors.Add(_servers[j]);
                 actors.Add(_channels.Length > j ? _channels[j] : throw new InvalidOperationException("a checkpointing clock needs the links (ConnectNetwork.Channels)"));
@@ -213,6 +214,12 @@ public sealed class SlotClockActor : ReceiveActor
         foreach (var started in applied.Started)
         {
             _servers[started.Server] = started.ExpertServer;
+            if (_channels.Length > started.Server)
+            {
+                // Snapshots ask the recovered link, not the one that died with the crash.
+                _channels[started.Server] = started.Channel;
+            }
+
             _energyBacklog[started.Server] = 0;
         }
 

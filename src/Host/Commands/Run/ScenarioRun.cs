@@ -73,11 +73,11 @@ internal static class ScenarioRun
                 $"edgemoe.stable-moe.nodes = {failures.Nodes}, but the cluster has {nodes} edge node(s): node failures must name the cluster's nodes ({settings.Source})");
         }
 
-        if (checkpointing.Requested && (plan.Failures is not null || settings.StableMoe.Cells > 1))
+        if (checkpointing.Requested && settings.StableMoe.Cells > 1)
         {
             throw new BadInputException(
-                $"{(checkpointing.Resume is null ? Checkpointing.EveryOption : Checkpointing.ResumeOption)}: Stable-MoE checkpoints need one cell and no scheduled failures " +
-                $"(edgemoe.stable-moe.cells = {settings.StableMoe.Cells}, {plan.Failures?.Failures.Count ?? 0} in edgemoe.stable-moe.failures; {settings.Source})");
+                $"{(checkpointing.Resume is null ? Checkpointing.EveryOption : Checkpointing.ResumeOption)}: Stable-MoE checkpoints need one cell " +
+                $"(edgemoe.stable-moe.cells = {settings.StableMoe.Cells}; {settings.Source})");
         }
 
         var folder = settings.Run.OutputDir;
