@@ -11,11 +11,12 @@ namespace EdgeMoE.Host.Scenarios;
 /// <param name="cells">Cells of the network (≥ 1).</param>
 /// <param name="serversPerCell">J, servers per cell.</param>
 /// <param name="emit">Receives the network's slots in order, one call at a time.</param>
-internal sealed class NetworkSlots(int cells, int serversPerCell, Action<SlotMetrics> emit)
+/// <param name="firstSlot">The first slot the cells report (after a checkpoint's slot when resuming).</param>
+internal sealed class NetworkSlots(int cells, int serversPerCell, Action<SlotMetrics> emit, long firstSlot = 0)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<long, SlotMetrics?[]> _pending = [];
-    private long _next;
+    private long _next = firstSlot;
 
     /// <summary>Cell <paramref name="cell"/> finished <paramref name="slot"/>; emits every slot now complete.</summary>
     public void Add(int cell, SlotMetrics slot)

@@ -48,7 +48,13 @@ public static class StableMoeNetwork
     /// <paramref name="onSlot"/> with the cell's number after each of its slots, from any thread.
     /// </summary>
     /// <exception cref="InvalidOperationException">An actor failed or the run stalled.</exception>
-    internal static void RunCells(ScenarioPlan plan, IRoutingPolicy policy, int cells, Action<int, SlotMetrics> onSlot, EmulationSite site)
+    internal static void RunCells(ScenarioPlan plan, IRoutingPolicy policy, int cells, Action<int, SlotMetrics> onSlot, EmulationSite site) =>
+        RunCells(plan, policy, cells, onSlot, site, _ => NetworkCheckpointing.None);
+
+    /// <summary>As <see cref="RunCells(ScenarioPlan, IRoutingPolicy, int, Action{int, SlotMetrics}, EmulationSite)"/>, cell c taking and/or starting from snapshots as <paramref name="checkpointing"/>(c) says.</summary>
+    /// <exception cref="InvalidOperationException">An actor failed or the run stalled.</exception>
+    internal static void RunCells(
+        ScenarioPlan plan, IRoutingPolicy policy, int cells, Action<int, SlotMetrics> onSlot, EmulationSite site, Func<int, NetworkCheckpointing> checkpointing)
     {
         var outcome = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var finished = -1L;
@@ -60,7 +66,7 @@ public static class StableMoeNetwork
             Interlocked.Increment(ref reports);
         }
 
-        using (site.Start(policy.Name, placement => StableMoeRunActor.Cells(plan, policy, placement, cells, Observe, outcome)))
+        using (site.Start(policy.Name, placement => StableMoeRunActor.Cells(plan, policy, placement, cells, Observe, outcome, checkpointing)))
         {
             AwaitOutcome(outcome.Task, site.Lost, policy, plan.StallTimeout, () => Interlocked.Read(ref reports), () => Volatile.Read(ref finished));
         }

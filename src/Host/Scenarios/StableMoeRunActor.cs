@@ -27,13 +27,8 @@ internal sealed class StableMoeRunActor : ReceiveActor
 
     public StableMoeRunActor(
         ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, IReadOnlyList<StableMoeCell> cells, Action<int, SlotMetrics> onSlot, TaskCompletionSource outcome,
-        NetworkCheckpointing checkpointing)
+        Func<int, NetworkCheckpointing> checkpointingOf)
     {
-        if (cells.Count > 1 && checkpointing != NetworkCheckpointing.None)
-        {
-            throw new InvalidOperationException("checkpoints of a network of several cells are not supported");
-        }
-
         _outcome = outcome;
         _placement = placement;
         _plan = plan;
@@ -41,6 +36,7 @@ internal sealed class StableMoeRunActor : ReceiveActor
         for (var c = 0; c < cells.Count; c++)
         {
             var cell = c;
+            var checkpointing = checkpointingOf(c);
             var observer = Context.ActorOf(SlotObserverActor.Props(
                 slot =>
                 {
@@ -122,7 +118,7 @@ internal sealed class StableMoeRunActor : ReceiveActor
     /// <param name="checkpointing">Snapshots to take and the states to start from.</param>
     public static Props Props(
         ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, Action<SlotMetrics> onSlot, TaskCompletionSource outcome, NetworkCheckpointing checkpointing) =>
-        Akka.Actor.Props.Create(() => new StableMoeRunActor(plan, policy, placement, new[] { StableMoeCell.Single }, (_, slot) => onSlot(slot), outcome, checkpointing));
+        Akka.Actor.Props.Create(() => new StableMoeRunActor(plan, policy, placement, new[] { StableMoeCell.Single }, (_, slot) => onSlot(slot), outcome, _ => checkpointing));
 
     /// <summary>Props of a run of several independent cells, each its own clock and slots (see <see cref="StableMoeCell"/>).</summary>
     /// <param name="plan">One cell's scenario; every cell has its servers, links and parameters.</param>
@@ -131,11 +127,14 @@ internal sealed class StableMoeRunActor : ReceiveActor
     /// <param name="cells">Number of cells (≥ 1).</param>
     /// <param name="onSlot">Called with the cell's number and its slot's metrics, in slot order per cell, from any thread.</param>
     /// <param name="outcome">Completed after every cell's last slot; failed with the first actor failure or a lost edge actor.</param>
-    public static Props Cells(ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, int cells, Action<int, SlotMetrics> onSlot, TaskCompletionSource outcome)
+    /// <param name="checkpointing">Cell c's snapshots to take and states to start from.</param>
+    public static Props Cells(
+        ScenarioPlan plan, IRoutingPolicy policy, EdgePlacement placement, int cells, Action<int, SlotMetrics> onSlot, TaskCompletionSource outcome,
+        Func<int, NetworkCheckpointing> checkpointing)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cells);
         var numbered = Enumerable.Range(0, cells).Select(StableMoeCell.Numbered).ToArray();
-        return Akka.Actor.Props.Create(() => new StableMoeRunActor(plan, policy, placement, numbered, onSlot, outcome, NetworkCheckpointing.None));
+        return Akka.Actor.Props.Create(() => new StableMoeRunActor(plan, policy, placement, numbered, onSlot, outcome, checkpointing));
     }
 
     /// <summary>

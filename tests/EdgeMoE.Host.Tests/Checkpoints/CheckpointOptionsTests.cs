@@ -56,15 +56,5 @@ public sealed class CheckpointOptionsTests
         AssertRefused("give a scenario file", "run");
     }
 
-    [Fact]
-    public void A_stable_moe_run_of_several_cells_refuses_the_interval()
-    {
-        using var scenario = new TinyScenario("cells = 2");
-        using var folder = new ScratchFolder();
-
-        AssertRefused("--checkpoint-every: Stable-MoE checkpoints need one cell (edgemoe.stable-moe.cells = 2", "run", scenario.ScenarioFile, "--out", folder.Path, "--checkpoint-every", "2");
-        Assert.False(File.Exists(Path.Combine(folder.Path, "config.conf")));
-    }
-
     private static void AssertRefused(string expected, params string[] args) => Assert.Contains(expected, BadValueRun.Refused(args));
 }

@@ -73,13 +73,6 @@ internal static class ScenarioRun
                 $"edgemoe.stable-moe.nodes = {failures.Nodes}, but the cluster has {nodes} edge node(s): node failures must name the cluster's nodes ({settings.Source})");
         }
 
-        if (checkpointing.Requested && settings.StableMoe.Cells > 1)
-        {
-            throw new BadInputException(
-                $"{(checkpointing.Resume is null ? Checkpointing.EveryOption : Checkpointing.ResumeOption)}: Stable-MoE checkpoints need one cell " +
-                $"(edgemoe.stable-moe.cells = {settings.StableMoe.Cells}; {settings.Source})");
-        }
-
         var folder = settings.Run.OutputDir;
         Directory.CreateDirectory(folder);
         if (checkpointing.Resume is null)
@@ -189,12 +182,33 @@ internal static class ScenarioRun
         }
         else
         {
-            var network = new NetworkSlots(cells, plan.Servers.Count, slot =>
+            // Cells report from their own threads: rows and the joined snapshots they belong with go one at a time.
+            var rows = new Lock();
+            var network = new NetworkSlots(
+                cells,
+                plan.Servers.Count,
+                slot =>
+                {
+                    lock (rows)
+                    {
+                        Record(slot);
+                    }
+
+                    site.SlotFinished(policy.Name, slot.Slot);
+                },
+                firstSlot: kept.Rows.Count);
+            var joined = new CellSnapshots(cells, snapshot =>
             {
-                Record(slot);
-                site.SlotFinished(policy.Name, slot.Slot);
+                lock (rows)
+                {
+                    // Every cell finished the slot before it captured it, so the network's rows reach exactly this slot.
+                    checkpoints.Snapshot(index, snapshot, [.. slots.Where(r => r.Slot <= snapshot.Slot)], Stopwatch.GetElapsedTime(barrierReached));
+                }
             });
-            StableMoeNetwork.RunCells(plan, policy, cells, network.Add, site);
+            var restore = checkpoints.Restore(index);
+            StableMoeNetwork.RunCells(plan, policy, cells, network.Add, site, c => new NetworkCheckpointing(
+                checkpoints.Every, restore is null ? null : CellSnapshots.ForCell(restore, c, cells), snapshot => joined.Add(c, snapshot)));
+            checkpoints.Finished(index, slots);
         }
         outputs.Finished(index, PolicySummary.Of(policy.Name, slots, plan.Failures));
         progress.End(policy.Name, wall.Elapsed - started);
