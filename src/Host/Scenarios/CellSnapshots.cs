@@ -13,7 +13,7 @@ namespace EdgeMoE.Host.Scenarios;
 internal sealed class CellSnapshots(int cells, Action<NetworkSnapshot> joined)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<long, NetworkSnapshot?[]> _pending = [];
+    private readonly CellReports<NetworkSnapshot> _captured = new(cells);
 
     /// <summary>Cell <paramref name="cell"/> captured its state at <paramref name="snapshot"/>'s slot.</summary>
     public void Add(int cell, NetworkSnapshot snapshot)
@@ -21,17 +21,10 @@ internal sealed class CellSnapshots(int cells, Action<NetworkSnapshot> joined)
         ArgumentNullException.ThrowIfNull(snapshot);
         lock (_gate)
         {
-            if (!_pending.TryGetValue(snapshot.Slot, out var captured))
+            _captured.Put(snapshot.Slot, cell, snapshot);
+            if (_captured.TryTake(snapshot.Slot, out var all))
             {
-                captured = new NetworkSnapshot?[cells];
-                _pending.Add(snapshot.Slot, captured);
-            }
-
-            captured[cell] = snapshot;
-            if (Array.TrueForAll(captured, c => c is not null))
-            {
-                _pending.Remove(snapshot.Slot);
-                joined(Join(captured!));
+                joined(Join(all));
             }
         }
     }

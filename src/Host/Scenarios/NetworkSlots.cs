@@ -15,7 +15,7 @@ namespace EdgeMoE.Host.Scenarios;
 internal sealed class NetworkSlots(int cells, int serversPerCell, Action<SlotMetrics> emit, long firstSlot = 0)
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<long, SlotMetrics?[]> _pending = [];
+    private readonly CellReports<SlotMetrics> _reports = new(cells);
     private long _next = firstSlot;
 
     /// <summary>Cell <paramref name="cell"/> finished <paramref name="slot"/>; emits every slot now complete.</summary>
@@ -24,18 +24,11 @@ internal sealed class NetworkSlots(int cells, int serversPerCell, Action<SlotMet
         ArgumentNullException.ThrowIfNull(slot);
         lock (_gate)
         {
-            if (!_pending.TryGetValue(slot.Slot, out var reports))
+            _reports.Put(slot.Slot, cell, slot);
+            while (_reports.TryTake(_next, out var complete))
             {
-                reports = new SlotMetrics?[cells];
-                _pending.Add(slot.Slot, reports);
-            }
-
-            reports[cell] = slot;
-            while (_pending.TryGetValue(_next, out var complete) && Array.TrueForAll(complete, r => r is not null))
-            {
-                _pending.Remove(_next);
                 _next++;
-                emit(Join(complete!, serversPerCell));
+                emit(Join(complete, serversPerCell));
             }
         }
     }

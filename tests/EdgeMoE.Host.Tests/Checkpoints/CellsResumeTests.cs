@@ -14,13 +14,10 @@ public sealed class CellsResumeTests
     {
         using var scenario = new TinyScenario("cells = 2");
         using var folder = new ScratchFolder();
-        string[] run = ["run", scenario.ScenarioFile, "--slots", "14", "--no-report"];
-        var reference = KillAndResume.Uninterrupted(run, Directory.CreateDirectory(Path.Combine(folder.Path, "reference")).FullName);
-        var work = Directory.CreateDirectory(Path.Combine(folder.Path, "resumed")).FullName;
 
-        var closing = KillAndResume.KilledAndResumed(run, work, every: 2, kills: 1, ["--no-report"]);
+        var (_, closing) = KillAndResume.MatchesUninterrupted(["run", scenario.ScenarioFile, "--slots", "14", "--no-report"], folder.Path, every: 2, ["--no-report"]);
 
-        Assert.Contains("resuming out from out/checkpoints/step-", closing);
-        KillAndResume.AssertSameFiles(reference, Path.Combine(work, KillAndResume.Output));
+        Assert.Contains("\"cells\": 2", File.ReadAllText(Path.Combine(folder.Path, "resumed", KillAndResume.Output, "summary.json")));
+        Assert.Matches(@"checkpoints: \d+ written", closing);
     }
 }

@@ -69,6 +69,25 @@ internal static class KillAndResume
         return last;
     }
 
+    /// <summary>
+    /// Runs <paramref name="run"/> uninterrupted and, in another folder, killed after its first checkpoint and resumed
+    /// (<see cref="KilledAndResumed"/>, once), then asserts both wrote the same files; returns the resume's stderr.
+    /// </summary>
+    /// <param name="run">The run's arguments without <c>--out</c>.</param>
+    /// <param name="folder">A folder for both runs.</param>
+    /// <param name="every">Slots between checkpoints.</param>
+    /// <param name="resumeExtra">Options given again with --resume.</param>
+    /// <returns>The reference run's output folder and the resume's stderr.</returns>
+    public static (string Reference, string Closing) MatchesUninterrupted(string[] run, string folder, int every, string[] resumeExtra)
+    {
+        var reference = Uninterrupted(run, Directory.CreateDirectory(Path.Combine(folder, "reference")).FullName);
+        var work = Directory.CreateDirectory(Path.Combine(folder, "resumed")).FullName;
+        var closing = KilledAndResumed(run, work, every, kills: 1, resumeExtra);
+        Assert.Contains("resuming out from out/checkpoints/step-", closing);
+        AssertSameFiles(reference, Path.Combine(work, Output));
+        return (reference, closing);
+    }
+
     /// <summary>Asserts that both folders hold the same files with the same bytes, checkpoints/ aside.</summary>
     public static void AssertSameFiles(string expected, string actual)
     {
