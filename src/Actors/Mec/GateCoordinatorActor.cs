@@ -31,6 +31,9 @@ public sealed class GateCoordinatorActor<TData> : ReceiveActor
     private int _lastSaved;
     private double[] _features = [];
     private OffloadedTask<TData>? _current;
+    private TaskTaken? _report;
+    private double[] _changes = [];
+    private int _replies;
     private int _dropped;
 
     /// <summary>A coordinator that spawns the user and the servers as its children and runs <paramref name="tasks"/> steps.</summary>
@@ -120,17 +123,63 @@ public sealed class GateCoordinatorActor<TData> : ReceiveActor
         }
 
         _current = task;
+        _report = null;
+        _changes = new double[_servers.Length];
+        _replies = 1;
         _servers[chosen].Tell(new TakeTask<TData>(arrived.Step, task.Data, _failures?.RateFactor(chosen, arrived.Step) ?? 1, _crashed[chosen]));
         _crashed[chosen] = false;
+        if (_choice.LearnsFromEveryServer)
+        {
+            // Every other server says what fitting the task would cost it; replies are kept by index, so their order does not matter.
+            for (var m = 0; m < _servers.Length; m++)
+            {
+                if (m != chosen)
+                {
+                    _servers[m].Tell(new MeasureFit<TData>(arrived.Step, task.Data, _crashed[m]));
+                    _replies++;
+                }
+            }
+        }
     }
 
     private void OnTaskTaken(TaskTaken taken)
     {
-        var task = _current ?? throw new InvalidOperationException($"server {taken.Server} reported a task the coordinator did not send");
+        _ = _current ?? throw new InvalidOperationException($"server {taken.Server} reported a task the coordinator did not send");
+        _report = taken;
+        _changes[taken.Server] = taken.ModelChange;
+        if (--_replies == 0)
+        {
+            FinishStep();
+        }
+    }
+
+    private void OnFitMeasured(FitMeasured measured)
+    {
+        _ = _current ?? throw new InvalidOperationException($"server {measured.Server} measured a task the coordinator did not send");
+        _changes[measured.Server] = measured.Change;
+        if (--_replies == 0)
+        {
+            FinishStep();
+        }
+    }
+
+    private void FinishStep()
+    {
+        var task = _current!;
+        var taken = _report!;
         _current = null;
+        _report = null;
         _freeFrom[taken.Server] = taken.FreeFromStep;
         _taken[taken.Server]++;
-        _choice.Learn(taken.Step, _features, taken.Server, taken.ModelChange);
+        if (_choice.LearnsFromEveryServer)
+        {
+            _choice.LearnFromEvery(taken.Step, _features, taken.Server, _changes);
+        }
+        else
+        {
+            _choice.Learn(taken.Step, _features, taken.Server, taken.ModelChange);
+        }
+
         _error.Learn(taken.Server, task.Cluster, [.. taken.ErrorByCluster]);
         _errors.Add(_error.Value);
         Advance();
@@ -140,6 +189,7 @@ public sealed class GateCoordinatorActor<TData> : ReceiveActor
     {
         Receive<TaskArrived<TData>>(OnTaskArrived);
         Receive<TaskTaken>(OnTaskTaken);
+        Receive<FitMeasured>(OnFitMeasured);
     }
 
     private void Advance()

@@ -23,6 +23,17 @@ public sealed record TakeTask<TData>(int Step, TData Data, double RateFactor = 1
 /// <param name="ErrorByCluster">Its expert's error on each cluster after the fit (for G_t only).</param>
 public sealed record TaskTaken(int Server, int Step, int FreeFromStep, double ModelChange, IReadOnlyList<double> ErrorByCluster);
 
+/// <summary>
+/// The coordinator asks a server that did not take the task of step <paramref name="Step"/> how much its expert would
+/// change to fit it (the gate's locality cost of that server); the expert stays as it is.
+/// </summary>
+/// <typeparam name="TData">The task's training data.</typeparam>
+/// <param name="FreshExpert">True for a server back from a crash: the change of a fresh expert.</param>
+public sealed record MeasureFit<TData>(int Step, TData Data, bool FreshExpert = false);
+
+/// <summary>The reply to <see cref="MeasureFit{TData}"/>: the change ‖Δθ‖₂ the server's expert would make.</summary>
+public sealed record FitMeasured(int Server, int Step, double Change);
+
 /// <summary>The coordinator asks a server for a copy of its expert's state (between steps, for a checkpoint).</summary>
 public sealed record SaveExpert;
 

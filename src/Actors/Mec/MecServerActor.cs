@@ -42,6 +42,7 @@ public sealed class MecServerActor<TData> : ReceiveActor
         }
 
         Receive<TakeTask<TData>>(OnTakeTask);
+        Receive<MeasureFit<TData>>(OnMeasureFit);
         Receive<SaveExpert>(_ => Sender.Tell(new ExpertSaved(_index, _expert.Save())));
     }
 
@@ -51,6 +52,18 @@ public sealed class MecServerActor<TData> : ReceiveActor
 
     /// <inheritdoc />
     protected override void PostStop() => _expert.Dispose();
+
+    private void OnMeasureFit(MeasureFit<TData> measure)
+    {
+        if (measure.FreshExpert)
+        {
+            using var fresh = _makeExpert();
+            Sender.Tell(new FitMeasured(_index, measure.Step, fresh.ChangeToFit(measure.Data)));
+            return;
+        }
+
+        Sender.Tell(new FitMeasured(_index, measure.Step, _expert.ChangeToFit(measure.Data)));
+    }
 
     private void OnTakeTask(TakeTask<TData> take)
     {

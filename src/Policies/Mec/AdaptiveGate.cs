@@ -5,7 +5,9 @@ namespace EdgeMoE.Policies.Mec;
 /// h_m = θ_m·Σ_i X_t,i; the gate output is π = softmax(h); a task goes to the available server with the highest
 /// h_m + r_m, r_m ~ U[0, λ]. The gate takes a gradient step on the locality loss Σ_m π_m‖Δw_m‖₂ plus the
 /// load-balancing loss α·M·Σ_m f_m·π_m (f_m: share of tasks routed to m so far); the routed expert's own task loss
-/// is zero after its minimum-norm fit and does not depend on θ, so it adds no gradient. Termination (arXiv 2406.16437
+/// is zero after its minimum-norm fit and does not depend on θ, so it adds no gradient. With
+/// <see cref="AdaptiveGateOptions.EveryServerLocality"/> Δw_m is the change server m would make to fit the task, so the
+/// gate learns which servers fit which tasks; otherwise only the chosen server's Δw is non-zero. Termination (arXiv 2406.16437
 /// Algorithm 1: without it, load balancing undoes the specialisation): every server starts with a flag I_m = 1; after
 /// T1, a task clears the flag of every server whose gate output differs from the routed server's by more than Γ, and
 /// once all flags are clear the gate never learns again.
@@ -75,8 +77,25 @@ public sealed class AdaptiveGate : IServerChoice
     }
 
     /// <inheritdoc />
+    public bool LearnsFromEveryServer => _options.EveryServerLocality;
+
+    /// <inheritdoc />
     public void Learn(int step, ReadOnlySpan<double> featureSum, int chosen, double modelChange)
     {
+        // The servers that did not take the task did not change.
+        var changes = new double[_options.Experts];
+        changes[chosen] = modelChange;
+        LearnFromEvery(step, featureSum, chosen, changes);
+    }
+
+    /// <inheritdoc />
+    public void LearnFromEvery(int step, ReadOnlySpan<double> featureSum, int chosen, ReadOnlySpan<double> changes)
+    {
+        if (changes.Length != _options.Experts)
+        {
+            throw new ArgumentException($"{changes.Length} model changes for {_options.Experts} servers", nameof(changes));
+        }
+
         _routed[chosen]++;
         _tasks++;
         if (_stoppedAt is not null)
@@ -91,14 +110,14 @@ public sealed class AdaptiveGate : IServerChoice
         }
 
         var pi = Softmax(featureSum);
-        // Both losses are Σ_m c_m·π_m with c fixed in θ: c_m = ‖Δw_m‖ (only the chosen server changed) + α·M·f_m.
+        // Both losses are Σ_m c_m·π_m with c fixed in θ: c_m = ‖Δw_m‖ + α·M·f_m.
         // ∂/∂θ_k = π_k·(c_k − Σ_m c_m·π_m)·Σ_i X_t,i.
         var experts = _options.Experts;
         var c = new double[experts];
         var mean = 0.0;
         for (var m = 0; m < experts; m++)
         {
-            c[m] = (_options.LoadBalanceWeight * experts * _routed[m] / _tasks) + (m == chosen ? modelChange : 0.0);
+            c[m] = (_options.LoadBalanceWeight * experts * _routed[m] / _tasks) + changes[m];
             mean += c[m] * pi[m];
         }
 

@@ -14,4 +14,9 @@ namespace EdgeMoE.Policies.Mec;
 /// Γ of the termination test: after T1 a task clears the flag of every server whose gate output h differs from the
 /// routed server's by more than Γ; once every flag is clear the gate stops learning for good (≥ 0; +∞ never stops).
 /// </param>
-public sealed record AdaptiveGateOptions(int Experts, int Dimension, double LearningRate, double LoadBalanceWeight, double ExplorationNoise, int StopStep, double StopGap = 0);
+/// <param name="EveryServerLocality">
+/// True: the locality loss Σ_m π_m‖Δw_m‖ counts, for every server, the change it would make to fit the task (the chosen
+/// one's actual change), so the gate moves towards servers that fit the task and away from those that would have to
+/// change a lot. False: only the chosen server's change (the others' Δw is 0), the literal form.
+/// </param>
+public sealed record AdaptiveGateOptions(int Experts, int Dimension, double LearningRate, double LoadBalanceWeight, double ExplorationNoise, int StopStep, double StopGap = 0, bool EveryServerLocality = false);

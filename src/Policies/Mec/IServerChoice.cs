@@ -18,6 +18,16 @@ public interface IServerChoice
     /// <param name="modelChange">‖w_t − w_{t−1}‖₂ of that server.</param>
     void Learn(int step, ReadOnlySpan<double> featureSum, int chosen, double modelChange);
 
+    /// <summary>True when it learns from the change every server would make for the task (<see cref="LearnFromEvery"/>).</summary>
+    bool LearnsFromEveryServer => false;
+
+    /// <summary>Learns from the changes of every server: <paramref name="changes"/>[m] is the change server m made (the chosen one) or would make.</summary>
+    /// <param name="step">The task's step t, from 1.</param>
+    /// <param name="featureSum">The same feature sum as given to <see cref="Choose"/>.</param>
+    /// <param name="chosen">The server that took the task.</param>
+    /// <param name="changes">One ‖Δw‖₂ per server.</param>
+    void LearnFromEvery(int step, ReadOnlySpan<double> featureSum, int chosen, ReadOnlySpan<double> changes) => Learn(step, featureSum, chosen, changes[chosen]);
+
     /// <summary>The step after which the method learns no more (the gate's termination); null if it never stopped or never learns.</summary>
     int? LearningStoppedAt => null;
 

@@ -104,7 +104,8 @@ public sealed record MecSettings(
             LoadBalanceWeight: r.AtLeast("load-balance-weight", 0),
             ExplorationNoise: r.AtLeast("exploration-noise", 0),
             StopStep: 0,
-            StopGap: r.AtLeast("gate-stop-gap", 0));
+            StopGap: ReadGateStopGap(r),
+            EveryServerLocality: ReadLocality(r));
         return new MecSettings(
             TaskFamily: family,
             Experts: experts,
@@ -153,6 +154,17 @@ public sealed record MecSettings(
         var ok = int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var step) && step >= 0;
         r.Require("gate-stop-step", ok, "auto or an integer >= 0", $"\"{text}\"");
         return step;
+    }
+
+    // never = +∞: the termination test never holds and the gate learns on every task.
+    private static double ReadGateStopGap(SettingsReader r) =>
+        r.Section.GetString("gate-stop-gap") == "never" ? double.PositiveInfinity : r.AtLeast("gate-stop-gap", 0);
+
+    private static bool ReadLocality(SettingsReader r)
+    {
+        var text = r.Section.GetString("gate-locality");
+        r.Require("gate-locality", text is "every-server" or "routed-server", "every-server or routed-server", $"\"{text}\"");
+        return text == "every-server";
     }
 
     private static NumericRange PositiveRange(SettingsReader r, string key)

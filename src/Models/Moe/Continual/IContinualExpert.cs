@@ -7,6 +7,18 @@ public interface IContinualExpert<in TData> : IDisposable
     /// <summary>Learns one task; returns the change of its parameters, ‖θ_after − θ_before‖₂.</summary>
     double Fit(TData data);
 
+    /// <summary>
+    /// The change ‖θ_after − θ_before‖₂ that <see cref="Fit"/> would make for <paramref name="data"/>, leaving the expert as it
+    /// is (the gate's locality cost of routing the task here). By default a fit between a save and a restore.
+    /// </summary>
+    double ChangeToFit(TData data)
+    {
+        using var before = Save();
+        var change = Fit(data);
+        Restore(before);
+        return change;
+    }
+
     /// <summary>Its current error on each of the N clusters (the metric's oracle; routing never sees it).</summary>
     double[] ErrorByCluster();
 

@@ -42,16 +42,7 @@ public sealed class LinearExpert
     /// <summary>Fits <paramref name="task"/> with the minimum-norm change and returns ‖w_t − w_{t−1}‖₂.</summary>
     public double Fit(RegressionTask task)
     {
-        ArgumentNullException.ThrowIfNull(task);
-        if (task.Dimension != _weights.Length)
-        {
-            throw new ArgumentException($"task has {task.Dimension} features, the expert {_weights.Length}", nameof(task));
-        }
-
-        var x = Matrix<double>.Build.DenseOfRowMajor(task.SampleCount, task.Dimension, task.Features);
-        var w = Vector<double>.Build.DenseOfArray(_weights);
-        var residual = Vector<double>.Build.DenseOfArray(task.Targets) - (x * w);
-        var change = x.PseudoInverse() * residual;
+        var change = Change(task);
         var squared = 0.0;
         for (var i = 0; i < _weights.Length; i++)
         {
@@ -61,5 +52,36 @@ public sealed class LinearExpert
 
         TasksFitted++;
         return Math.Sqrt(squared);
+    }
+
+    /// <summary>‖X⁺(y − X·w)‖₂, the change <see cref="Fit"/> would make, without making it.</summary>
+    public double ChangeToFit(RegressionTask task) => Change(task).L2Norm();
+
+    // X⁺(y − X·w) = Xᵀ(X·Xᵀ)⁻¹(y − X·w) for the s_t × d matrix X of full row rank (s_t < d).
+    private Vector<double> Change(RegressionTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (task.Dimension != _weights.Length)
+        {
+            throw new ArgumentException($"task has {task.Dimension} features, the expert {_weights.Length}", nameof(task));
+        }
+
+        var x = Matrix<double>.Build.DenseOfRowMajor(task.SampleCount, task.Dimension, task.Features);
+        var w = Vector<double>.Build.DenseOfArray(_weights);
+        var residual = Vector<double>.Build.DenseOfArray(task.Targets) - (x * w);
+        if (task.SampleCount < task.Dimension)
+        {
+            try
+            {
+                // A Cholesky solve of the s_t × s_t Gram matrix costs a fraction of the SVD behind the pseudo-inverse.
+                return x.TransposeThisAndMultiply(x.TransposeAndMultiply(x).Cholesky().Solve(residual));
+            }
+            catch (ArgumentException)
+            {
+                // X X^T is singular (rows that are not independent, e.g. sigma_t = 0): the pseudo-inverse below.
+            }
+        }
+
+        return x.PseudoInverse() * residual;
     }
 }

@@ -24,6 +24,9 @@ public sealed class ScoredLinearExpert : IContinualExpert<RegressionTask>
     public double Fit(RegressionTask data) => _expert.Fit(data);
 
     /// <inheritdoc />
+    public double ChangeToFit(RegressionTask data) => _expert.ChangeToFit(data);
+
+    /// <inheritdoc />
     public double[] ErrorByCluster()
     {
         var w = _expert.Weights;
