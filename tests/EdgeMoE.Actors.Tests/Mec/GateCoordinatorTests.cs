@@ -46,6 +46,16 @@ public sealed class GateCoordinatorTests : TestKit
     }
 
     [Fact]
+    public void A_choice_that_learns_from_every_server_gets_the_change_each_would_make_and_only_the_chosen_one_learns()
+    {
+        // The counting expert's change is 1 + the tasks it learned; server 0 takes every task (all are free each step).
+        var choice = new LowestAvailable(everyServer: true);
+        var result = Run(choice, [new MecServer(1e12, 1e12, 0), new MecServer(1e12, 1e12, 0), new MecServer(1e12, 1e12, 0)], tasks: 3);
+        Assert.Equal([3, 0, 0], result.TasksPerServer);
+        Assert.Equal([[1.0, 1, 1], [2.0, 1, 1], [3.0, 1, 1]], choice.Changes);
+    }
+
+    [Fact]
     public async Task A_run_that_pauses_for_snapshots_and_a_run_restarted_from_one_give_the_same_G_t()
     {
         MecServer[] servers = [new(1e7, 1e9, 0), new(1e9, 1e10, 0)];
@@ -95,8 +105,12 @@ public sealed class GateCoordinatorTests : TestKit
         return done.Task.Result;
     }
 
-    private sealed class LowestAvailable : IServerChoice
+    private sealed class LowestAvailable(bool everyServer = false) : IServerChoice
     {
+        public List<double[]> Changes { get; } = [];
+
+        public bool LearnsFromEveryServer => everyServer;
+
         public List<int> Chosen { get; } = [];
 
         public List<bool[]> Availability { get; } = [];
@@ -118,6 +132,8 @@ public sealed class GateCoordinatorTests : TestKit
         public void Learn(int step, ReadOnlySpan<double> featureSum, int chosen, double modelChange)
         {
         }
+
+        public void LearnFromEvery(int step, ReadOnlySpan<double> featureSum, int chosen, ReadOnlySpan<double> changes) => Changes.Add(changes.ToArray());
     }
 
     private sealed class CountingStream : ITaskStream<int>
@@ -137,11 +153,7 @@ public sealed class GateCoordinatorTests : TestKit
     {
         private int _learned;
 
-        public double Fit(int data)
-        {
-            _learned++;
-            return 1;
-        }
+        public double Fit(int data) => ++_learned;
 
         public double[] ErrorByCluster() => [1.0 / (1 + _learned), 1.0 / (1 + _learned)];
 

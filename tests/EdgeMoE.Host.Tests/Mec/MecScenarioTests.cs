@@ -90,6 +90,8 @@ public sealed class MecScenarioTests
     [InlineData("dimension = 2", "edgemoe.mec.dimension")]
     [InlineData("gate-stop-step = soon", "edgemoe.mec.gate-stop-step")]
     [InlineData("gate-stop-gap = -0.1", "edgemoe.mec.gate-stop-gap")]
+    [InlineData("gate-stop-gap = sometimes", "edgemoe.mec.gate-stop-gap")]
+    [InlineData("gate-locality = nearest", "edgemoe.mec.gate-locality")]
     [InlineData("link-rate-range = [0, 1e8]", "edgemoe.mec.link-rate-range")]
     [InlineData("frequency-range = [3e9, 1e9]", "edgemoe.mec.frequency-range")]
     [InlineData("step-duration = 0s", "edgemoe.mec.step-duration")]
@@ -102,6 +104,38 @@ public sealed class MecScenarioTests
         Assert.Equal(2, exit);
         Assert.Contains(key, error);
         Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public void The_gate_specialises_its_servers_so_G_t_falls_far_below_its_start_and_below_random_routing()
+    {
+        // M = 2N servers, a few hundred tasks: with the defaults each cluster's tasks settle on servers of their own.
+        const string Small = """
+            experts = [8]
+            seeds = 3
+            tasks = 400
+            clusters = 4
+            dimension = 8
+            samples-per-task = 4
+            methods = [moe, random]
+            """;
+        using var mec = new TinyMec(Small);
+        var (_, summary) = Run(mec, "out");
+        using var json = JsonDocument.Parse(summary);
+        var runs = json.RootElement.GetProperty("runs").EnumerateArray()
+            .ToDictionary(r => (r.GetProperty("method").GetString(), r.GetProperty("seed").GetInt32()), r => (Start: r.GetProperty("initial_error").GetDouble(), End: r.GetProperty("final_error").GetDouble()));
+        var seeds = runs.Keys.Select(k => k.Item2).Distinct().ToList();
+        Assert.Equal(3, seeds.Count);
+        foreach (var seed in seeds)
+        {
+            var (moe, random) = (runs[("moe", seed)], runs[("random", seed)]);
+            Assert.True(moe.End < 0.4 * random.End, $"seed {seed}: MoE G_T {moe.End}, random's {random.End}");
+        }
+
+        var moeRatio = seeds.Average(seed => runs[("moe", seed)].End / runs[("moe", seed)].Start);
+        var randomRatio = seeds.Average(seed => runs[("random", seed)].End / runs[("random", seed)].Start);
+        Assert.True(moeRatio < 0.25, $"MoE G_T/G_1 {moeRatio} (random {randomRatio})");
+        Assert.True(randomRatio > 0.5, $"random G_T/G_1 {randomRatio}: one model per server forgets");
     }
 
     [Fact]

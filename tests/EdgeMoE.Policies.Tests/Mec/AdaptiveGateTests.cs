@@ -92,6 +92,52 @@ public sealed class AdaptiveGateTests
         }
     }
 
+    [Fact]
+    public void With_every_server_locality_the_gradient_step_matches_finite_differences_of_the_loss()
+    {
+        // c_m = ‖Δw_m‖ of every server (the change it made or would make) + α·M·f_m.
+        const double eta = 1e-3;
+        var options = new AdaptiveGateOptions(3, 2, eta, LoadBalanceWeight: 0.5, ExplorationNoise: 0, StopStep: 10, EveryServerLocality: true);
+        var gate = new AdaptiveGate(options, new Xoshiro256Random(1));
+        Assert.True(gate.LearnsFromEveryServer);
+        gate.LearnFromEvery(1, [0.3, -0.2], chosen: 1, [0.4, 0.7, 2.0]);
+        double[] x = [0.5, 0.4];
+        var theta = Enumerable.Range(0, 3).Select(m => gate.Parameters(m).ToArray()).ToArray();
+        double[] changes = [2.5, 1.3, 0.2];
+        // Both tasks went to server 1, so f = (0, 1, 0) after the second.
+        var c = new[] { changes[0], (0.5 * 3 * 1.0) + changes[1], changes[2] };
+        gate.LearnFromEvery(2, x, chosen: 1, changes);
+        for (var k = 0; k < 3; k++)
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                var plus = Loss(theta, x, c, k, i, 1e-6);
+                var minus = Loss(theta, x, c, k, i, -1e-6);
+                var expected = theta[k][i] - (eta * (plus - minus) / 2e-6);
+                Assert.Equal(expected, gate.Parameters(k)[i], 9);
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_server_locality_moves_a_task_towards_the_server_that_fits_it_and_away_from_one_that_changed_a_lot()
+    {
+        var options = new AdaptiveGateOptions(3, 3, LearningRate: 1.0, LoadBalanceWeight: 0, ExplorationNoise: 0, StopStep: 100, EveryServerLocality: true);
+        var gate = new AdaptiveGate(options, new Xoshiro256Random(7));
+        // Server 0 took the task and changed by 3; server 1 would have changed by 0.1, server 2 by 1.5 (mean 1.53).
+        gate.LearnFromEvery(1, [1, 0, 0], chosen: 0, [3.0, 0.1, 1.5]);
+        var pi = gate.Softmax([1, 0, 0]);
+        Assert.True(pi[1] > pi[2] && pi[2] > pi[0], string.Join(", ", pi));
+        Assert.True(pi[1] > 1.0 / 3, "the server that fits the task should gain");
+
+        // The literal form (only the routed server changed) can only push the task away from the server that took it.
+        var routedOnly = Gate(3, noise: 0);
+        Assert.False(routedOnly.LearnsFromEveryServer);
+        routedOnly.LearnFromEvery(1, [1, 0, 0], chosen: 0, [0.1, 0.0, 0.0]);
+        var literal = routedOnly.Softmax([1, 0, 0]);
+        Assert.True(literal[0] < 1.0 / 3 && literal[1] > 1.0 / 3, string.Join(", ", literal));
+    }
+
     private static double Loss(double[][] theta, double[] x, double[] c, int k, int i, double shift)
     {
         var h = theta.Select((t, m) => t.Zip(x, (a, b) => a * b).Sum() + (m == k ? shift * x[i] : 0)).ToArray();
