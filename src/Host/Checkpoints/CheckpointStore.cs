@@ -70,11 +70,18 @@ public sealed class CheckpointStore(string runDir)
         var final = Path.Combine(Folder, NameOf(step));
         if (Directory.Exists(final))
         {
-            // A resumed run passes the step it resumed from again: the same state, written anew.
-            Directory.Delete(final, recursive: true);
+            // A resumed run passes the step it resumed from again: the same state, written anew. The old folder is
+            // renamed away first, so a kill never leaves a half-deleted checkpoint under the step's name (at worst the
+            // step is absent and the one before it is the newest).
+            var replaced = Path.Combine(Folder, TemporaryPrefix + "replaced-" + step.ToString(CultureInfo.InvariantCulture));
+            Directory.Move(final, replaced);
+            Directory.Move(temporary, final);
+            Directory.Delete(replaced, recursive: true);
         }
-
-        Directory.Move(temporary, final);
+        else
+        {
+            Directory.Move(temporary, final);
+        }
         _lastWritten = parts.Zip(entries).ToDictionary(
             p => p.First.Name, p => (p.First.Bytes, p.Second.Sha256, Path.Combine(final, p.First.Name)), StringComparer.Ordinal);
         foreach (var old in Checkpoints().Skip(2))

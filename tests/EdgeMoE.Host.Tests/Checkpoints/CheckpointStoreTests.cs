@@ -146,6 +146,20 @@ public sealed class CheckpointStoreTests : IDisposable
         Store.Write(10, [new CheckpointPart("state.bin", [1, 2, 3])]);
 
         Assert.Equal([1, 2, 3], Store.LoadNewest().Part("state.bin"));
+        Assert.Equal(["step-00000010"], Directory.GetDirectories(Path.Combine(_run.Path, "checkpoints")).Select(d => Path.GetFileName(d)!));
+    }
+
+    [Fact]
+    public void A_step_renamed_away_for_its_rewrite_when_the_run_was_killed_leaves_the_one_before_as_the_newest()
+    {
+        Store.Write(10, Parts(10));
+        Store.Write(20, Parts(20));
+        // A kill between renaming step 20 away and moving its rewrite in.
+        Directory.Move(Path.Combine(_run.Path, "checkpoints", "step-00000020"), Path.Combine(_run.Path, "checkpoints", ".tmp-replaced-20"));
+
+        Assert.Equal(10, Store.LoadNewest().Step);
+        Store.Write(20, Parts(20));
+        Assert.Equal(["step-00000010", "step-00000020"], Directory.GetDirectories(Path.Combine(_run.Path, "checkpoints")).Select(d => Path.GetFileName(d)!).Order(StringComparer.Ordinal));
     }
 
     [Fact]
