@@ -10,7 +10,7 @@ public sealed class ChannelAwareCheckpointTests
     {
         // 2 stage-1, 1 refinement, 2 x (1 stage-2 + 2 points) units per K, a checkpoint after each: the kill lands
         // wherever the run is (stage 1, stage 2 or the sweep); the first checkpoint comes early, after one epoch.
-        using var tiny = new TinyChannelAware("stage1-epochs = 2\nstage1-patience = 5");
+        using var tiny = new TinyChannelAware("stage1-epochs = 2\nstage1-patience = 5\nnaive-gate = equal-training");
         string[] run = ["run", tiny.ScenarioFile, "--no-report"];
         var reference = KillAndResume.Uninterrupted(run, Directory.CreateDirectory(tiny.Output("reference")).FullName);
         var work = Directory.CreateDirectory(tiny.Output("resumed")).FullName;

@@ -47,6 +47,19 @@ public sealed class ChannelAwareRunTests
         }
     }
 
+    [Fact]
+    public void The_naive_gate_setting_changes_the_naive_gate_only()
+    {
+        // Default naive-gate = stage1 compares G as stage 1 leaves it; equal-training refines G first. G_AW starts from
+        // stage 1's G either way, so its choices and accuracies must not move, while G's must.
+        using var stage1 = new TinyChannelAware();
+        using var equal = new TinyChannelAware("naive-gate = equal-training");
+        var asLeft = Points(Run(stage1, "stage1"));
+        var refined = Points(Run(equal, "equal"));
+        Assert.Equal(asLeft.Select(p => p.Aware), refined.Select(p => p.Aware));
+        Assert.NotEqual(asLeft.Select(p => p.Naive), refined.Select(p => p.Naive));
+    }
+
     [Theory]
     [InlineData("experts = []", "edgemoe.channel-aware.experts")]
     [InlineData("experts = [4, 4]", "edgemoe.channel-aware.experts")]
@@ -91,5 +104,18 @@ public sealed class ChannelAwareRunTests
         Assert.True(exit == 0, error);
         Assert.Contains("mean gain analog K=2", stdout);
         return (File.ReadAllBytes(Path.Combine(folder, "summary.json")), File.ReadAllBytes(Path.Combine(folder, "routing.json")));
+    }
+
+    // Per result (mode, experts, SNR): the aware gate's accuracy and choices, and the naive gate's.
+    private static List<(string Aware, string Naive)> Points((byte[] Summary, byte[] Routing) run)
+    {
+        using var summary = JsonDocument.Parse(run.Summary);
+        using var routing = JsonDocument.Parse(run.Routing);
+        var results = summary.RootElement.GetProperty("results").EnumerateArray().ToList();
+        var routes = routing.RootElement.GetProperty("routing").EnumerateArray().ToList();
+        Assert.Equal(results.Count, routes.Count);
+        return results.Zip(routes, (r, c) => (
+            $"{r.GetProperty("aware_accuracy").GetDouble()} {c.GetProperty("aware_chosen")}",
+            $"{r.GetProperty("naive_accuracy").GetDouble()} {c.GetProperty("naive_chosen")}")).ToList();
     }
 }
