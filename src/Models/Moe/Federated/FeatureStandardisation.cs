@@ -4,8 +4,9 @@ namespace EdgeMoE.Models.Moe.Federated;
 /// The affine map z = (h − μ) / σ, per feature, that the personal experts and the gates read in place of the raw
 /// features h = F(x), with μ and σ the mean and standard deviation of every client's training features (pooled from the
 /// clients' <see cref="FeatureMoments"/>, as FedSC pools correlation matrices). Why: the frozen extractor's ReLU
-/// features are tiny and uneven (a mean of 0.03 after FedSC, measured), so a 4-layer MLP trained for a few epochs on
-/// them learnt little and a gate on them stayed close to its bias, routing nearly every sample to one expert.
+/// features are tiny and uneven (a mean of 0.03 after FedSC, measured): a 4-layer MLP trained for a few epochs on them
+/// reached 36-50 % on Fashion-MNIST where a linear probe on the same features, standardised, reached 74-78 %, and
+/// FedGate on them sent nearly every sample to one expert.
 /// </summary>
 /// <param name="Mean">μ_j of each feature.</param>
 /// <param name="Scale">σ_j of each feature (1 for a feature that never varies, which then reads 0).</param>
