@@ -36,7 +36,8 @@ public sealed class NmoeClientActor : ReceiveActor
         }));
         Receive<AdoptFedAvg>(m => Guard(() => Sender.Tell(new ClientMetrics(_client.Index, _client.AdoptFedAvg(m.Weights)))));
         Receive<TrainLocalClassifier>(m => Guard(() => Sender.Tell(new ClientMetrics(_client.Index, _client.TrainLocal(m.Options).Metrics))));
-        Receive<TrainExpert>(m => Guard(() => Sender.Tell(new ClientDone(_client.Index, _client.TrainExpert(m.Kind, m.Options)))));
+        Receive<ShareFeatureMoments>(m => Guard(() => Sender.Tell(new FeatureMomentsShared(_client.Index, _client.TrainFeatureMoments(m.Kind)))));
+        Receive<TrainExpert>(m => Guard(() => Sender.Tell(new ClientDone(_client.Index, _client.TrainExpert(m.Kind, m.Options, m.Standardisation)))));
         Receive<RollGateTurn>(m => Guard(() =>
         {
             var (weights, loss) = _client.RollGateTurn(m.Kind, m.Gate, m.Options, m.OwnShare);

@@ -65,8 +65,17 @@ public sealed record AdoptFedAvg(ModelWeights Weights);
 /// <summary>The host asks a client to train its local classifier alone; the client answers with its metrics.</summary>
 public sealed record TrainLocalClassifier(LocalTrainingOptions Options);
 
-/// <summary>Stage 2: the host asks a client to train its personal expert on the frozen extractor of <paramref name="Kind"/>.</summary>
-public sealed record TrainExpert(ExtractorKind Kind, LocalTrainingOptions Options);
+/// <summary>Before stage 2: the host asks a client for the moments of its training features under the frozen extractor of <paramref name="Kind"/>.</summary>
+public sealed record ShareFeatureMoments(ExtractorKind Kind);
+
+/// <summary>A client's answer to <see cref="ShareFeatureMoments"/>.</summary>
+public sealed record FeatureMomentsShared(int Client, FeatureMoments Moments);
+
+/// <summary>
+/// Stage 2: the host asks a client to train its personal expert on the frozen extractor of <paramref name="Kind"/>, on
+/// features standardised by <paramref name="Standardisation"/> (pooled from every client's moments).
+/// </summary>
+public sealed record TrainExpert(ExtractorKind Kind, LocalTrainingOptions Options, FeatureStandardisation Standardisation);
 
 /// <summary>Before FedGate: the client queries every peer's expert on its training features to learn p_i(y|h).</summary>
 public sealed record PrepareFedGate(ExtractorKind Kind);

@@ -90,7 +90,9 @@ internal sealed class NmoePartitionRun(
             {
                 Step(() =>
                 {
-                    var experts = AskAll<ClientDone>(clients, new TrainExpert(kind, settings.ExpertOptions));
+                    // Every client standardises features alike, with the mean and spread of all clients' training features.
+                    var standardisation = FeatureStandardisation.Pool([.. AskAll<FeatureMomentsShared>(clients, new ShareFeatureMoments(kind)).Select(m => m.Moments)]);
+                    var experts = AskAll<ClientDone>(clients, new TrainExpert(kind, settings.ExpertOptions, standardisation));
                     _progress.WriteLine(Invariant($"nmoe {_label}: {kind} personal experts trained, mean loss {experts.Average(e => e.Loss):0.0000}"));
                     AskAll<ClientDone>(clients, new PrepareFedGate(kind));
                 });

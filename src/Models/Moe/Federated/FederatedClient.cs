@@ -126,26 +126,33 @@ public sealed class FederatedClient : IDisposable
         return (loss, Evaluate(_local));
     }
 
+    /// <summary>The moments of the raw training features F(x) under the frozen extractor of <paramref name="kind"/>, to share.</summary>
+    public FeatureMoments TrainFeatureMoments(ExtractorKind kind) =>
+        FeatureMoments.Of(ImageTraining.Features(Extractor(kind), Data.Train), _shape.FeatureSize);
+
     /// <summary>
-    /// Stage 2 (eq. 5): the personal expert on the frozen extractor of <paramref name="kind"/>. After FedCE it starts from
-    /// the stage-1 head (fine-tuned); after FedSC from a fresh network. Returns the loss of its last epoch.
+    /// Stage 2 (eq. 5): the personal expert on the frozen extractor of <paramref name="kind"/>, reading its features
+    /// standardised by <paramref name="standardisation"/> (as the gates and the peers' experts then do). After FedCE it
+    /// starts from the stage-1 head (fine-tuned), its first layer rewritten for standardised inputs; after FedSC from a
+    /// fresh network. Returns the loss of its last epoch.
     /// </summary>
-    public double TrainExpert(ExtractorKind kind, LocalTrainingOptions options)
+    public double TrainExpert(ExtractorKind kind, LocalTrainingOptions options, FeatureStandardisation standardisation)
     {
-        var extractor = kind == ExtractorKind.FedCe ? _fedCe.Extractor : _fedSc.Extractor;
-        var features = (ImageTraining.Features(extractor, Data.Train), ImageTraining.Features(extractor, Data.Test));
+        ArgumentNullException.ThrowIfNull(standardisation);
+        var extractor = Extractor(kind);
+        var features = (standardisation.Apply(ImageTraining.Features(extractor, Data.Train)), standardisation.Apply(ImageTraining.Features(extractor, Data.Test)));
         _features[kind] = features;
         var expert = _shape.NewExpert(Generator($"{kind}-expert-init"));
         if (kind == ExtractorKind.FedCe)
         {
-            ModelWeights.Of(_fedCe.Head).LoadInto(expert);
+            standardisation.FoldIntoFirstLayer(ModelWeights.Of(_fedCe.Head)).LoadInto(expert);
         }
 
         _experts[kind] = expert;
         return FeatureTraining.CrossEntropy(expert, features.Item1, Data.Train.Labels, options, Random($"{kind}-expert"));
     }
 
-    /// <summary>F(x) of the training (or test) images under the extractor of <paramref name="kind"/>, [n, d].</summary>
+    /// <summary>Standardised F(x) of the training (or test) images under the extractor of <paramref name="kind"/>, [n, d] (after stage 2).</summary>
     public float[] Features(ExtractorKind kind, bool test) => test ? _features[kind].Test : _features[kind].Train;
 
     /// <summary>Class probabilities of this client's expert on features [count, d] (what a peer's query gets back).</summary>
@@ -331,6 +338,8 @@ public sealed class FederatedClient : IDisposable
 
         return gate;
     }
+
+    private CnnFeatureExtractor Extractor(ExtractorKind kind) => kind == ExtractorKind.FedCe ? _fedCe.Extractor : _fedSc.Extractor;
 
     private ClassificationMetrics Evaluate(NmoeClassifier model) => Metrics(ImageTraining.Probabilities(model, Data.Test));
 

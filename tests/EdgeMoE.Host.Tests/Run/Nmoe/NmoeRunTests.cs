@@ -82,6 +82,12 @@ public sealed class NmoeRunTests
         Assert.True(totals[0] > 0);
         Assert.Contains(cells, c => c[1] == "fedce+fedgate");
         Assert.DoesNotContain(cells, c => c[1] is "fedavg" or "local");
+
+        // A FedGate that reads its input routes the samples of each partition to more than one expert.
+        foreach (var method in cells.Where(c => c[1].EndsWith("+fedgate", StringComparison.Ordinal)).GroupBy(c => (c[0], c[1])))
+        {
+            Assert.True(method.Count(c => c[4] != "0") > method.Select(c => c[2]).Distinct().Count(), $"{method.Key}: one expert per client");
+        }
     }
 
     private static (byte[] Rounds, byte[] Summary, byte[] Gating) Run(TinyNmoe scenario, string name, params string[] extra)

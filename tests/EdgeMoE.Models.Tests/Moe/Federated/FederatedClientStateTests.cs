@@ -17,7 +17,7 @@ public sealed class FederatedClientStateTests
         using var original = new FederatedClient(0, Shape, data, 11, "test/client-0", 0.5);
         var extractor = original.FedCeRound(Global(), Options).Weights;
         original.AdoptExtractor(ExtractorKind.FedCe, extractor);
-        original.TrainExpert(ExtractorKind.FedCe, Options);
+        original.TrainExpert(ExtractorKind.FedCe, Options, FeatureStandardisation.Pool([original.TrainFeatureMoments(ExtractorKind.FedCe)]));
         original.RollGateTurn(ExtractorKind.FedCe, Gate(), Options, 0.7);
         var classifier = original.FedAvgRound(Classifier(), Options).Weights;
         var state = original.Capture();
