@@ -6,16 +6,7 @@ namespace EdgeMoE.Host.Tests.Mec;
 /// <summary>What the MoE's residual G_T is made of (issue 19, second round; hocon/mec.conf has the full-sweep numbers).</summary>
 public sealed class MecResidualTests
 {
-    // M = 2N servers, a few hundred tasks, seeds 1-3: the small instance of MecScenarioTests.
-    private const string Small = """
-        experts = [8]
-        seeds = 3
-        tasks = 400
-        clusters = 4
-        dimension = 8
-        samples-per-task = 4
-        methods = [moe]
-        """;
+    private static readonly string Small = SmallMecInstance.Lines("moe");
 
     private static readonly int[] Seeds = [1, 2, 3];
 

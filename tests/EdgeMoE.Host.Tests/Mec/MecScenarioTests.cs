@@ -110,16 +110,8 @@ public sealed class MecScenarioTests
     public void The_gate_specialises_its_servers_so_G_t_falls_far_below_its_start_and_below_random_routing()
     {
         // M = 2N servers, a few hundred tasks: with the defaults each cluster's tasks settle on servers of their own.
-        const string Small = """
-            experts = [8]
-            seeds = 3
-            tasks = 400
-            clusters = 4
-            dimension = 8
-            samples-per-task = 4
-            methods = [moe, random]
-            """;
-        using var mec = new TinyMec(Small);
+        var small = SmallMecInstance.Lines("moe, random");
+        using var mec = new TinyMec(small);
         var (_, summary) = Run(mec, "out");
         using var json = JsonDocument.Parse(summary);
         var runs = json.RootElement.GetProperty("runs").EnumerateArray()
@@ -155,16 +147,7 @@ public sealed class MecScenarioTests
         // 0.14 with alpha = 0.5, 0.55 with alpha = 0.
         static double MeanFinal(string alpha)
         {
-            using var mec = new TinyMec($"""
-                experts = [8]
-                seeds = 3
-                tasks = 400
-                clusters = 4
-                dimension = 8
-                samples-per-task = 4
-                methods = [moe]
-                load-balance-weight = {alpha}
-                """);
+            using var mec = new TinyMec(SmallMecInstance.Lines("moe", $"load-balance-weight = {alpha}"));
             var (_, summary) = Run(mec, "out");
             using var json = JsonDocument.Parse(summary);
             return json.RootElement.GetProperty("runs").EnumerateArray().Average(r => r.GetProperty("final_error").GetDouble());

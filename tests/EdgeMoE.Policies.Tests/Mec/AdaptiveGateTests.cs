@@ -80,16 +80,7 @@ public sealed class AdaptiveGateTests
         // Both tasks went to server 1, so f = (0, 1, 0) after the second.
         var c = new[] { 0.0, (0.5 * 3 * 1.0) + 1.3, 0.0 };
         gate.Learn(2, x, chosen: 1, modelChange: 1.3);
-        for (var k = 0; k < 3; k++)
-        {
-            for (var i = 0; i < 2; i++)
-            {
-                var plus = Loss(theta, x, c, k, i, 1e-6);
-                var minus = Loss(theta, x, c, k, i, -1e-6);
-                var expected = theta[k][i] - (eta * (plus - minus) / 2e-6);
-                Assert.Equal(expected, gate.Parameters(k)[i], 9);
-            }
-        }
+        AssertStepMatchesFiniteDifferences(gate, theta, x, c, eta);
     }
 
     [Fact]
@@ -107,16 +98,7 @@ public sealed class AdaptiveGateTests
         // Both tasks went to server 1, so f = (0, 1, 0) after the second.
         var c = new[] { changes[0], (0.5 * 3 * 1.0) + changes[1], changes[2] };
         gate.LearnFromEvery(2, x, chosen: 1, changes);
-        for (var k = 0; k < 3; k++)
-        {
-            for (var i = 0; i < 2; i++)
-            {
-                var plus = Loss(theta, x, c, k, i, 1e-6);
-                var minus = Loss(theta, x, c, k, i, -1e-6);
-                var expected = theta[k][i] - (eta * (plus - minus) / 2e-6);
-                Assert.Equal(expected, gate.Parameters(k)[i], 9);
-            }
-        }
+        AssertStepMatchesFiniteDifferences(gate, theta, x, c, eta);
     }
 
     [Fact]
@@ -136,6 +118,21 @@ public sealed class AdaptiveGateTests
         routedOnly.LearnFromEvery(1, [1, 0, 0], chosen: 0, [0.1, 0.0, 0.0]);
         var literal = routedOnly.Softmax([1, 0, 0]);
         Assert.True(literal[0] < 1.0 / 3 && literal[1] > 1.0 / 3, string.Join(", ", literal));
+    }
+
+    // θ after the step must be θ − η·∇L, with ∇L by central differences of the loss Σ_m c_m·π_m at the θ before it.
+    private static void AssertStepMatchesFiniteDifferences(AdaptiveGate gate, double[][] theta, double[] x, double[] c, double eta)
+    {
+        for (var k = 0; k < theta.Length; k++)
+        {
+            for (var i = 0; i < x.Length; i++)
+            {
+                var plus = Loss(theta, x, c, k, i, 1e-6);
+                var minus = Loss(theta, x, c, k, i, -1e-6);
+                var expected = theta[k][i] - (eta * (plus - minus) / 2e-6);
+                Assert.Equal(expected, gate.Parameters(k)[i], 9);
+            }
+        }
     }
 
     private static double Loss(double[][] theta, double[] x, double[] c, int k, int i, double shift)
