@@ -55,14 +55,9 @@ public sealed class MecServerActor<TData> : ReceiveActor
 
     private void OnMeasureFit(MeasureFit<TData> measure)
     {
-        if (measure.FreshExpert)
-        {
-            using var fresh = _makeExpert();
-            Sender.Tell(new FitMeasured(_index, measure.Step, fresh.ChangeToFit(measure.Data)));
-            return;
-        }
-
-        Sender.Tell(new FitMeasured(_index, measure.Step, _expert.ChangeToFit(measure.Data)));
+        // A server back from a crash would fit the task as a fresh expert.
+        using var fresh = measure.FreshExpert ? _makeExpert() : null;
+        Sender.Tell(new FitMeasured(_index, measure.Step, (fresh ?? _expert).ChangeToFit(measure.Data)));
     }
 
     private void OnTakeTask(TakeTask<TData> take)
