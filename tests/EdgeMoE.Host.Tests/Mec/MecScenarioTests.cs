@@ -50,6 +50,24 @@ public sealed class MecScenarioTests
                 Assert.InRange(stopped.GetInt32(), run.GetProperty("gate_stop_step").GetInt32() + 1, 60);
             }
         }
+
+        // One seed mean per (method, M): the runs' mean G_1 and G_T, and the convergence of the mean curve of errors.csv.
+        var means = root.GetProperty("seed_means").EnumerateArray().ToList();
+        Assert.Equal(8, means.Count);
+        foreach (var mean in means)
+        {
+            var (method, experts) = (mean.GetProperty("method").GetString(), mean.GetProperty("experts").GetInt32());
+            var group = runs.Where(r => r.GetProperty("method").GetString() == method && r.GetProperty("experts").GetInt32() == experts).ToList();
+            Assert.Equal(group.Count, mean.GetProperty("seeds").GetInt32());
+            Assert.Equal(group.Average(r => r.GetProperty("initial_error").GetDouble()), mean.GetProperty("initial_error").GetDouble(), 12);
+            Assert.Equal(group.Average(r => r.GetProperty("final_error").GetDouble()), mean.GetProperty("final_error").GetDouble(), 12);
+            var curve = Enumerable.Range(1, 60).Select(step => lines
+                .Where(l => l.StartsWith($"{method},{experts},", StringComparison.Ordinal) && l.Split(',')[3] == step.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Average(l => double.Parse(l.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture))).ToList();
+            var expected = Enumerable.Range(1, 60).Where(t => curve.Skip(t - 1).All(e => e < 0.1 * curve[0])).Cast<int?>().FirstOrDefault();
+            var actual = mean.GetProperty("convergence_step");
+            Assert.Equal(expected, actual.ValueKind == JsonValueKind.Null ? null : actual.GetInt32());
+        }
     }
 
     [Fact]

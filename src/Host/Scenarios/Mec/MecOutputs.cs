@@ -27,8 +27,8 @@ public static class MecOutputs
         }
     }
 
-    /// <summary>summary.json: the sweep's derived levels and one object per run.</summary>
-    public static void WriteSummary(string path, MecSettings settings, MecDerived derived, IReadOnlyList<MecRunSummary> runs)
+    /// <summary>summary.json: the sweep's derived levels, one object per run and one per (method, M) for the seeds' mean curve.</summary>
+    public static void WriteSummary(string path, MecSettings settings, MecDerived derived, IReadOnlyList<MecRunSummary> runs, IReadOnlyList<MecSeedMean> means)
     {
         using var stream = File.Create(path);
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -63,6 +63,20 @@ public static class MecOutputs
                 json.WriteNumber("dropped_tasks", run.Dropped);
                 WriteNullable(json, "gate_stop_step", run.GateStopStep);
                 WriteNullable(json, "gate_stopped_at", run.GateStoppedAt);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("seed_means");
+            foreach (var mean in means)
+            {
+                json.WriteStartObject();
+                json.WriteString("method", mean.Method);
+                json.WriteNumber("experts", mean.Experts);
+                json.WriteNumber("seeds", mean.Seeds);
+                json.WriteNumber("initial_error", mean.InitialError);
+                json.WriteNumber("final_error", mean.FinalError);
+                WriteNullable(json, "convergence_step", mean.ConvergenceStep);
                 json.WriteEndObject();
             }
 

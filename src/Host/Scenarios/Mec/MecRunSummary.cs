@@ -14,13 +14,19 @@ public sealed record MecRunSummary(MecRunKey Key, double InitialError, double Fi
     public static MecRunSummary Of(MecRunKey key, IReadOnlyList<double> errors, int dropped, double fraction, int? gateStop, int? gateStoppedAt = null)
     {
         var initial = errors.Count > 0 ? errors[0] : 0;
-        var threshold = fraction * initial;
+        return new MecRunSummary(key, initial, errors.Count > 0 ? errors[^1] : 0, FirstConvergedStep(errors, fraction), dropped, gateStop, gateStoppedAt);
+    }
+
+    /// <summary>The first step t from which G_t (<paramref name="errors"/>, index t − 1) stays below <paramref name="fraction"/> of G_1, or null.</summary>
+    public static int? FirstConvergedStep(IReadOnlyList<double> errors, double fraction)
+    {
+        var threshold = errors.Count > 0 ? fraction * errors[0] : 0;
         int? converged = null;
         for (var t = errors.Count; t >= 1 && errors[t - 1] < threshold; t--)
         {
             converged = t;
         }
 
-        return new MecRunSummary(key, initial, errors.Count > 0 ? errors[^1] : 0, converged, dropped, gateStop, gateStoppedAt);
+        return converged;
     }
 }

@@ -27,9 +27,10 @@ internal sealed class MecScenario : ICheckpointingScenario
         var results = MecSweep.Execute(mec, keys, settings, threads, console.Error, invocation.Checkpoints);
         var summaries = keys.Select((k, i) => MecRunSummary.Of(
             k, results[i].Errors, results[i].Dropped, mec.ConvergenceFraction, k.Method == Policies.Mec.MecMethods.Moe ? mec.GateStopFor(k.Experts) : null, results[i].GateStoppedAt)).ToList();
+        var means = MecSeedMean.Of(keys, [.. results.Select(r => r.Errors)], mec.ConvergenceFraction);
         MecOutputs.WriteErrors(Path.Combine(folder, "errors.csv"), keys, results);
-        MecOutputs.WriteSummary(Path.Combine(folder, "summary.json"), mec, derived, summaries);
-        console.Out.Write(MecTable.Render(summaries, derived));
+        MecOutputs.WriteSummary(Path.Combine(folder, "summary.json"), mec, derived, summaries, means);
+        console.Out.Write(MecTable.Render(summaries, means, derived));
         console.Error.WriteLine($"wall time {invocation.Wall.Elapsed.TotalSeconds:0.0} s; wrote {folder}/errors.csv, summary.json, config.conf");
         if (invocation.Checkpoints.Every is not null)
         {
