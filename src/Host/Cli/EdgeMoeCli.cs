@@ -53,8 +53,16 @@ public static class EdgeMoeCli
         }
         catch (Exception ex)
         {
-            console.Error.WriteLine($"edgemoe: unexpected failure: {ex}");
+            console.Error.WriteLine(FailureLine(ex));
             return ExitCodes.RuntimeFailure;
         }
     }
+
+    /// <summary>
+    /// What a failed command prints: a stopped run's reason on one line; anything else is a bug or the machine failing
+    /// us, printed with its stack trace for the report.
+    /// </summary>
+    public static string FailureLine(Exception failure) => failure is RunStoppedException stopped
+        ? $"edgemoe: the run stopped: {stopped.Message}"
+        : $"edgemoe: unexpected failure: {failure}";
 }

@@ -31,12 +31,12 @@ internal abstract class EmulationSite
     /// Blocks until <paramref name="outcome"/> completes and returns its result, or throws at once when the site is
     /// <see cref="Lost"/> first.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The site was lost; the message says why.</exception>
+    /// <exception cref="RunStoppedException">The site was lost; the message says why.</exception>
     public T Await<T>(Task<T> outcome, string what)
     {
         if (Lost is { } lost && Task.WaitAny(outcome, lost) == 1)
         {
-            throw new InvalidOperationException($"{what}: {lost.Result}; the run cannot go on");
+            throw new RunStoppedException($"{what}: {lost.Result}; the run cannot go on");
         }
 
         return outcome.GetAwaiter().GetResult();

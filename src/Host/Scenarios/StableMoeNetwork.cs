@@ -12,19 +12,20 @@ namespace EdgeMoE.Host.Scenarios;
 public static class StableMoeNetwork
 {
     /// <summary>Runs <paramref name="policy"/> over the plan's slots, calling <paramref name="onSlot"/> after each.</summary>
-    /// <exception cref="InvalidOperationException">
-    /// An actor failed, or no slot finished within the plan's stall timeout; the run stops at once with the cause.
-    /// </exception>
+    /// <exception cref="InvalidOperationException">An actor failed; the run stops at once with the cause.</exception>
+    /// <exception cref="RunStoppedException">No slot finished within the plan's stall timeout, or the site was lost.</exception>
     public static void Run(ScenarioPlan plan, IRoutingPolicy policy, Action<SlotMetrics> onSlot) =>
         Run(plan, policy, onSlot, EmulationSite.Local(plan.Akka, plan.Threads));
 
     /// <summary>Runs <paramref name="policy"/> at <paramref name="site"/> (this process, or a cluster), calling <paramref name="onSlot"/> after each slot.</summary>
-    /// <exception cref="InvalidOperationException">An actor failed or the run stalled.</exception>
+    /// <exception cref="InvalidOperationException">An actor failed.</exception>
+    /// <exception cref="RunStoppedException">The run stalled or its site was lost.</exception>
     internal static void Run(ScenarioPlan plan, IRoutingPolicy policy, Action<SlotMetrics> onSlot, EmulationSite site) =>
         Run(plan, policy, onSlot, site, NetworkCheckpointing.None);
 
     /// <summary>Runs <paramref name="policy"/> at <paramref name="site"/>, taking and/or starting from snapshots as <paramref name="checkpointing"/> says.</summary>
-    /// <exception cref="InvalidOperationException">An actor failed or the run stalled.</exception>
+    /// <exception cref="InvalidOperationException">An actor failed.</exception>
+    /// <exception cref="RunStoppedException">The run stalled or its site was lost.</exception>
     internal static void Run(ScenarioPlan plan, IRoutingPolicy policy, Action<SlotMetrics> onSlot, EmulationSite site, NetworkCheckpointing checkpointing)
     {
         var outcome = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -47,12 +48,14 @@ public static class StableMoeNetwork
     /// (each its own clock, client, router and policy; see <see cref="StableMoeCell"/>), calling
     /// <paramref name="onSlot"/> with the cell's number after each of its slots, from any thread.
     /// </summary>
-    /// <exception cref="InvalidOperationException">An actor failed or the run stalled.</exception>
+    /// <exception cref="InvalidOperationException">An actor failed.</exception>
+    /// <exception cref="RunStoppedException">The run stalled or its site was lost.</exception>
     internal static void RunCells(ScenarioPlan plan, IRoutingPolicy policy, int cells, Action<int, SlotMetrics> onSlot, EmulationSite site) =>
         RunCells(plan, policy, cells, onSlot, site, _ => NetworkCheckpointing.None);
 
     /// <summary>As <see cref="RunCells(ScenarioPlan, IRoutingPolicy, int, Action{int, SlotMetrics}, EmulationSite)"/>, cell c taking and/or starting from snapshots as <paramref name="checkpointing"/>(c) says.</summary>
-    /// <exception cref="InvalidOperationException">An actor failed or the run stalled.</exception>
+    /// <exception cref="InvalidOperationException">An actor failed.</exception>
+    /// <exception cref="RunStoppedException">The run stalled or its site was lost.</exception>
     internal static void RunCells(
         ScenarioPlan plan, IRoutingPolicy policy, int cells, Action<int, SlotMetrics> onSlot, EmulationSite site, Func<int, NetworkCheckpointing> checkpointing)
     {
@@ -86,7 +89,7 @@ public static class StableMoeNetwork
             {
                 if (ended == 1)
                 {
-                    throw new InvalidOperationException($"policy {policy.Name}: {siteLost!.Result}; the run cannot go on (last finished slot: {finishedSlot()})");
+                    throw new RunStoppedException($"policy {policy.Name}: {siteLost!.Result}; the run cannot go on (last finished slot: {finishedSlot()})");
                 }
 
                 var now = progress();
@@ -94,7 +97,7 @@ public static class StableMoeNetwork
                 {
                     var slot = finishedSlot();
                     var last = slot < 0 ? "none" : slot.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    throw new InvalidOperationException(
+                    throw new RunStoppedException(
                         $"policy {policy.Name}: the run stalled: no slot finished for {stallTimeout} (last finished slot: {last}; edgemoe.run.stall-timeout)");
                 }
 

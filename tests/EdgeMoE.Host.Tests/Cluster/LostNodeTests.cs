@@ -149,7 +149,7 @@ public sealed class LostNodeTests(ITestOutputHelper output)
             using var session = CoordinatorSession.Join(coordinator, [], minEdgeNodes: 1, TimeSpan.FromSeconds(60), TextWriter.Null);
             var slots = 0;
             // What the split-brain resolver does to a coordinator on the minority side: it downs it.
-            var failure = Assert.Throws<InvalidOperationException>(() => StableMoeNetwork.Run(plan, RoutingPolicyCatalog.Find("top-k")!, slot =>
+            var failure = Assert.Throws<RunStoppedException>(() => StableMoeNetwork.Run(plan, RoutingPolicyCatalog.Find("top-k")!, slot =>
             {
                 if (++slots == 3)
                 {

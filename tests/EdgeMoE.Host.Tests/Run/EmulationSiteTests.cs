@@ -14,7 +14,7 @@ public sealed class EmulationSiteTests
         lost.SetResult("the coordinator is no longer a cluster member");
         var never = new TaskCompletionSource<int>();
 
-        var failure = Assert.Throws<InvalidOperationException>(() => new FakeSite(lost.Task).Await(never.Task, "jesa"));
+        var failure = Assert.Throws<RunStoppedException>(() => new FakeSite(lost.Task).Await(never.Task, "jesa"));
 
         Assert.Equal("jesa: the coordinator is no longer a cluster member; the run cannot go on", failure.Message);
     }

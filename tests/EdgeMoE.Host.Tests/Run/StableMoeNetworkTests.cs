@@ -23,7 +23,7 @@ public sealed class StableMoeNetworkTests
     {
         using var scenario = new TinyScenario();
         var plan = Plan(scenario) with { StallTimeout = TimeSpan.FromMilliseconds(300) };
-        var failure = Assert.Throws<InvalidOperationException>(() =>
+        var failure = Assert.Throws<RunStoppedException>(() =>
             StableMoeNetwork.Run(plan, new StallingPolicy(stallAtSlot: 2, stallFor: TimeSpan.FromSeconds(3)), _ => { }));
         Assert.Equal(
             "policy stalling: the run stalled: no slot finished for 00:00:00.3000000 (last finished slot: 1; edgemoe.run.stall-timeout)",
