@@ -115,6 +115,7 @@ public sealed class MecScenarioTests
     [InlineData("step-duration = 0s", "edgemoe.mec.step-duration")]
     [InlineData("convergence-fraction = 1", "edgemoe.mec.convergence-fraction")]
     [InlineData("task-family = speech", "edgemoe.mec.task-family")]
+    [InlineData("fashion-optimizer = rmsprop", "edgemoe.mec.fashion-optimizer")]
     public void A_bad_value_exits_2_naming_the_key(string line, string key)
     {
         using var mec = new TinyMec(line);

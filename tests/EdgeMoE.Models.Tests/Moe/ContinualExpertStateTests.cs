@@ -11,12 +11,14 @@ public sealed class ContinualExpertStateTests
 {
     private static readonly LabeledImages Images = SyntheticImages.GaussianClusters(200, 10, 1, 4, 4, 0.3, seed: 2);
 
-    [Fact]
-    public void A_restored_mlp_expert_with_its_adam_moments_learns_the_next_task_bit_identically()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_restored_mlp_expert_with_its_optimiser_state_learns_the_next_task_bit_identically(bool sgd)
     {
         var groups = ClassSubsetTaskStream.Groups(5, 2, 10);
         var evaluation = groups.Select(g => Images.Subset([.. Enumerable.Range(0, Images.Count).Where(i => g.Contains(Images.Labels[i]))])).ToList();
-        MlpContinualExpert Make(string name) => new(Images.ImageSize, 4, 10, epochs: 2, learningRate: 1e-2, evaluation, NetworkSeed.Generator(1, name));
+        MlpContinualExpert Make(string name) => new(Images.ImageSize, 4, 10, epochs: 2, learningRate: 1e-2, evaluation, NetworkSeed.Generator(1, name), sgd);
         var stream = new ClassSubsetTaskStream(Images, groups, imagesPerTask: 8, new Xoshiro256Random(3));
         using var original = Make("expert");
         original.Fit(stream.Next().Data);

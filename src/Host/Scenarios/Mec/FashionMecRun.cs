@@ -39,7 +39,7 @@ public static class FashionMecRun
         var train = data.Train;
         var serverProps = servers.Select((s, m) => MecServerActor<LabeledImages>.Props(m, s, cost, () => new MlpContinualExpert(
             train.ImageSize, fashion.Hidden, train.Classes, fashion.Epochs, fashion.LearningRate, data.Evaluation,
-            NetworkSeed.Generator(key.Seed, $"mec-server-{m}")), resume?.Experts[m])).ToList();
+            NetworkSeed.Generator(key.Seed, $"mec-server-{m}"), fashion.Sgd), resume?.Experts[m])).ToList();
         var user = MecUserActor<LabeledImages>.Props(() => new ClassSubsetTaskStream(train, data.Groups, fashion.ImagesPerTask, DerivedSeeds.For(key.Seed, "mec-fashion-tasks")), resume?.Step ?? 0);
         var error = new GeneralisationError(data.Groups.Count, key.Experts);
         var done = new TaskCompletionSource<MecRunResult>(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -9,8 +9,9 @@ namespace EdgeMoE.Host.Scenarios.Mec;
 /// <param name="EvaluationImages">Test images per class subset used for the error.</param>
 /// <param name="Hidden">Hidden width of the MLP experts.</param>
 /// <param name="Epochs">Passes a server makes over a task's images.</param>
-/// <param name="LearningRate">Adam learning rate of the experts.</param>
-public sealed record MecFashionSettings(int ClassesPerTask, int TaskGroups, int ImagesPerTask, int EvaluationImages, int Hidden, int Epochs, double LearningRate)
+/// <param name="LearningRate">Learning rate of the experts' optimiser.</param>
+/// <param name="Sgd">The experts learn by plain gradient descent (fashion-optimizer = sgd) rather than Adam.</param>
+public sealed record MecFashionSettings(int ClassesPerTask, int TaskGroups, int ImagesPerTask, int EvaluationImages, int Hidden, int Epochs, double LearningRate, bool Sgd)
 {
     internal static MecFashionSettings Read(SettingsReader r) => new(
         ClassesPerTask: r.Int("fashion-classes-per-task", 2, 10),
@@ -19,5 +20,6 @@ public sealed record MecFashionSettings(int ClassesPerTask, int TaskGroups, int 
         EvaluationImages: r.Int("fashion-evaluation-images", min: 1),
         Hidden: r.Int("fashion-hidden", min: 1),
         Epochs: r.Int("fashion-epochs", min: 1),
-        LearningRate: r.GreaterThan("fashion-learning-rate", 0));
+        LearningRate: r.GreaterThan("fashion-learning-rate", 0),
+        Sgd: r.OneOf("fashion-optimizer", ["sgd", "adam"]) == "sgd");
 }

@@ -5,7 +5,9 @@ namespace EdgeMoE.Models.Moe.Continual;
 /// <summary>
 /// The real-data task stream of the MoE-for-MEC paper's DNN check: N fixed class subsets of an image set; a task picks a
 /// subset uniformly and carries images of its classes drawn uniformly (with repeats). The gate scores a task on its
-/// mean image.
+/// mean image minus the mean image of the whole training set, scaled to unit length: the part every task shares (all
+/// pixels are non-negative) carries no subset, and unit length puts the score on the synthetic family's scale (its
+/// signal β·e_n has length β ≤ C = 1), for which the gate's learning rate was derived.
 /// </summary>
 public sealed class ClassSubsetTaskStream : ITaskStream<LabeledImages>
 {
@@ -13,6 +15,7 @@ public sealed class ClassSubsetTaskStream : ITaskStream<LabeledImages>
     private readonly int[][] _pools;
     private readonly int _imagesPerTask;
     private readonly Random _random;
+    private readonly double[] _centre;
 
     /// <summary>A stream over <paramref name="images"/> whose task n holds images of the classes in <paramref name="groups"/>[n].</summary>
     /// <param name="images">Training images.</param>
@@ -34,6 +37,7 @@ public sealed class ClassSubsetTaskStream : ITaskStream<LabeledImages>
 
         _imagesPerTask = imagesPerTask;
         _random = random;
+        _centre = MeanImage(images);
     }
 
     /// <inheritdoc />
@@ -65,10 +69,29 @@ public sealed class ClassSubsetTaskStream : ITaskStream<LabeledImages>
         var (cluster, indices) = Draw();
 
         var data = _images.Subset(indices);
-        var mean = new double[data.ImageSize];
-        for (var i = 0; i < data.Count; i++)
+        var mean = MeanImage(data);
+        var norm = 0.0;
+        for (var p = 0; p < mean.Length; p++)
         {
-            var image = data.Image(i);
+            mean[p] -= _centre[p];
+            norm += mean[p] * mean[p];
+        }
+
+        norm = Math.Sqrt(norm);
+        for (var p = 0; norm > 0 && p < mean.Length; p++)
+        {
+            mean[p] /= norm;
+        }
+
+        return new OffloadedTask<LabeledImages>(cluster, mean, data);
+    }
+
+    private static double[] MeanImage(LabeledImages images)
+    {
+        var mean = new double[images.ImageSize];
+        for (var i = 0; i < images.Count; i++)
+        {
+            var image = images.Image(i);
             for (var p = 0; p < mean.Length; p++)
             {
                 mean[p] += image[p];
@@ -77,10 +100,10 @@ public sealed class ClassSubsetTaskStream : ITaskStream<LabeledImages>
 
         for (var p = 0; p < mean.Length; p++)
         {
-            mean[p] /= data.Count;
+            mean[p] /= images.Count;
         }
 
-        return new OffloadedTask<LabeledImages>(cluster, mean, data);
+        return mean;
     }
 
     // The subset and image indices of the next task: every draw the stream makes.

@@ -6,13 +6,16 @@ using static TorchSharp.torch;
 namespace EdgeMoE.Models.Moe.Continual;
 
 /// <summary>
-/// A small MLP expert that learns image tasks one after another (a few full-batch Adam steps per task) and reports its
-/// classification error on each class subset's held-out images.
+/// A small MLP expert that learns image tasks one after another (a few full-batch steps of plain gradient descent or
+/// Adam per task) and reports its classification error on each class subset's held-out images. Under gradient descent
+/// the change a task makes, ‖Δθ‖, grows with how badly the expert fits it, as a linear expert's minimum-norm fit does;
+/// Adam's first steps have about the same size whatever the task.
 /// </summary>
 public sealed class MlpContinualExpert : IContinualExpert<LabeledImages>
 {
     private readonly MlpExpert _network;
-    private readonly PinnedScalarAdam _optimizer;
+    private readonly PinnedScalarAdam? _adam;
+    private readonly optim.Optimizer _optimizer;
     private readonly ClassifierTrainer _trainer;
     private readonly IReadOnlyList<LabeledImages> _evaluation;
     private readonly int _epochs;
@@ -22,15 +25,18 @@ public sealed class MlpContinualExpert : IContinualExpert<LabeledImages>
     /// <param name="hidden">Hidden width.</param>
     /// <param name="classes">Output classes.</param>
     /// <param name="epochs">Full-batch steps per task.</param>
-    /// <param name="learningRate">Adam learning rate.</param>
+    /// <param name="learningRate">Learning rate of the optimiser.</param>
     /// <param name="evaluation">Held-out images of each class subset, in cluster order.</param>
     /// <param name="generator">Seeded generator of the initial weights.</param>
-    public MlpContinualExpert(int inputSize, int hidden, int classes, int epochs, double learningRate, IReadOnlyList<LabeledImages> evaluation, Generator generator)
+    /// <param name="sgd">Plain gradient descent (the change of a step is the learning rate times the task's gradient)
+    /// instead of Adam (whose steps have about the same size whatever the task).</param>
+    public MlpContinualExpert(int inputSize, int hidden, int classes, int epochs, double learningRate, IReadOnlyList<LabeledImages> evaluation, Generator generator, bool sgd = false)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epochs);
         _network = new MlpExpert(inputSize, [hidden], classes, generator);
-        _optimizer = new PinnedScalarAdam(_network.parameters(), learningRate);
+        _adam = sgd ? null : new PinnedScalarAdam(_network.parameters(), learningRate);
+        _optimizer = _adam ?? (optim.Optimizer)torch.optim.SGD(_network.parameters(), learningRate);
         _trainer = new ClassifierTrainer(_network, _optimizer);
         _evaluation = evaluation;
         _epochs = epochs;
@@ -66,7 +72,7 @@ public sealed class MlpContinualExpert : IContinualExpert<LabeledImages>
     {
         using var noGrad = torch.no_grad();
         var tensors = _network.named_parameters().Select(p => KeyValuePair.Create("net." + p.name, p.parameter.detach().clone())).ToList();
-        var moments = _optimizer.ExportMoments();
+        var moments = _adam?.ExportMoments() ?? [];
         for (var i = 0; i < moments.Count; i++)
         {
             tensors.Add(KeyValuePair.Create($"adam.{i}.exp_avg", torch.tensor(moments[i].ExpAvg)));
@@ -82,9 +88,10 @@ public sealed class MlpContinualExpert : IContinualExpert<LabeledImages>
         ArgumentNullException.ThrowIfNull(state);
         var saved = state.Tensors.ToDictionary(t => t.Key, t => t.Value);
         var parameters = _network.named_parameters().ToList();
-        if (state.Counters.Length != parameters.Count || saved.Count != 3 * parameters.Count)
+        var adamStates = _adam is null ? 0 : parameters.Count;
+        if (state.Counters.Length != adamStates || saved.Count != parameters.Count + (2 * adamStates))
         {
-            throw new ArgumentException($"the saved MLP expert has {state.Counters.Length} Adam states and {saved.Count} tensors, this one {parameters.Count} parameters", nameof(state));
+            throw new ArgumentException($"the saved MLP expert has {state.Counters.Length} Adam states and {saved.Count} tensors, this one {adamStates} Adam states and {parameters.Count} parameters", nameof(state));
         }
 
         using (torch.no_grad())
@@ -95,7 +102,7 @@ public sealed class MlpContinualExpert : IContinualExpert<LabeledImages>
             }
         }
 
-        _optimizer.ImportMoments([.. state.Counters.Select((step, i) => new AdamMoments(
+        _adam?.ImportMoments([.. state.Counters.Select((step, i) => new AdamMoments(
             step, TensorInput.ToArray(Saved(saved, $"adam.{i}.exp_avg")), TensorInput.ToArray(Saved(saved, $"adam.{i}.exp_avg_sq"))))]);
     }
 
