@@ -110,7 +110,7 @@ internal sealed class ChannelAwareRun(
         var stop = data.Validation is null ? null : new ValidationStop(data.Validation, scenario.MinGain, scenario.Patience);
         while (state.Done < phase.Units && !state.Stage1Stopped)
         {
-            var loss = TwoStageTraining.IdealEpoch(state.Model, data.Train, scenario.Stage1, random, optimizer);
+            var loss = TwoStageTraining.IdealEpoch(state.Model, data.Train, scenario.Stage1, random, optimizer, scenario.Stage1Loss);
             progress.WriteLine(Invariant($"K={experts} stage 1 epoch {state.Done + 1} (at most {scenario.Stage1.Epochs}): loss {loss:0.0000}"));
             if (stop is not null)
             {

@@ -29,13 +29,15 @@ internal sealed class ChannelAwareScenario : ICheckpointingScenario
         var images = TokenImages.Load(run.Dataset, run.DataDir, run.Seed, console.Error);
         var used = First(images.Train, scenario.TrainImages);
         reader.Require("stage1-validation-images", scenario.ValidationImages < used.Count, $"below the {used.Count} training images used", scenario.ValidationImages);
+        reader.Require("sweep-images", !scenario.SweepOnHeldOut || scenario.ValidationImages > 0, "test while stage1-validation-images = 0", "held-out");
 
         // The held-out images come from the end of the training set and are never trained on, so stage 1 stops without the test set.
         var train = used.Subset(Enumerable.Range(0, used.Count - scenario.ValidationImages).ToArray());
         var validation = scenario.ValidationImages == 0 ? null : used.Subset(Enumerable.Range(used.Count - scenario.ValidationImages, scenario.ValidationImages).ToArray());
-        var test = First(images.Test, scenario.TestImages);
+        // sweep-images = held-out measures the sweep on those held-out images, to compare settings without the test set.
+        var test = scenario.SweepOnHeldOut ? validation! : First(images.Test, scenario.TestImages);
         var folder = invocation.WriteConfig();
-        console.Error.WriteLine($"channel-aware: {images.Name}, {train.Count} training, {scenario.ValidationImages} held-out and {test.Count} test images, K = {string.Join(", ", scenario.Experts)}");
+        console.Error.WriteLine($"channel-aware: {images.Name}, {train.Count} training, {scenario.ValidationImages} held-out and {test.Count} {(scenario.SweepOnHeldOut ? "held-out sweep" : "test")} images, K = {string.Join(", ", scenario.Experts)}");
         var results = new ChannelAwareRun(scenario, run, settings.Actors.Akka, new ChannelAwareData(train, validation, test), console.Error, invocation.Checkpoints).Execute();
         var ordered = results.OrderBy(r => scenario.Modes.ToList().IndexOf(r.Mode)).ThenBy(r => r.Experts).ThenBy(r => r.SnrDb).ToList();
         ChannelAwareReport.WriteSummary(Path.Combine(folder, "summary.json"), images.Name, run.Seed, ordered);

@@ -23,6 +23,8 @@ namespace EdgeMoE.Host.Scenarios.ChannelAware;
 /// <param name="ValidationImages">Training images held out (from the end of the used training set) to stop stage 1 (0: stage 1 runs all its epochs).</param>
 /// <param name="MinGain">Smallest held-out accuracy gain over the best so far that counts as stage 1 progress (a fraction).</param>
 /// <param name="Patience">Epochs in a row without progress that stop stage 1.</param>
+/// <param name="SweepOnHeldOut">Whether the sweep and the ideal accuracy are measured on the held-out training images instead of the test set (<c>sweep-images = held-out</c>).</param>
+/// <param name="Stage1Loss">The task loss of stage 1: the dense mixture likelihood or Switch's top-1 cross-entropy.</param>
 public sealed record ChannelAwareSettings(
     IReadOnlyList<int> Experts,
     IReadOnlyList<string> Modes,
@@ -40,7 +42,9 @@ public sealed record ChannelAwareSettings(
     bool EqualGateTraining,
     int ValidationImages,
     double MinGain,
-    int Patience)
+    int Patience,
+    bool SweepOnHeldOut,
+    Stage1Loss Stage1Loss)
 {
     /// <summary>The section's path under <c>edgemoe</c>.</summary>
     public const string Section = "channel-aware";
@@ -99,7 +103,9 @@ public sealed record ChannelAwareSettings(
             EqualGateTraining: r.OneOf("naive-gate", ["equal-training", "stage1"]) == "equal-training",
             ValidationImages: r.Int("stage1-validation-images", min: 0),
             MinGain: r.AtLeast("stage1-min-gain", 0) / 100,
-            Patience: r.Int("stage1-patience", min: 1, max: 1000));
+            Patience: r.Int("stage1-patience", min: 1, max: 1000),
+            SweepOnHeldOut: r.OneOf("sweep-images", ["test", "held-out"]) == "held-out",
+            Stage1Loss: r.OneOf("stage1-loss", ["mixture", "switch"]) == "switch" ? Stage1Loss.Switch : Stage1Loss.Mixture);
     }
 
     private static TrainingOptions Stage(SettingsReader r, string stage) => new(

@@ -8,20 +8,21 @@ namespace EdgeMoE.Models.Moe.ChannelAware;
 
 /// <summary>
 /// The paper's two-stage training. Stage 1 trains F, G and the experts on ideal links; stage 2 freezes F and the
-/// experts and trains G_AW on features each expert receives corrupted by its own link. Both stages minimise the
-/// mixture's negative log-likelihood −log Σ_k g_k·p_k(y) (all experts evaluated, top-1 at inference) plus α times the
-/// Switch load-balancing loss.
+/// experts and trains G_AW on features each expert receives corrupted by its own link. Stage 1 minimises the mixture's
+/// negative log-likelihood −log Σ_k g_k·p_k(y) (all experts evaluated) or Switch's top-1 cross-entropy
+/// (<see cref="Stage1Loss"/>), stage 2 the mixture likelihood; both add α times the Switch load-balancing loss.
+/// Inference routes top-1 either way.
 /// </summary>
 public static class TwoStageTraining
 {
     /// <summary>
     /// Stage 1 on <paramref name="images"/>, shuffled each epoch by <paramref name="random"/>, for options.Epochs epochs
     /// or fewer when <paramref name="stop"/> ends it (<paramref name="onValidation"/> gets each epoch's held-out
-    /// accuracy, a fraction); returns the number of epochs run.
+    /// accuracy, a fraction), minimising <paramref name="loss"/>; returns the number of epochs run.
     /// </summary>
     public static int TrainIdeal(
         ChannelAwareMoe model, LabeledImages images, TrainingOptions options, Random random, Action<int, double>? onEpoch = null,
-        ValidationStop? stop = null, Action<int, double>? onValidation = null)
+        ValidationStop? stop = null, Action<int, double>? onValidation = null, Stage1Loss loss = Stage1Loss.Mixture)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(images);
@@ -31,8 +32,8 @@ public static class TwoStageTraining
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             // Trained whether or not anyone listens: ?.Invoke would skip evaluating its arguments.
-            var loss = IdealEpoch(model, images, options, random, optimizer);
-            onEpoch?.Invoke(epoch, loss);
+            var meanLoss = IdealEpoch(model, images, options, random, optimizer, loss);
+            onEpoch?.Invoke(epoch, meanLoss);
             if (stop is not null)
             {
                 var accuracy = model.IdealAccuracy(stop.Images);
@@ -57,8 +58,12 @@ public static class TwoStageTraining
         return new PinnedScalarAdam(parameters, options.LearningRate);
     }
 
-    /// <summary>One epoch of stage 1 (shuffled by <paramref name="random"/>, updated by <paramref name="optimizer"/> from <see cref="IdealOptimizer"/>); returns its mean loss.</summary>
-    public static double IdealEpoch(ChannelAwareMoe model, LabeledImages images, TrainingOptions options, Random random, PinnedScalarAdam optimizer)
+    /// <summary>
+    /// One epoch of stage 1 minimising <paramref name="loss"/> (shuffled by <paramref name="random"/>, updated by
+    /// <paramref name="optimizer"/> from <see cref="IdealOptimizer"/>); returns its mean loss.
+    /// </summary>
+    public static double IdealEpoch(
+        ChannelAwareMoe model, LabeledImages images, TrainingOptions options, Random random, PinnedScalarAdam optimizer, Stage1Loss loss = Stage1Loss.Mixture)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(images);
@@ -78,11 +83,14 @@ public static class TwoStageTraining
             var z = model.Backbone.forward(TensorInput.Floats(pixels.AsSpan(0, n * images.ImageSize), n, images.Channels, images.Height, images.Width));
             var gateLogits = model.NaiveGate.forward(z);
             var y = TensorInput.Labels(labels.AsSpan(0, n));
-            var logLikelihoods = torch.stack(model.ExpertNetworks.Select(e => LabelLogLikelihood(e.forward(z), y)), 1);
-            var loss = MixtureNll(gateLogits, logLikelihoods) + (options.BalanceWeight * SwitchBalanceLoss.Of(gateLogits.softmax(1)));
-            loss.backward();
+            var expertLogits = model.ExpertNetworks.Select(e => e.forward(z)).ToArray();
+            var task = loss == Stage1Loss.Switch
+                ? SwitchRouting.CrossEntropy(gateLogits, torch.stack(expertLogits, 1), y)
+                : MixtureNll(gateLogits, torch.stack(expertLogits.Select(l => LabelLogLikelihood(l, y)), 1));
+            var objective = task + (options.BalanceWeight * SwitchBalanceLoss.Of(gateLogits.softmax(1)));
+            objective.backward();
             optimizer.step();
-            total += loss.item<float>();
+            total += objective.item<float>();
             steps++;
         }
 

@@ -60,6 +60,31 @@ public sealed class ChannelAwareRunTests
         Assert.NotEqual(asLeft.Select(p => p.Naive), refined.Select(p => p.Naive));
     }
 
+    [Fact]
+    public void The_stage1_loss_setting_changes_stage_1()
+    {
+        using var mixture = new TinyChannelAware();
+        using var switchLoss = new TinyChannelAware("stage1-loss = switch");
+        var dense = Points(Run(mixture, "mixture"));
+        var top1 = Points(Run(switchLoss, "switch"));
+        Assert.NotEqual(dense.Select(p => p.Naive), top1.Select(p => p.Naive));
+        Assert.NotEqual(dense.Select(p => p.Aware), top1.Select(p => p.Aware));
+    }
+
+    [Fact]
+    public void Sweep_images_held_out_measures_the_sweep_on_the_held_out_training_images()
+    {
+        // 100 held-out images (TinyChannelAware) instead of the 150 test images; training is the same.
+        using var scenario = new TinyChannelAware("sweep-images = held-out");
+        var (_, routing) = Run(scenario, "held-out");
+        using var routes = JsonDocument.Parse(routing);
+        foreach (var point in routes.RootElement.GetProperty("routing").EnumerateArray())
+        {
+            Assert.Equal(100, point.GetProperty("naive_chosen").EnumerateArray().Sum(c => c.GetInt32()));
+            Assert.Equal(100, point.GetProperty("aware_chosen").EnumerateArray().Sum(c => c.GetInt32()));
+        }
+    }
+
     [Theory]
     [InlineData("experts = []", "edgemoe.channel-aware.experts")]
     [InlineData("experts = [4, 4]", "edgemoe.channel-aware.experts")]
@@ -75,6 +100,9 @@ public sealed class ChannelAwareRunTests
     [InlineData("stage1-validation-images = 400", "edgemoe.channel-aware.stage1-validation-images")]
     [InlineData("stage1-min-gain = -0.5", "edgemoe.channel-aware.stage1-min-gain")]
     [InlineData("stage1-patience = 0", "edgemoe.channel-aware.stage1-patience")]
+    [InlineData("stage1-loss = dense", "edgemoe.channel-aware.stage1-loss")]
+    [InlineData("sweep-images = train", "edgemoe.channel-aware.sweep-images")]
+    [InlineData("sweep-images = held-out\nstage1-validation-images = 0", "edgemoe.channel-aware.sweep-images")]
     [InlineData("stage2-learning-rate = -1", "edgemoe.channel-aware.stage2-learning-rate")]
     [InlineData("balance-weight = -0.1", "edgemoe.channel-aware.balance-weight")]
     [InlineData("test-images = -5", "edgemoe.channel-aware.test-images")]
