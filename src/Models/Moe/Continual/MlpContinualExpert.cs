@@ -36,7 +36,7 @@ public sealed class MlpContinualExpert : IContinualExpert<LabeledImages>
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epochs);
         _network = new MlpExpert(inputSize, [hidden], classes, generator);
         _adam = sgd ? null : new PinnedScalarAdam(_network.parameters(), learningRate);
-        _optimizer = _adam ?? (optim.Optimizer)torch.optim.SGD(_network.parameters(), learningRate);
+        _optimizer = _adam ?? (optim.Optimizer)new PinnedScalarSgd(_network.parameters(), learningRate);
         _trainer = new ClassifierTrainer(_network, _optimizer);
         _evaluation = evaluation;
         _epochs = epochs;
