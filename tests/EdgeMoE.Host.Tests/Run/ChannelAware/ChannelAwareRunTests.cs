@@ -107,6 +107,7 @@ public sealed class ChannelAwareRunTests
     [InlineData("balance-weight = -0.1", "edgemoe.channel-aware.balance-weight")]
     [InlineData("test-images = -5", "edgemoe.channel-aware.test-images")]
     [InlineData("gate-hidden = -1", "edgemoe.channel-aware.gate-hidden")]
+    [InlineData("gate-hidden = 4097", "edgemoe.channel-aware.gate-hidden")]
     [InlineData("naive-gate = best", "edgemoe.channel-aware.naive-gate")]
     [InlineData("digital-outage-threshold-db = 99", "edgemoe.channel-aware.digital-outage-threshold-db")]
     [InlineData("expert-count = 3", "expert-count")]

@@ -90,6 +90,51 @@ public sealed class ChannelAwareMoeTests
         Assert.Equal(model.Route(features, csi, aware: false), model.Route(features, csi, aware: true));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(6)]
+    public void Both_gates_share_the_architecture_and_the_aware_gate_starts_as_the_naive_one_until_a_step(int gateHidden)
+    {
+        const int experts = 3;
+        var images = SyntheticImages.GaussianClusters(60, 3, 1, 28, 28, 0.3, seed: 8);
+        using var model = new ChannelAwareMoe(7, experts, 1, 28, 28, 3, 8, gateHidden);
+        static long[][] Shapes(TorchSharp.torch.nn.Module module) => module.parameters().Select(p => p.shape).ToArray();
+
+        // Same layers in both gates (a hidden layer of gateHidden ReLU units when > 0), only the CSI inputs added.
+        var naiveShapes = Shapes(model.NaiveGate);
+        var awareShapes = Shapes(model.AwareGate);
+        Assert.Equal(gateHidden == 0 ? 2 : 4, naiveShapes.Length);
+        Assert.Equal(naiveShapes.Length, awareShapes.Length);
+        Assert.Equal(gateHidden == 0 ? [experts, 84L] : [gateHidden, 84L], naiveShapes[0]);
+        Assert.Equal(gateHidden == 0 ? [experts, 84L + experts] : [gateHidden, 84L + experts], awareShapes[0]);
+        Assert.Equal(naiveShapes.Skip(1), awareShapes.Skip(1));
+
+        model.InitialiseAwareGateFromNaive();
+        var features = model.Features(images.Pixels, images.Count, 1, 28, 28);
+        var random = new Xoshiro256Random(9);
+        var csi = Enumerable.Range(0, images.Count * experts).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        float[] Logits(bool aware, float[] linkCsi)
+        {
+            using var scope = torch.NewDisposeScope();
+            var z = TensorInput.Floats(features, images.Count, 84);
+            return TensorInput.ToArray(aware
+                ? model.AwareGate.forward(torch.cat([z, TensorInput.Floats(linkCsi, images.Count, experts)], 1))
+                : model.NaiveGate.forward(z));
+        }
+
+        var naive = Logits(aware: false, []);
+        Assert.Equal(naive, Logits(aware: true, new float[images.Count * experts]));
+        Assert.Equal(naive, Logits(aware: true, csi));
+
+        // One stage-2 epoch moves G_AW, and its outputs now depend on the CSI; G is untouched.
+        TwoStageTraining.TrainChannelAware(
+            model, features, images.Labels, new AnalogTransmission(), new SnrLaw(-10, 30), new BlockFading(true),
+            new TrainingOptions(1, 20, 1e-2, 0.1), new Xoshiro256Random(10));
+        Assert.Equal(naive, Logits(aware: false, []));
+        Assert.NotEqual(naive, Logits(aware: true, new float[images.Count * experts]));
+        Assert.NotEqual(Logits(aware: true, new float[images.Count * experts]), Logits(aware: true, csi));
+    }
+
     [Fact]
     public void Stage_2_teaches_the_aware_gate_to_avoid_a_dead_link()
     {
