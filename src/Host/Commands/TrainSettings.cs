@@ -22,11 +22,11 @@ internal sealed record TrainSettings(
     double GradientClipNorm = 0,
     int Threads = 0)
 {
-    /// <summary>The optimiser these settings ask for, over <paramref name="parameters"/> (Adam is <see cref="PinnedScalarAdam"/>, race-free).</summary>
+    /// <summary>The optimiser these settings ask for, over <paramref name="parameters"/> (<see cref="PinnedScalarSgd"/>, <see cref="PinnedScalarAdamW"/> or <see cref="PinnedScalarAdam"/>, race-free).</summary>
     public torch.optim.Optimizer CreateOptimizer(IEnumerable<Parameter> parameters) => Optimizer switch
     {
-        "sgd" => torch.optim.SGD(parameters, LearningRate, momentum: Momentum, weight_decay: WeightDecay),
-        "adamw" => torch.optim.AdamW(parameters, LearningRate, weight_decay: WeightDecay),
+        "sgd" => new PinnedScalarSgd(parameters, LearningRate, momentum: Momentum, weight_decay: WeightDecay),
+        "adamw" => new PinnedScalarAdamW(parameters, LearningRate, weight_decay: WeightDecay),
         _ => new PinnedScalarAdam(parameters, LearningRate, weight_decay: WeightDecay),
     };
 

@@ -8,13 +8,17 @@ namespace EdgeMoE.Models.Tests.Nn;
 public sealed class PinnedScalarSgdTests
 {
     [Theory]
-    [InlineData(1e-3)]
-    [InlineData(1e-2)]
-    [InlineData(1e-1)]
-    public void Every_parameters_bytes_after_every_step_equal_torch_optim_SGDs(double lr)
+    [InlineData(1e-3, 0, 0, 0, false, false)]
+    [InlineData(1e-2, 0, 0, 0, false, false)]
+    [InlineData(1e-1, 0, 0, 0, false, false)]
+    [InlineData(1e-2, 0.9, 0, 0, false, false)]
+    [InlineData(1e-2, 0.9, 0.1, 1e-3, false, false)]
+    [InlineData(1e-2, 0.9, 0, 0, true, false)]
+    [InlineData(1e-2, 0.5, 0, 1e-2, false, true)]
+    public void Every_parameters_bytes_after_every_step_equal_torch_optim_SGDs(double lr, double momentum, double dampening, double weightDecay, bool nesterov, bool maximize)
     {
-        var reference = OptimizerTrajectories.Train(parameters => torch.optim.SGD(parameters, lr), steps: 12);
-        var ours = OptimizerTrajectories.Train(parameters => new PinnedScalarSgd(parameters, lr), steps: 12);
+        var reference = OptimizerTrajectories.Train(parameters => torch.optim.SGD(parameters, lr, momentum, dampening, weightDecay, nesterov, maximize), steps: 12);
+        var ours = OptimizerTrajectories.Train(parameters => new PinnedScalarSgd(parameters, lr, momentum, dampening, weightDecay, nesterov, maximize), steps: 12);
 
         Assert.Equal(reference.Count, ours.Count);
         for (var step = 0; step < reference.Count; step++)
@@ -48,14 +52,14 @@ public sealed class PinnedScalarSgdTests
     public void Many_threads_stepping_under_forced_collections_all_reach_the_single_threaded_weights() =>
         OptimizerTrajectories.AllThreadsAgreeUnderForcedCollections(() =>
         {
-            var trained = OptimizerTrajectories.Train(parameters => new PinnedScalarSgd(parameters, lr: 1e-1), steps: 40)[^1];
+            var trained = OptimizerTrajectories.Train(parameters => new PinnedScalarSgd(parameters, lr: 1e-2, momentum: 0.9), steps: 40)[^1];
             using var parameter = new Parameter(torch.linspace(-1, 1, 4));
             using (var gradient = torch.linspace(0.5, -0.25, 4))
             {
                 parameter.grad = gradient.clone();
             }
 
-            using var optimizer = new PinnedScalarSgd([parameter], lr: 1e-6);
+            using var optimizer = new PinnedScalarSgd([parameter], lr: 1e-6, momentum: 0.9, weight_decay: 1e-4);
             for (var step = 0; step < 20000; step++)
             {
                 optimizer.step();

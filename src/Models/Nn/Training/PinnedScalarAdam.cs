@@ -110,21 +110,8 @@ public sealed class PinnedScalarAdam : Adam
     private void StepGroup(TorchSharp.Modules.ParamGroup group)
     {
         var options = (Options)group.Options;
-        var beta1 = options.beta1!.Value;
-        var beta2 = options.beta2!.Value;
         var weightDecay = options.weight_decay!.Value;
-        var amsgrad = options.amsgrad!.Value;
-        var maximize = options.maximize!.Value;
-        var eps = options.eps!.Value;
-        var lr = options.LearningRate!.Value;
-
-        // The int 1 is the alpha TorchSharp's add_(Scalar) supplies itself; the others are the doubles its step converts.
-        using var one = 1.ToScalar();
-        using var beta1Scalar = beta1.ToScalar();
-        using var oneMinusBeta1 = (1 - beta1).ToScalar();
-        using var beta2Scalar = beta2.ToScalar();
-        using var oneMinusBeta2 = (1 - beta2).ToScalar();
-        using var epsScalar = eps.ToScalar();
+        using var update = new AdamUpdate(options.LearningRate!.Value, options.beta1!.Value, options.beta2!.Value, options.eps!.Value, options.amsgrad!.Value);
         using var weightDecayScalar = weightDecay.ToScalar();
         foreach (var parameter in group.Parameters)
         {
@@ -134,39 +121,19 @@ public sealed class PinnedScalarAdam : Adam
                 continue;
             }
 
-            if (maximize)
+            if (options.maximize!.Value)
             {
                 grad = -grad;
             }
 
             var state = (State)_state[parameter.Handle];
             state.step += 1;
-            var biasCorrection1 = 1 - Math.Pow(beta1, state.step);
-            var biasCorrection2 = 1 - Math.Pow(beta2, state.step);
             if (weightDecay != 0)
             {
                 grad = grad.add(parameter, weightDecayScalar);
             }
 
-            state.exp_avg.mul_(beta1Scalar).add_(grad, oneMinusBeta1);
-            state.exp_avg_sq.mul_(beta2Scalar).addcmul_(grad, grad.conj(), oneMinusBeta2);
-
-            using var sqrtBiasCorrection2 = Math.Sqrt(biasCorrection2).ToScalar();
-            Tensor denominator;
-            if (amsgrad)
-            {
-                var previousMax = state.max_exp_avg_sq;
-                state.max_exp_avg_sq = torch.maximum(previousMax, state.exp_avg_sq).DetachFromDisposeScope();
-                previousMax.Dispose();
-                denominator = state.max_exp_avg_sq.sqrt().div(sqrtBiasCorrection2).add_(epsScalar, one);
-            }
-            else
-            {
-                denominator = state.exp_avg_sq.sqrt().div(sqrtBiasCorrection2).add_(epsScalar, one);
-            }
-
-            using var negativeStepSize = (-(lr / biasCorrection1)).ToScalar();
-            parameter.addcdiv_(state.exp_avg, denominator, negativeStepSize);
+            update.Apply(parameter, grad, state.step, state.exp_avg, state.exp_avg_sq, ref state.max_exp_avg_sq);
         }
     }
 }

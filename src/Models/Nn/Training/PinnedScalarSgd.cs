@@ -9,14 +9,22 @@ namespace EdgeMoE.Models.Nn;
 // "Expected false to be true" in 1 of 3 runs here. Its updates are bit-identical to torch.optim.SGD's (PinnedScalarSgdTests).
 
 /// <summary>
-/// Plain gradient descent, θ ← θ − lr·∇θ (TorchSharp's SGD without momentum, dampening or weight decay), with its
-/// learning-rate <see cref="Scalar"/> created explicitly and disposed only after the native calls that read it returned.
+/// TorchSharp's SGD (same options, same momentum buffer per parameter) with a step that issues the same libtorch
+/// operations in the same order on the same values, but creates every <see cref="Scalar"/> explicitly and disposes it
+/// only after the native calls that read it have returned.
 /// </summary>
 public sealed class PinnedScalarSgd : SGD
 {
-    /// <summary>Gradient descent over <paramref name="parameters"/> with learning rate <paramref name="lr"/> (&gt; 0).</summary>
-    public PinnedScalarSgd(IEnumerable<Parameter> parameters, double lr)
-        : base(parameters, lr)
+    /// <summary>Gradient descent over <paramref name="parameters"/>, with the meaning and defaults of <c>torch.optim.SGD</c>.</summary>
+    /// <param name="parameters">The parameters to update.</param>
+    /// <param name="lr">Learning rate (&gt; 0).</param>
+    /// <param name="momentum">Momentum factor (≥ 0; 0 is plain gradient descent, θ ← θ − lr·∇θ).</param>
+    /// <param name="dampening">Dampening of the momentum (≥ 0).</param>
+    /// <param name="weight_decay">L2 penalty added to the gradient (≥ 0).</param>
+    /// <param name="nesterov">Whether to use Nesterov momentum.</param>
+    /// <param name="maximize">Whether to maximise the objective instead of minimising it.</param>
+    public PinnedScalarSgd(IEnumerable<Parameter> parameters, double lr, double momentum = 0, double dampening = 0, double weight_decay = 0, bool nesterov = false, bool maximize = false)
+        : base(parameters, lr, momentum, dampening, weight_decay, nesterov, maximize)
     {
     }
 
@@ -33,18 +41,57 @@ public sealed class PinnedScalarSgd : SGD
         }
 
         using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
         foreach (var group in _parameter_groups)
         {
-            using var negativeRate = (-group.Options.LearningRate!.Value).ToScalar();
-            foreach (var parameter in group.Parameters)
-            {
-                if (parameter.grad is { } grad)
-                {
-                    parameter.add_(grad, negativeRate);
-                }
-            }
+            StepGroup(group);
         }
 
         return loss;
+    }
+
+    private void StepGroup(TorchSharp.Modules.ParamGroup group)
+    {
+        var options = (Options)group.Options;
+        var momentum = options.momentum!.Value;
+        var weightDecay = options.weight_decay!.Value;
+        var nesterov = options.nesterov!.Value;
+        var lr = options.LearningRate!.Value;
+        using var momentumScalar = momentum.ToScalar();
+        using var oneMinusDampening = (1 - options.dampening!.Value).ToScalar();
+        using var weightDecayScalar = weightDecay.ToScalar();
+        using var rate = (options.maximize!.Value ? lr : -lr).ToScalar();
+        foreach (var parameter in group.Parameters)
+        {
+            var grad = parameter.grad;
+            if (grad is null)
+            {
+                continue;
+            }
+
+            if (weightDecay != 0)
+            {
+                grad = grad.add(parameter, weightDecayScalar);
+            }
+
+            if (momentum != 0)
+            {
+                var state = (State)_state[parameter.Handle];
+                var buffer = state.momentum_buffer;
+                if (buffer is null)
+                {
+                    buffer = grad.clone().detach().DetachFromDisposeScope();
+                    state.momentum_buffer = buffer;
+                }
+                else
+                {
+                    buffer.mul_(momentumScalar).add_(grad, oneMinusDampening);
+                }
+
+                grad = nesterov ? grad.add(buffer, momentumScalar) : buffer;
+            }
+
+            parameter.add_(grad, rate);
+        }
     }
 }
