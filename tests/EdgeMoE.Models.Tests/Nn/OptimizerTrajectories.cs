@@ -15,6 +15,21 @@ internal static class OptimizerTrajectories
     public static readonly CnnOptions Shape = new(1, 8, 8, [4, 6], FeatureSize: 10);
 
     /// <summary>
+    /// Every parameter's bytes after every step agree; the comparison means something only if the steps moved every
+    /// parameter, so that is checked too.
+    /// </summary>
+    public static void AssertSame(List<byte[][]> reference, List<byte[][]> ours)
+    {
+        Assert.Equal(reference.Count, ours.Count);
+        for (var step = 0; step < reference.Count; step++)
+        {
+            Assert.Equal(reference[step], ours[step]);
+        }
+
+        Assert.All(Enumerable.Range(0, reference[0].Length), p => Assert.NotEqual(reference[0][p], reference[^1][p]));
+    }
+
+    /// <summary>
     /// Runs <paramref name="workload"/> on one thread, then on three at once while another thread forces collections
     /// and runs finalizers (the trigger of TorchSharp's Scalar race); every run must finish and give the same bytes.
     /// </summary>

@@ -17,13 +17,7 @@ public sealed class PinnedScalarAdamWTests
         var reference = OptimizerTrajectories.Train(parameters => torch.optim.AdamW(parameters, lr, weight_decay: weightDecay, amsgrad: amsgrad, maximize: maximize), steps: 12);
         var ours = OptimizerTrajectories.Train(parameters => new PinnedScalarAdamW(parameters, lr, weight_decay: weightDecay, amsgrad: amsgrad, maximize: maximize), steps: 12);
 
-        Assert.Equal(reference.Count, ours.Count);
-        for (var step = 0; step < reference.Count; step++)
-        {
-            Assert.Equal(reference[step], ours[step]);
-        }
-
-        Assert.All(Enumerable.Range(0, reference[0].Length), p => Assert.NotEqual(reference[0][p], reference[^1][p]));
+        OptimizerTrajectories.AssertSame(reference, ours);
     }
 
     [Fact]

@@ -20,13 +20,7 @@ public sealed class PinnedScalarSgdTests
         var reference = OptimizerTrajectories.Train(parameters => torch.optim.SGD(parameters, lr, momentum, dampening, weightDecay, nesterov, maximize), steps: 12);
         var ours = OptimizerTrajectories.Train(parameters => new PinnedScalarSgd(parameters, lr, momentum, dampening, weightDecay, nesterov, maximize), steps: 12);
 
-        Assert.Equal(reference.Count, ours.Count);
-        for (var step = 0; step < reference.Count; step++)
-        {
-            Assert.Equal(reference[step], ours[step]);
-        }
-
-        Assert.All(Enumerable.Range(0, reference[0].Length), p => Assert.NotEqual(reference[0][p], reference[^1][p]));
+        OptimizerTrajectories.AssertSame(reference, ours);
     }
 
     [Fact]

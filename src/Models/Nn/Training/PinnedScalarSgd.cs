@@ -31,24 +31,7 @@ public sealed class PinnedScalarSgd : SGD
     /// <summary>One step of every parameter that has a gradient (without recording a graph).</summary>
     /// <param name="closure">Re-evaluates the model and returns the loss; optional.</param>
     /// <returns>The closure's loss, or null without a closure.</returns>
-    public override Tensor? step(Func<Tensor>? closure = null)
-    {
-        Tensor? loss = null;
-        if (closure is not null)
-        {
-            using var enableGrad = torch.enable_grad();
-            loss = closure();
-        }
-
-        using var noGrad = torch.no_grad();
-        using var scope = torch.NewDisposeScope();
-        foreach (var group in _parameter_groups)
-        {
-            StepGroup(group);
-        }
-
-        return loss;
-    }
+    public override Tensor? step(Func<Tensor>? closure = null) => PinnedStep.Run(closure, _parameter_groups, StepGroup);
 
     private void StepGroup(TorchSharp.Modules.ParamGroup group)
     {
