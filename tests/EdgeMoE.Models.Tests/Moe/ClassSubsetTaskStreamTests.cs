@@ -7,7 +7,7 @@ namespace EdgeMoE.Models.Tests.Moe;
 
 public sealed class ClassSubsetTaskStreamTests
 {
-    private static readonly LabeledImages Images = SyntheticImages.GaussianClusters(200, 10, 1, 4, 4, 0.3, seed: 2);
+    private static readonly LabeledImages Images = ClassSubsetImages.Images;
 
     [Fact]
     public void Five_pairs_of_ten_classes_are_disjoint_and_cover_every_class()
@@ -38,7 +38,7 @@ public sealed class ClassSubsetTaskStreamTests
     public void An_mlp_expert_moves_on_a_task_and_reports_an_error_rate_per_subset()
     {
         var groups = ClassSubsetTaskStream.Groups(5, 2, 10);
-        var evaluation = groups.Select(g => Images.Subset([.. Enumerable.Range(0, Images.Count).Where(i => g.Contains(Images.Labels[i]))])).ToList();
+        var evaluation = ClassSubsetImages.Evaluation(groups);
         using var expert = new MlpContinualExpert(Images.ImageSize, 4, 10, epochs: 2, learningRate: 1e-2, evaluation, NetworkSeed.Generator(1, "expert"));
         var stream = new ClassSubsetTaskStream(Images, groups, imagesPerTask: 8, new Xoshiro256Random(3));
         Assert.True(expert.Fit(stream.Next().Data) > 0);
@@ -53,7 +53,7 @@ public sealed class ClassSubsetTaskStreamTests
     public void Under_gradient_descent_a_task_the_expert_already_fits_changes_it_less_than_another_subsets_task(bool sgd)
     {
         var groups = ClassSubsetTaskStream.Groups(5, 2, 10);
-        var evaluation = groups.Select(g => Images.Subset([.. Enumerable.Range(0, Images.Count).Where(i => g.Contains(Images.Labels[i]))])).ToList();
+        var evaluation = ClassSubsetImages.Evaluation(groups);
         var stream = new ClassSubsetTaskStream(Images, groups, imagesPerTask: 8, new Xoshiro256Random(5));
         var tasks = Enumerable.Range(0, 200).Select(_ => stream.Next()).ToList();
         var own = tasks.Where(t => t.Cluster == 0).ToList();

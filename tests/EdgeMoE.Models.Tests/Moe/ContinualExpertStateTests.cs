@@ -9,7 +9,7 @@ namespace EdgeMoE.Models.Tests.Moe;
 /// <summary>Saving a continual expert or task stream and restoring it into a fresh one continues exactly where it stood.</summary>
 public sealed class ContinualExpertStateTests
 {
-    private static readonly LabeledImages Images = SyntheticImages.GaussianClusters(200, 10, 1, 4, 4, 0.3, seed: 2);
+    private static readonly LabeledImages Images = ClassSubsetImages.Images;
 
     [Theory]
     [InlineData(false)]
@@ -17,7 +17,7 @@ public sealed class ContinualExpertStateTests
     public void A_restored_mlp_expert_with_its_optimiser_state_learns_the_next_task_bit_identically(bool sgd)
     {
         var groups = ClassSubsetTaskStream.Groups(5, 2, 10);
-        var evaluation = groups.Select(g => Images.Subset([.. Enumerable.Range(0, Images.Count).Where(i => g.Contains(Images.Labels[i]))])).ToList();
+        var evaluation = ClassSubsetImages.Evaluation(groups);
         MlpContinualExpert Make(string name) => new(Images.ImageSize, 4, 10, epochs: 2, learningRate: 1e-2, evaluation, NetworkSeed.Generator(1, name), sgd);
         var stream = new ClassSubsetTaskStream(Images, groups, imagesPerTask: 8, new Xoshiro256Random(3));
         using var original = Make("expert");

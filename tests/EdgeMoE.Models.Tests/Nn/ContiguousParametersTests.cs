@@ -7,9 +7,9 @@ namespace EdgeMoE.Models.Tests.Nn;
 
 public sealed class ContiguousParametersTests
 {
-    private const int Batch = 16;
-    private const int Classes = 5;
-    private static readonly CnnOptions Shape = new(1, 8, 8, [4, 6], FeatureSize: 10);
+    private const int Batch = OptimizerTrajectories.Batch;
+    private const int Classes = OptimizerTrajectories.Classes;
+    private static readonly CnnOptions Shape = OptimizerTrajectories.Shape;
 
     [Theory]
     [InlineData(1e-3, 0)]
@@ -35,12 +35,12 @@ public sealed class ContiguousParametersTests
     {
         using var generator = NetworkSeed.Generator(5, "contiguous");
         using var model = new CnnExpert(Shape, Classes, generator);
-        var before = model.parameters().Select(Bytes).ToArray();
+        var before = model.parameters().Select(OptimizerTrajectories.Bytes).ToArray();
         using var parameters = new ContiguousParameters(model);
 
-        Assert.Equal(before, model.parameters().Select(Bytes).ToArray());
+        Assert.Equal(before, model.parameters().Select(OptimizerTrajectories.Bytes).ToArray());
         Assert.Equal(model.parameters().Sum(p => p.numel()), parameters.All.numel());
-        var (pixels, labels) = Data(seed: 5);
+        var (pixels, labels) = OptimizerTrajectories.Data(seed: 5);
         using (var scope = torch.NewDisposeScope())
         {
             nn.functional.cross_entropy(model.forward(TensorInput.Floats(pixels, Batch, 1, 8, 8)), TensorInput.Labels(labels)).backward();
@@ -50,7 +50,7 @@ public sealed class ContiguousParametersTests
         using (var scope = torch.NewDisposeScope())
         {
             Assert.True(parameters.All.grad!.abs().max().item<float>() > 0);
-            Assert.Equal(model.parameters().SelectMany(p => Bytes(p.grad!)).ToArray(), Bytes(parameters.All.grad!));
+            Assert.Equal(model.parameters().SelectMany(p => OptimizerTrajectories.Bytes(p.grad!)).ToArray(), OptimizerTrajectories.Bytes(parameters.All.grad!));
         }
 
         parameters.ZeroGrad();
@@ -66,7 +66,7 @@ public sealed class ContiguousParametersTests
         using var model = new CnnExpert(Shape, Classes, generator);
         using var buffer = contiguous ? new ContiguousParameters(model) : null;
         using var optimizer = new PinnedScalarAdam(buffer is null ? model.parameters() : [buffer.All], lr, weight_decay: weightDecay);
-        var (pixels, labels) = Data(seed: 11);
+        var (pixels, labels) = OptimizerTrajectories.Data(seed: 11);
         var history = new List<byte[][]>();
         for (var step = 0; step < steps; step++)
         {
@@ -83,23 +83,9 @@ public sealed class ContiguousParametersTests
             var logits = model.forward(TensorInput.Floats(pixels, Batch, 1, 8, 8));
             nn.functional.cross_entropy(logits, TensorInput.Labels(labels)).backward();
             optimizer.step();
-            history.Add([.. model.parameters().Select(Bytes)]);
+            history.Add([.. model.parameters().Select(OptimizerTrajectories.Bytes)]);
         }
 
         return history;
-    }
-
-    private static (float[] Pixels, int[] Labels) Data(int seed)
-    {
-        var random = new Random(seed);
-        var pixels = Enumerable.Range(0, Batch * 64).Select(_ => (float)random.NextDouble()).ToArray();
-        var labels = Enumerable.Range(0, Batch).Select(_ => random.Next(Classes)).ToArray();
-        return (pixels, labels);
-    }
-
-    private static byte[] Bytes(Tensor tensor)
-    {
-        using var values = tensor.detach().contiguous();
-        return values.bytes.ToArray();
     }
 }

@@ -8,8 +8,8 @@ namespace EdgeMoE.Models.Moe.Continual;
 /// <summary>
 /// A small MLP expert that learns image tasks one after another (a few full-batch steps of plain gradient descent or
 /// Adam per task) and reports its classification error on each class subset's held-out images. Under gradient descent
-/// the change a task makes, ‖Δθ‖, grows with how badly the expert fits it, as a linear expert's minimum-norm fit does;
-/// Adam's first steps have about the same size whatever the task.
+/// the change a task makes, ‖Δθ‖, is the learning rate times the task's gradient, which grows with how badly the expert
+/// fits it, as a linear expert's minimum-norm fit grows with its residual; Adam rescales every coordinate of its steps.
 /// </summary>
 public sealed class MlpContinualExpert : IContinualExpert<LabeledImages>
 {
@@ -29,7 +29,7 @@ public sealed class MlpContinualExpert : IContinualExpert<LabeledImages>
     /// <param name="evaluation">Held-out images of each class subset, in cluster order.</param>
     /// <param name="generator">Seeded generator of the initial weights.</param>
     /// <param name="sgd">Plain gradient descent (the change of a step is the learning rate times the task's gradient)
-    /// instead of Adam (whose steps have about the same size whatever the task).</param>
+    /// instead of Adam.</param>
     public MlpContinualExpert(int inputSize, int hidden, int classes, int epochs, double learningRate, IReadOnlyList<LabeledImages> evaluation, Generator generator, bool sgd = false)
     {
         ArgumentNullException.ThrowIfNull(evaluation);
