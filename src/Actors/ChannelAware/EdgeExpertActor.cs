@@ -1,6 +1,7 @@
 using Akka.Actor;
 using EdgeMoE.Models.Moe;
 using EdgeMoE.Models.Moe.ChannelAware;
+using EdgeMoE.Models.Nn;
 
 namespace EdgeMoE.Actors.ChannelAware;
 
@@ -21,6 +22,7 @@ public sealed class EdgeExpertActor : ReceiveActor
 
     private void OnInput(ExpertInput input)
     {
+        TorchThreads.ApplyToCallingThread();
         var logits = ChannelAwareMoe.ExpertLogits(_expert, input.Features.ToArray());
         Sender.Tell(new ExpertOutput(input.Round, input.Samples, logits));
     }

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using EdgeMoE.Models.Data;
 using EdgeMoE.Models.Moe.ChannelAware;
+using EdgeMoE.Models.Nn;
 using EdgeMoE.Models.Randomness;
 using EdgeMoE.Models.Wireless;
 
@@ -26,6 +27,7 @@ public sealed class GateServerActor : ReceiveActor
     /// <summary>A server over <paramref name="model"/> (trained), scoring on <paramref name="test"/>.</summary>
     public GateServerActor(ChannelAwareMoe model, LabeledImages test, long seed, BlockFading fading, bool noisyUplink)
     {
+        TorchThreads.ApplyToCallingThread();
         _model = model;
         _seed = seed;
         _fading = fading;
@@ -48,6 +50,7 @@ public sealed class GateServerActor : ReceiveActor
 
     private void OnSweepPoint(SweepPoint point)
     {
+        TorchThreads.ApplyToCallingThread();
         if (_pending is not null)
         {
             throw new InvalidOperationException($"sweep point {point.Round} arrived while {_pending.Round} is running");
