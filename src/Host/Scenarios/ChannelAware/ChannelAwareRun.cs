@@ -26,34 +26,72 @@ internal sealed class ChannelAwareRun(
     ChannelAwareSettings scenario, RunSettings run, Akka.Configuration.Config akka, ChannelAwareData data, TextWriter progress, Checkpointing checkpoints)
 {
     private readonly List<ChannelAwareResult> _results = [];
+    private readonly TextWriter _progress = TextWriter.Synchronized(progress);
     private long _units;
 
-    /// <summary>Every sweep point's result, in the order they were measured.</summary>
+    /// <summary>Every sweep point's result: in the order they were measured, or per K in the order of K when K ran in parallel.</summary>
     public IReadOnlyList<ChannelAwareResult> Execute()
     {
+        if (!checkpoints.Requested && Workers() > 1)
+        {
+            return ExecuteInParallel();
+        }
+
         using var resume = checkpoints.Resume is { } loaded ? ChannelAwareCheckpoint.Read(loaded, scenario.Experts) : null;
         var first = 0;
         if (resume is not null)
         {
             (_units, first) = (resume.Position.Units, resume.Position.ExpertsIndex);
             _results.AddRange(resume.Results);
-            progress.WriteLine(Invariant($"resuming after {_units} epochs and points, K = {scenario.Experts[first]}, from {checkpoints.Resume!.Dir}"));
+            _progress.WriteLine(Invariant($"resuming after {_units} epochs and points, K = {scenario.Experts[first]}, from {checkpoints.Resume!.Dir}"));
         }
 
         for (var index = first; index < scenario.Experts.Count; index++)
         {
-            RunExperts(index, index == first ? resume : null);
+            RunExperts(index, index == first ? resume : null, _results);
         }
 
         return _results;
     }
 
-    private void RunExperts(int index, ChannelAwareResume? resume)
+    // Each K's work is independent of the others' (its own networks, generators seeded from the run seed and K, and actor
+    // systems), so up to --threads of them run at once, largest K first; the bytes are those of a run one K after another.
+    // A checkpoint counts units in that one-after-another order, so checkpointing and resuming runs keep it.
+    private int Workers() => Math.Min(ScenarioPlan.DispatcherThreads(run), scenario.Experts.Count);
+
+    private List<ChannelAwareResult> ExecuteInParallel()
+    {
+        var perExperts = scenario.Experts.Select(_ => new List<ChannelAwareResult>()).ToArray();
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<int>(
+            Enumerable.Range(0, scenario.Experts.Count).OrderByDescending(i => scenario.Experts[i]).ThenBy(i => i));
+        var workers = Enumerable.Range(0, Workers()).Select(_ => Task.Factory.StartNew(
+            () =>
+            {
+                TorchThreads.ApplyToCallingThread(); // libtorch keeps its thread count per OS thread
+                while (queue.TryDequeue(out var index))
+                {
+                    RunExperts(index, null, perExperts[index]);
+                }
+            },
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        try
+        {
+            Task.WaitAll(workers);
+        }
+        catch (AggregateException failed)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failed.Flatten().InnerExceptions[0]).Throw();
+        }
+
+        return perExperts.SelectMany(results => results).ToList();
+    }
+
+    private void RunExperts(int index, ChannelAwareResume? resume, List<ChannelAwareResult> results)
     {
         var experts = scenario.Experts[index];
         var train = data.Train;
         using var model = new ChannelAwareMoe(run.Seed, experts, train.Channels, train.Height, train.Width, train.Classes, scenario.ExpertHidden, scenario.GateHidden);
-        var state = new ExpertsState(index, experts, model);
+        var state = new ExpertsState(index, experts, model, results);
         if (resume is not null)
         {
             ChannelAwareCheckpoint.Load(model, resume, checkpoints.Resume!.Dir);
@@ -111,11 +149,11 @@ internal sealed class ChannelAwareRun(
         while (state.Done < phase.Units && !state.Stage1Stopped)
         {
             var loss = TwoStageTraining.IdealEpoch(state.Model, data.Train, scenario.Stage1, random, optimizer, scenario.Stage1Loss);
-            progress.WriteLine(Invariant($"K={experts} stage 1 epoch {state.Done + 1} (at most {scenario.Stage1.Epochs}): loss {loss:0.0000}"));
+            _progress.WriteLine(Invariant($"K={experts} stage 1 epoch {state.Done + 1} (at most {scenario.Stage1.Epochs}): loss {loss:0.0000}"));
             if (stop is not null)
             {
                 var accuracy = state.Model.IdealAccuracy(stop.Images);
-                progress.WriteLine(Invariant($"K={experts} stage 1 epoch {state.Done + 1}: held-out accuracy {100 * accuracy:0.00} %"));
+                _progress.WriteLine(Invariant($"K={experts} stage 1 epoch {state.Done + 1}: held-out accuracy {100 * accuracy:0.00} %"));
                 state.Stage1Stopped = state.Stop.Observe(accuracy, stop);
             }
 
@@ -145,7 +183,7 @@ internal sealed class ChannelAwareRun(
             var loss = TwoStageTraining.GateEpoch(
                 state.Model, aware, state.Features!, data.Train.Labels, transmission, aware ? scenario.TrainingLaw : null, aware ? scenario.Fading : null,
                 scenario.Stage2, random, optimizer);
-            progress.WriteLine(aware
+            _progress.WriteLine(aware
                 ? Invariant($"K={experts} {phase.Mode} stage 2 epoch {state.Done + 1}/{scenario.Stage2.Epochs}: loss {loss:0.0000}")
                 : Invariant($"K={experts} naive gate on ideal links epoch {state.Done + 1}/{scenario.Stage2.Epochs}: loss {loss:0.0000}"));
             state.Done++;
@@ -173,8 +211,8 @@ internal sealed class ChannelAwareRun(
             var key = Invariant($"K{experts}/{mode}/{snr}dB");
             var naive = Evaluate(server, new SweepPoint(key + "/naive", key, GateKind.Naive, transmission, snr));
             var aware = Evaluate(server, new SweepPoint(key + "/aware", key, GateKind.Aware, transmission, snr));
-            _results.Add(new ChannelAwareResult(mode, experts, snr, naive.Accuracy, aware.Accuracy, state.Ideal.Value, naive.Chosen, aware.Chosen));
-            progress.WriteLine(Invariant($"K={experts} {mode} {snr} dB: naive {100 * naive.Accuracy:0.00} %, aware {100 * aware.Accuracy:0.00} %, ideal {100 * state.Ideal.Value:0.00} %"));
+            state.Results.Add(new ChannelAwareResult(mode, experts, snr, naive.Accuracy, aware.Accuracy, state.Ideal.Value, naive.Chosen, aware.Chosen));
+            _progress.WriteLine(Invariant($"K={experts} {mode} {snr} dB: naive {100 * naive.Accuracy:0.00} %, aware {100 * aware.Accuracy:0.00} %, ideal {100 * state.Ideal.Value:0.00} %"));
             state.Done++;
             Unit(state, null, null);
         }
@@ -198,8 +236,8 @@ internal sealed class ChannelAwareRun(
     // One unit done: a checkpoint when one is due.
     private void Unit(ExpertsState state, Random? random, PinnedScalarAdam? optimizer)
     {
-        _units++;
-        if (!checkpoints.IsDue(_units))
+        var units = Interlocked.Increment(ref _units);
+        if (!checkpoints.IsDue(units))
         {
             return;
         }
@@ -223,8 +261,11 @@ internal sealed class ChannelAwareRun(
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     // One K's work in progress.
-    private sealed class ExpertsState(int index, int experts, ChannelAwareMoe model)
+    private sealed class ExpertsState(int index, int experts, ChannelAwareMoe model, List<ChannelAwareResult> results)
     {
+        /// <summary>Where this K's sweep points go: the run's list, or this K's own when K run in parallel.</summary>
+        public List<ChannelAwareResult> Results { get; } = results;
+
         public int Index { get; } = index;
 
         public int Experts { get; } = experts;
