@@ -14,7 +14,7 @@ namespace EdgeMoE.Host.Scenarios.ChannelAware;
 /// <summary>
 /// The scenario's work for every K, unit by unit (a training epoch or an evaluation point), with a checkpoint after
 /// every N units when asked, and from a checkpoint when resumed: stage 1, the naive gate's equal training, then per
-/// mode stage 2 and the SNR sweep on actors.
+/// mode stage 2 and the SNR sweep on actors. Without checkpoints the K values run in parallel, up to --threads at once.
 /// </summary>
 /// <param name="scenario">The scenario's settings.</param>
 /// <param name="run">Run settings (seed, threads).</param>
