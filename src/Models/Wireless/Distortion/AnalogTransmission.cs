@@ -10,6 +10,9 @@ namespace EdgeMoE.Models.Wireless.Distortion;
 /// </summary>
 public sealed record AnalogTransmission : IHiddenStateTransmission
 {
+    [ThreadStatic]
+    private static double[]? _noise;
+
     /// <summary>Bits JESA prices per element: a float32 hidden state.</summary>
     public const int PayloadBitsPerElement = 32;
 
@@ -40,7 +43,8 @@ public sealed record AnalogTransmission : IHiddenStateTransmission
         if (deviation > 0)
         {
             // The array form draws both normals of each polar pair (about 2.5x faster than a Normal.Sample per element).
-            var noise = new double[tensor.Length];
+            // One buffer per thread, reused while tensors keep their length (Transmit runs per sample and link).
+            var noise = _noise is { } buffer && buffer.Length == tensor.Length ? buffer : _noise = new double[tensor.Length];
             Normal.Samples(random, noise, 0, deviation);
             for (var i = 0; i < tensor.Length; i++)
             {
