@@ -1,8 +1,9 @@
+using EdgeMoE.Host.Tests.Cluster;
 using EdgeMoE.Host.Tests.Jesa;
 
 namespace EdgeMoE.Host.Tests.Checkpoints;
 
-[Collection(TorchThreadCount.Name)]
+[Collection(LocalClusterProcesses.Name)]
 public sealed class JesaResumeTests
 {
     // 8 rounds of one query per node (8 nodes): a checkpoint after each round leaves most of the run to kill.

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EdgeMoE.Host.Tests.Cluster;
 using EdgeMoE.Host.Tests.Run;
 
 namespace EdgeMoE.Host.Tests.Checkpoints;
@@ -37,7 +38,7 @@ public sealed class ResumableScenario : IDisposable
 /// Stable-MoE killed with SIGKILL mid-run and resumed ends with the files of a run that never stopped: in one process,
 /// killed once or twice, and on a <c>--local-nodes 3</c> cluster whose edge-node processes go with their coordinator.
 /// </summary>
-[Collection(TorchThreadCount.Name)]
+[Collection(LocalClusterProcesses.Name)]
 public sealed class StableMoeResumeTests(ResumableScenario scenario) : IClassFixture<ResumableScenario>
 {
     [Fact]

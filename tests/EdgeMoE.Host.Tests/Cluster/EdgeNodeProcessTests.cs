@@ -7,7 +7,7 @@ using EdgeMoE.Host.Tests.Run;
 namespace EdgeMoE.Host.Tests.Cluster;
 
 /// <summary>An <c>edgemoe node</c> process serves one coordinator after another until it is stopped.</summary>
-[Collection(TorchThreadCount.Name)]
+[Collection(LocalClusterProcesses.Name)]
 public sealed class EdgeNodeProcessTests
 {
     [Fact]

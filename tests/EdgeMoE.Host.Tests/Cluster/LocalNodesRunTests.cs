@@ -1,7 +1,7 @@
 namespace EdgeMoE.Host.Tests.Cluster;
 
 /// <summary><c>run --local-nodes 3</c>: real edge-node processes on loopback give the files of a one-process run.</summary>
-[Collection(TorchThreadCount.Name)]
+[Collection(LocalClusterProcesses.Name)]
 public sealed class LocalNodesRunTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(8);

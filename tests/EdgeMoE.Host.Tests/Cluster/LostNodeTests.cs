@@ -17,7 +17,7 @@ using Xunit.Abstractions;
 namespace EdgeMoE.Host.Tests.Cluster;
 
 /// <summary>What the coordinator says, and how fast the cluster reacts, when an edge member vanishes without leaving.</summary>
-[Collection(TorchThreadCount.Name)]
+[Collection(LocalClusterProcesses.Name)]
 public sealed class LostNodeTests(ITestOutputHelper output)
 {
     [Fact]

@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace EdgeMoE.Host.Tests.Cluster;
 
 /// <summary>A real crash: an edge-node process of a <c>--local-nodes 3</c> run is killed with SIGKILL in the middle of the run.</summary>
-[Collection(TorchThreadCount.Name)]
+[Collection(LocalClusterProcesses.Name)]
 public sealed class NodeKillTests(ITestOutputHelper output)
 {
     [Fact]

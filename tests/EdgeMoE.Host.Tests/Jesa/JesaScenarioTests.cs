@@ -1,8 +1,9 @@
 using System.Text.Json;
+using EdgeMoE.Host.Tests.Cluster;
 
 namespace EdgeMoE.Host.Tests.Jesa;
 
-[Collection(TorchThreadCount.Name)]
+[Collection(LocalClusterProcesses.Name)]
 public sealed class JesaScenarioTests
 {
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EdgeMoE.Host.Tests.Cluster;
 
 namespace EdgeMoE.Host.Tests.Run;
 
@@ -7,7 +8,7 @@ namespace EdgeMoE.Host.Tests.Run;
 /// <c>edgemoe.stable-moe.failures</c>: crashes, partitions and slow links strike at their slots, every policy goes on,
 /// and the token ledger of summary.json accounts for every token.
 /// </summary>
-[Collection(TorchThreadCount.Name)]
+[Collection(LocalClusterProcesses.Name)]
 public sealed class FailureInjectionTests
 {
     private const int Slots = 12;

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using EdgeMoE.Host.Tests.Cluster;
 
 namespace EdgeMoE.Host.Tests.Run;
 
 /// <summary><c>edgemoe.stable-moe.cells</c>: a scenario of several independent cells reports as one network.</summary>
-[Collection(TorchThreadCount.Name)]
+[Collection(LocalClusterProcesses.Name)]
 public sealed class MultiCellRunTests
 {
     [Fact]
