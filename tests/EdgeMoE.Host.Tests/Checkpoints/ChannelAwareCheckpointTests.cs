@@ -19,6 +19,23 @@ public sealed class ChannelAwareCheckpointTests
     }
 
     [Fact]
+    public void A_run_resumed_after_its_best_stage_1_epoch_keeps_that_epochs_weights_from_the_checkpoint()
+    {
+        // K = 3, six stage-1 epochs whose held-out accuracy peaks at epoch 5 (10, 10, 22, 27, 28, 24 %); the first
+        // checkpoint, after epoch 5, holds the copy of that epoch's weights, and only the copy can give them back after
+        // the resumed run trains epoch 6.
+        using var tiny = new TinyChannelAware(
+            "experts = [3]\nmodes = [analog]\nstage1-epochs = 6\nstage1-patience = 10\nstage1-learning-rate = 1e-2\nsweep-images = held-out");
+        string[] run = ["run", tiny.ScenarioFile, "--no-report"];
+        var reference = KillAndResume.Uninterrupted(run, Directory.CreateDirectory(tiny.Output("reference")).FullName);
+        var work = Directory.CreateDirectory(tiny.Output("resumed")).FullName;
+        var closing = KillAndResume.KilledAndResumed(run, work, every: 5, kills: 1, ["--no-report"]);
+        Assert.Contains("resuming after 5 epochs and points", closing);
+        Assert.Contains("K=3 stage 1 keeps epoch 5's weights", closing);
+        KillAndResume.AssertSameFiles(reference, Path.Combine(work, KillAndResume.Output));
+    }
+
+    [Fact]
     public void A_truncated_checkpoint_is_refused_with_exit_2_naming_its_file()
     {
         using var tiny = new TinyChannelAware("experts = [2]");

@@ -13,16 +13,17 @@ namespace EdgeMoE.Host.Scenarios.ChannelAware;
 /// <param name="Results">The sweep points done so far.</param>
 /// <param name="Model">The networks' tensors (names as <see cref="ChannelAwareCheckpoint"/> writes them).</param>
 /// <param name="Stage1Gate">G as stage 1 left it, once stage 1 is over; null before.</param>
+/// <param name="Stage1Best">F, G and the experts at stage 1's best held-out epoch so far, while stage 1 runs with <c>stage1-weights = best</c>; null otherwise.</param>
 /// <param name="Generator">The current training phase's xoshiro256** state; empty outside training.</param>
 /// <param name="Moments">The current training phase's Adam state; empty outside training.</param>
 internal sealed record ChannelAwareResume(
     ChannelAwarePosition Position, IReadOnlyList<ChannelAwareResult> Results, IReadOnlyDictionary<string, Tensor> Model,
-    Dictionary<string, Tensor>? Stage1Gate, ulong[] Generator, IReadOnlyList<AdamMoments> Moments) : IDisposable
+    Dictionary<string, Tensor>? Stage1Gate, Dictionary<string, Tensor>? Stage1Best, ulong[] Generator, IReadOnlyList<AdamMoments> Moments) : IDisposable
 {
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var tensor in Model.Values.Concat(Stage1Gate?.Values ?? Enumerable.Empty<Tensor>()))
+        foreach (var tensor in Model.Values.Concat(Stage1Gate?.Values ?? Enumerable.Empty<Tensor>()).Concat(Stage1Best?.Values ?? Enumerable.Empty<Tensor>()))
         {
             tensor.Dispose();
         }
@@ -31,8 +32,8 @@ internal sealed record ChannelAwareResume(
 
 /// <summary>
 /// The channel-aware scenario's checkpoint: state.bin (position, stage 1's stopping state, the phase's generator,
-/// Adam step counts, finished points), model.safetensors (F, G, G_AW, the experts and, after stage 1, G as stage 1
-/// left it) and optimiser.safetensors (the current phase's Adam moments). The networks draw from torch generators
+/// Adam step counts, finished points), model.safetensors (F, G, G_AW, the experts, during stage 1 the copy of F, G and
+/// the experts at its best held-out epoch when it keeps that one, and after stage 1, G as stage 1 left it) and optimiser.safetensors (the current phase's Adam moments). The networks draw from torch generators
 /// only when built, so their weights carry all torch randomness.
 /// </summary>
 internal static class ChannelAwareCheckpoint
@@ -41,15 +42,16 @@ internal static class ChannelAwareCheckpoint
     private const string ModelFile = "model.safetensors";
     private const string OptimiserFile = "optimiser.safetensors";
     private const string Stage1GatePrefix = "stage1-gate.";
+    private const string Stage1BestPrefix = "stage1-best.";
 
     /// <summary>The parts of a checkpoint at <paramref name="position"/>.</summary>
     public static IReadOnlyList<CheckpointPart> Parts(
         ChannelAwarePosition position, int experts, IReadOnlyList<ChannelAwareResult> results, ChannelAwareMoe model,
-        IReadOnlyDictionary<string, Tensor>? stage1Gate, Random? random, PinnedScalarAdam? optimizer)
+        IReadOnlyDictionary<string, Tensor>? stage1Gate, IReadOnlyDictionary<string, Tensor>? stage1Best, Random? random, PinnedScalarAdam? optimizer)
     {
         var state = new StateWriter().Section("position")
             .Long(position.Units).Int(position.ExpertsIndex).Int(experts).Int(position.Phase).Int(position.Done)
-            .Bool(position.Stage1Stopped).Double(position.Best).Int(position.Stale).Bool(position.Ideal is not null).Double(position.Ideal ?? 0);
+            .Bool(position.Stage1Stopped).Double(position.Best).Int(position.BestEpoch).Int(position.Stale).Bool(position.Ideal is not null).Double(position.Ideal ?? 0);
         state.Section("generator").ULongs(random is null ? [] : ((Models.Randomness.Xoshiro256Random)random).GetState());
         using var scope = torch.NewDisposeScope();
         var moments = optimizer is null ? [] : optimizer.ExportMoments();
@@ -62,6 +64,7 @@ internal static class ChannelAwareCheckpoint
 
         var tensors = Modules(model).SelectMany(m => m.Module.state_dict().Select(p => KeyValuePair.Create(m.Prefix + p.Key, p.Value))).ToList();
         tensors.AddRange((stage1Gate ?? new Dictionary<string, Tensor>()).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(Stage1GatePrefix + p.Key, p.Value)));
+        tensors.AddRange((stage1Best ?? new Dictionary<string, Tensor>()).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(Stage1BestPrefix + p.Key, p.Value)));
         var optimiser = moments.SelectMany((m, i) => new[] { KeyValuePair.Create($"adam.{i}.exp_avg", torch.tensor(m.ExpAvg)), KeyValuePair.Create($"adam.{i}.exp_avg_sq", torch.tensor(m.ExpAvgSq)) }).ToList();
         return [new CheckpointPart(StateFile, state.ToArray()), new CheckpointPart(ModelFile, Safetensors(tensors)), new CheckpointPart(OptimiserFile, Safetensors(optimiser))];
     }
@@ -72,9 +75,9 @@ internal static class ChannelAwareCheckpoint
     {
         var reader = checkpoint.Reader(StateFile);
         var units = reader.Section("position").Long();
-        var (index, k, phase, done, stopped, best, stale, hasIdeal, ideal) =
-            (reader.Int(), reader.Int(), reader.Int(), reader.Int(), reader.Bool(), reader.Double(), reader.Int(), reader.Bool(), reader.Double());
-        if (units != checkpoint.Step || index < 0 || index >= experts.Count || experts[index] != k || phase < 0 || done < 0)
+        var (index, k, phase, done, stopped, best, bestEpoch, stale, hasIdeal, ideal) =
+            (reader.Int(), reader.Int(), reader.Int(), reader.Int(), reader.Bool(), reader.Double(), reader.Int(), reader.Int(), reader.Bool(), reader.Double());
+        if (units != checkpoint.Step || index < 0 || index >= experts.Count || experts[index] != k || phase < 0 || done < 0 || bestEpoch < 0)
         {
             throw reader.Corrupt($"position (step {units}, K index {index} = {k}, phase {phase}, {done} done) does not fit the manifest's step {checkpoint.Step} and K = {string.Join(", ", experts)}");
         }
@@ -90,8 +93,8 @@ internal static class ChannelAwareCheckpoint
 
         reader.End();
         var model = Tensors(checkpoint, ModelFile);
-        var stage1Gate = model.Keys.Where(n => n.StartsWith(Stage1GatePrefix, StringComparison.Ordinal)).ToList()
-            .ToDictionary(n => n[Stage1GatePrefix.Length..], n => model.Remove(n, out var t) ? t : throw new InvalidOperationException(n));
+        var stage1Gate = Prefixed(model, Stage1GatePrefix);
+        var stage1Best = Prefixed(model, Stage1BestPrefix);
         var optimiser = Tensors(checkpoint, OptimiserFile);
         var moments = steps.Select((step, i) => new AdamMoments(step, Take(checkpoint, optimiser, OptimiserFile, $"adam.{i}.exp_avg"), Take(checkpoint, optimiser, OptimiserFile, $"adam.{i}.exp_avg_sq"))).ToList();
         foreach (var tensor in optimiser.Values)
@@ -99,8 +102,8 @@ internal static class ChannelAwareCheckpoint
             tensor.Dispose();
         }
 
-        var position = new ChannelAwarePosition(units, index, phase, done, stopped, best, stale, hasIdeal ? ideal : null);
-        return new ChannelAwareResume(position, results, model, stage1Gate.Count == 0 ? null : stage1Gate, generator, moments);
+        var position = new ChannelAwarePosition(units, index, phase, done, stopped, best, bestEpoch, stale, hasIdeal ? ideal : null);
+        return new ChannelAwareResume(position, results, model, stage1Gate.Count == 0 ? null : stage1Gate, stage1Best.Count == 0 ? null : stage1Best, generator, moments);
     }
 
     /// <summary>Loads the networks of <paramref name="resume"/> into <paramref name="model"/> (same K and sizes).</summary>
@@ -124,9 +127,13 @@ internal static class ChannelAwareCheckpoint
         }
     }
 
+    // The tensors named with prefix, taken out of model, keyed without the prefix.
+    private static Dictionary<string, Tensor> Prefixed(Dictionary<string, Tensor> model, string prefix) =>
+        model.Keys.Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).ToList()
+            .ToDictionary(n => n[prefix.Length..], n => model.Remove(n, out var t) ? t : throw new InvalidOperationException(n), StringComparer.Ordinal);
+
     private static IEnumerable<(string Prefix, nn.Module Module)> Modules(ChannelAwareMoe model) =>
-        [("backbone.", model.Backbone), ("naive-gate.", model.NaiveGate), ("aware-gate.", model.AwareGate),
-            .. model.ExpertNetworks.Select((e, k) => ($"expert-{k}.", (nn.Module)e))];
+        [.. model.Stage1Modules(), ("aware-gate.", model.AwareGate)];
 
     private static byte[] Safetensors(IEnumerable<KeyValuePair<string, Tensor>> tensors)
     {

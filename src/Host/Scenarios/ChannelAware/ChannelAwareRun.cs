@@ -96,8 +96,9 @@ internal sealed class ChannelAwareRun(
         {
             ChannelAwareCheckpoint.Load(model, resume, checkpoints.Resume!.Dir);
             var p = resume.Position;
-            (state.Phase, state.Done, state.Stage1Stopped, state.Stop, state.Ideal) = (p.Phase, p.Done, p.Stage1Stopped, StoppingProgress.Restored(p.Best, p.Stale), p.Ideal);
+            (state.Phase, state.Done, state.Stage1Stopped, state.Stop, state.Ideal) = (p.Phase, p.Done, p.Stage1Stopped, StoppingProgress.Restored(p.Best, p.BestEpoch, p.Stale), p.Ideal);
             state.Stage1Gate = resume.Stage1Gate?.ToDictionary(t => t.Key, t => t.Value.clone());
+            state.Stage1Best = resume.Stage1Best?.ToDictionary(t => t.Key, t => t.Value.clone());
         }
 
         try
@@ -108,7 +109,9 @@ internal sealed class ChannelAwareRun(
                 var phase = phases[state.Phase];
                 if (phase.Kind != ChannelAwarePhaseKind.Stage1)
                 {
-                    // Stage 1 is over: G as it left it (unless a checkpoint kept it) and the features of the frozen F.
+                    // Stage 1 is over: its best epoch's weights when it keeps those, G as it left it (unless a checkpoint
+                    // kept it) and the features of the frozen F.
+                    KeepBestStage1(state);
                     state.Stage1Gate ??= model.SnapshotNaiveGate();
                     state.Features ??= model.Features(train.Pixels, train.Count, train.Channels, train.Height, train.Width);
                 }
@@ -133,7 +136,7 @@ internal sealed class ChannelAwareRun(
         }
         finally
         {
-            foreach (var tensor in state.Stage1Gate?.Values ?? Enumerable.Empty<Tensor>())
+            foreach (var tensor in (state.Stage1Gate?.Values ?? Enumerable.Empty<Tensor>()).Concat(state.Stage1Best?.Values ?? Enumerable.Empty<Tensor>()))
             {
                 tensor.Dispose();
             }
@@ -154,11 +157,39 @@ internal sealed class ChannelAwareRun(
             {
                 var accuracy = state.Model.IdealAccuracy(stop.Images);
                 _progress.WriteLine(Invariant($"K={experts} stage 1 epoch {state.Done + 1}: held-out accuracy {100 * accuracy:0.00} %"));
-                state.Stage1Stopped = state.Stop.Observe(accuracy, stop);
+                state.Stage1Stopped = state.Stop.Observe(state.Done + 1, accuracy, stop);
+                if (scenario.KeepBestStage1 && state.Stop.Improved)
+                {
+                    DisposeAll(state.Stage1Best);
+                    state.Stage1Best = state.Model.SnapshotStage1();
+                }
             }
 
             state.Done++;
             Unit(state, random, optimizer);
+        }
+    }
+
+    // With stage1-weights = best, F, G and the experts go back to stage 1's best held-out epoch, once, as stage 1 ends
+    // (a run resumed after that point has those weights in its checkpoint already and no copy left).
+    private void KeepBestStage1(ExpertsState state)
+    {
+        if (state.Stage1Gate is not null || state.Stage1Best is null)
+        {
+            return;
+        }
+
+        state.Model.RestoreStage1(state.Stage1Best);
+        _progress.WriteLine(Invariant($"K={state.Experts} stage 1 keeps epoch {state.Stop.BestEpoch}'s weights (held-out accuracy {100 * state.Stop.Best:0.00} %, the best)"));
+        DisposeAll(state.Stage1Best);
+        state.Stage1Best = null;
+    }
+
+    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
+    {
+        foreach (var tensor in tensors?.Values ?? Enumerable.Empty<Tensor>())
+        {
+            tensor.Dispose();
         }
     }
 
@@ -245,8 +276,9 @@ internal sealed class ChannelAwareRun(
         IReadOnlyList<CheckpointPart> parts;
         using (checkpoints.Measure())
         {
-            var position = new ChannelAwarePosition(_units, state.Index, state.Phase, state.Done, state.Stage1Stopped, state.Stop.Best, state.Stop.Stale, state.Ideal);
-            parts = ChannelAwareCheckpoint.Parts(position, state.Experts, _results, state.Model, state.Stage1Gate, random, optimizer);
+            var position = new ChannelAwarePosition(
+                _units, state.Index, state.Phase, state.Done, state.Stage1Stopped, state.Stop.Best, state.Stop.BestEpoch, state.Stop.Stale, state.Ideal);
+            parts = ChannelAwareCheckpoint.Parts(position, state.Experts, _results, state.Model, state.Stage1Gate, state.Stage1Best, random, optimizer);
         }
 
         checkpoints.Save(_units, parts);
@@ -283,6 +315,9 @@ internal sealed class ChannelAwareRun(
         public double? Ideal { get; set; }
 
         public Dictionary<string, Tensor>? Stage1Gate { get; set; }
+
+        /// <summary>F, G and the experts at stage 1's best held-out epoch so far (stage1-weights = best, until stage 1 ends).</summary>
+        public Dictionary<string, Tensor>? Stage1Best { get; set; }
 
         public float[]? Features { get; set; }
     }

@@ -25,6 +25,7 @@ namespace EdgeMoE.Host.Scenarios.ChannelAware;
 /// <param name="Patience">Epochs in a row without progress that stop stage 1.</param>
 /// <param name="SweepOnHeldOut">Whether the sweep and the ideal accuracy are measured on the held-out training images instead of the test set (<c>sweep-images = held-out</c>).</param>
 /// <param name="Stage1Loss">The task loss of stage 1: the dense mixture likelihood or Switch's top-1 cross-entropy.</param>
+/// <param name="KeepBestStage1">Whether stage 1 ends with the weights of its best held-out epoch (<c>stage1-weights = best</c>) rather than its last.</param>
 public sealed record ChannelAwareSettings(
     IReadOnlyList<int> Experts,
     IReadOnlyList<string> Modes,
@@ -44,7 +45,8 @@ public sealed record ChannelAwareSettings(
     double MinGain,
     int Patience,
     bool SweepOnHeldOut,
-    Stage1Loss Stage1Loss)
+    Stage1Loss Stage1Loss,
+    bool KeepBestStage1)
 {
     /// <summary>The section's path under <c>edgemoe</c>.</summary>
     public const string Section = "channel-aware";
@@ -105,7 +107,8 @@ public sealed record ChannelAwareSettings(
             MinGain: r.AtLeast("stage1-min-gain", 0) / 100,
             Patience: r.Int("stage1-patience", min: 1, max: 1000),
             SweepOnHeldOut: r.OneOf("sweep-images", ["test", "held-out"]) == "held-out",
-            Stage1Loss: r.OneOf("stage1-loss", ["mixture", "switch"]) == "switch" ? Stage1Loss.Switch : Stage1Loss.Mixture);
+            Stage1Loss: r.OneOf("stage1-loss", ["mixture", "switch"]) == "switch" ? Stage1Loss.Switch : Stage1Loss.Mixture,
+            KeepBestStage1: r.OneOf("stage1-weights", ["best", "last"]) == "best");
     }
 
     private static TrainingOptions Stage(SettingsReader r, string stage) => new(

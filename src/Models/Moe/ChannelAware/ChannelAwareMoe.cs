@@ -62,6 +62,42 @@ public sealed class ChannelAwareMoe : IDisposable
     }
 
     /// <summary>
+    /// A detached copy of everything stage 1 trains: F, G and the experts, parameters and buffers, keyed as
+    /// <see cref="Stage1Modules"/> names them (the caller disposes them).
+    /// </summary>
+    public Dictionary<string, Tensor> SnapshotStage1()
+    {
+        using var noGrad = torch.no_grad();
+        return Stage1Modules()
+            .SelectMany(m => m.Module.state_dict().Select(p => KeyValuePair.Create(m.Prefix + p.Key, p.Value.detach().clone())))
+            .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Loads a <see cref="SnapshotStage1"/> copy back into F, G and the experts.</summary>
+    /// <exception cref="ArgumentException">The copy lacks a tensor or has one of another shape (another K or size).</exception>
+    public void RestoreStage1(IReadOnlyDictionary<string, Tensor> snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        using var noGrad = torch.no_grad();
+        foreach (var (prefix, module) in Stage1Modules())
+        {
+            foreach (var (name, target) in module.state_dict())
+            {
+                if (!snapshot.TryGetValue(prefix + name, out var source) || !source.shape.SequenceEqual(target.shape))
+                {
+                    throw new ArgumentException($"the stage 1 snapshot has no tensor {prefix + name} of shape [{string.Join(", ", target.shape)}]", nameof(snapshot));
+                }
+
+                target.copy_(source);
+            }
+        }
+    }
+
+    /// <summary>The networks stage 1 trains, each with the prefix of its tensors' names: backbone., naive-gate., expert-k.</summary>
+    public IEnumerable<(string Prefix, nn.Module Module)> Stage1Modules() =>
+        [("backbone.", Backbone), ("naive-gate.", NaiveGate), .. ExpertNetworks.Select((e, k) => ($"expert-{k}.", (nn.Module)e))];
+
+    /// <summary>
     /// Starts G_AW from G's parameters <paramref name="naive"/> (null: G as it is now): weights of the feature inputs
     /// are copied, weights of the CSI inputs zeroed, so that before stage 2 the channel-aware gate routes as that G.
     /// </summary>

@@ -18,34 +18,68 @@ public static class TwoStageTraining
     /// <summary>
     /// Stage 1 on <paramref name="images"/>, shuffled each epoch by <paramref name="random"/>, for options.Epochs epochs
     /// or fewer when <paramref name="stop"/> ends it (<paramref name="onValidation"/> gets each epoch's held-out
-    /// accuracy, a fraction), minimising <paramref name="loss"/>; returns the number of epochs run.
+    /// accuracy, a fraction), minimising <paramref name="loss"/>; returns the number of epochs run. With
+    /// <paramref name="keepBest"/> and a <paramref name="stop"/>, F, G and the experts end with the weights of the epoch
+    /// of best held-out accuracy; otherwise with the last epoch's.
     /// </summary>
     public static int TrainIdeal(
         ChannelAwareMoe model, LabeledImages images, TrainingOptions options, Random random, Action<int, double>? onEpoch = null,
-        ValidationStop? stop = null, Action<int, double>? onValidation = null, Stage1Loss loss = Stage1Loss.Mixture)
+        ValidationStop? stop = null, Action<int, double>? onValidation = null, Stage1Loss loss = Stage1Loss.Mixture, bool keepBest = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(options);
         using var optimizer = IdealOptimizer(model, options);
         var progress = new StoppingProgress();
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        Dictionary<string, Tensor>? best = null;
+        try
         {
-            // Trained whether or not anyone listens: ?.Invoke would skip evaluating its arguments.
-            var meanLoss = IdealEpoch(model, images, options, random, optimizer, loss);
-            onEpoch?.Invoke(epoch, meanLoss);
-            if (stop is not null)
+            var epochs = options.Epochs;
+            for (var epoch = 0; epoch < options.Epochs; epoch++)
             {
+                // Trained whether or not anyone listens: ?.Invoke would skip evaluating its arguments.
+                var meanLoss = IdealEpoch(model, images, options, random, optimizer, loss);
+                onEpoch?.Invoke(epoch, meanLoss);
+                if (stop is null)
+                {
+                    continue;
+                }
+
                 var accuracy = model.IdealAccuracy(stop.Images);
                 onValidation?.Invoke(epoch, accuracy);
-                if (progress.Observe(accuracy, stop))
+                var stopNow = progress.Observe(epoch + 1, accuracy, stop);
+                if (keepBest && progress.Improved)
                 {
-                    return epoch + 1;
+                    Dispose(best);
+                    best = model.SnapshotStage1();
+                }
+
+                if (stopNow)
+                {
+                    epochs = epoch + 1;
+                    break;
                 }
             }
-        }
 
-        return options.Epochs;
+            if (best is not null)
+            {
+                model.RestoreStage1(best);
+            }
+
+            return epochs;
+        }
+        finally
+        {
+            Dispose(best);
+        }
+    }
+
+    private static void Dispose(Dictionary<string, Tensor>? tensors)
+    {
+        foreach (var tensor in tensors?.Values ?? Enumerable.Empty<Tensor>())
+        {
+            tensor.Dispose();
+        }
     }
 
     /// <summary>Stage 1's optimiser: Adam over F, G and every expert.</summary>

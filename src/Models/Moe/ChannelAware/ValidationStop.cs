@@ -6,7 +6,7 @@ namespace EdgeMoE.Models.Moe.ChannelAware;
 /// Stage 1's stopping rule: after every epoch the MoE's top-1 accuracy on ideal links is measured on
 /// <paramref name="Images"/> (held out of the training set, never the test set), and training stops after
 /// <paramref name="Patience"/> epochs in a row that do not beat the best accuracy so far by more than
-/// <paramref name="MinGain"/>, or at the epoch cap. The last epoch's weights are kept.
+/// <paramref name="MinGain"/>, or at the epoch cap. Which epoch's weights are kept is the scenario's choice (<c>stage1-weights</c>).
 /// </summary>
 /// <param name="Images">Held-out training images (never trained on).</param>
 /// <param name="MinGain">Smallest accuracy gain that counts as progress, as a fraction (0.002 = 0.2 points).</param>

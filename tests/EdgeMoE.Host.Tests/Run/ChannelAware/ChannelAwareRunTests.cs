@@ -86,6 +86,30 @@ public sealed class ChannelAwareRunTests
     }
 
     [Theory]
+    [InlineData("best")]
+    [InlineData("last")]
+    public void Stage_1_ends_with_the_weights_of_its_best_or_its_last_held_out_epoch(string weights)
+    {
+        // Six stage-1 epochs that the rule never stops (patience 10), K = 3; the sweep's ideal accuracy is then measured
+        // by the server actor on the same held-out images that stage 1 scores after each epoch.
+        using var scenario = new TinyChannelAware(
+            $"experts = [3]\nmodes = [analog]\nstage1-epochs = 6\nstage1-patience = 10\nstage1-learning-rate = 1e-2\nsweep-images = held-out\nstage1-weights = {weights}");
+        var folder = scenario.Output(weights);
+        var (exit, _, error) = CliRunner.Run("run", scenario.ScenarioFile, "--out", folder, "--no-report");
+        Assert.True(exit == 0, error);
+        var heldOut = error.Split('\n').Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^K=3 stage 1 epoch \d+: held-out accuracy ([0-9.]+) %"))
+            .Where(m => m.Success).Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(6, heldOut.Count);
+        var best = heldOut.IndexOf(heldOut.Max());
+        Assert.True(best < 5, $"the setup needs a best epoch before the last: held-out {string.Join(", ", heldOut)}");
+        Assert.True(heldOut[5] < heldOut[best], $"the setup needs a last epoch worse than the best: held-out {string.Join(", ", heldOut)}");
+        using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, "summary.json")));
+        var ideal = 100 * summary.RootElement.GetProperty("results")[0].GetProperty("ideal_accuracy").GetDouble();
+        Assert.Equal(weights == "best" ? heldOut[best] : heldOut[5], Math.Round(ideal, 2));
+        Assert.Equal(weights == "best", error.Contains($"K=3 stage 1 keeps epoch {best + 1}'s weights", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("experts = []", "edgemoe.channel-aware.experts")]
     [InlineData("experts = [4, 4]", "edgemoe.channel-aware.experts")]
     [InlineData("experts = [0]", "edgemoe.channel-aware.experts")]
@@ -101,6 +125,7 @@ public sealed class ChannelAwareRunTests
     [InlineData("stage1-min-gain = -0.5", "edgemoe.channel-aware.stage1-min-gain")]
     [InlineData("stage1-patience = 0", "edgemoe.channel-aware.stage1-patience")]
     [InlineData("stage1-loss = dense", "edgemoe.channel-aware.stage1-loss")]
+    [InlineData("stage1-weights = first", "edgemoe.channel-aware.stage1-weights")]
     [InlineData("sweep-images = train", "edgemoe.channel-aware.sweep-images")]
     [InlineData("sweep-images = held-out\nstage1-validation-images = 0", "edgemoe.channel-aware.sweep-images")]
     [InlineData("stage2-learning-rate = -1", "edgemoe.channel-aware.stage2-learning-rate")]
