@@ -98,7 +98,7 @@ internal sealed class ChannelAwareRun(
             var p = resume.Position;
             (state.Phase, state.Done, state.Stage1Stopped, state.Stop, state.Ideal) = (p.Phase, p.Done, p.Stage1Stopped, StoppingProgress.Restored(p.Best, p.BestEpoch, p.Stale), p.Ideal);
             state.Stage1Gate = resume.Stage1Gate?.ToDictionary(t => t.Key, t => t.Value.clone());
-            state.Stage1Best = resume.Stage1Best?.ToDictionary(t => t.Key, t => t.Value.clone());
+            state.Stage1Best = BestStage1Weights.Restored(resume.Stage1Best?.ToDictionary(t => t.Key, t => t.Value.clone()));
         }
 
         try
@@ -136,10 +136,12 @@ internal sealed class ChannelAwareRun(
         }
         finally
         {
-            foreach (var tensor in (state.Stage1Gate?.Values ?? Enumerable.Empty<Tensor>()).Concat(state.Stage1Best?.Values ?? Enumerable.Empty<Tensor>()))
+            foreach (var tensor in state.Stage1Gate?.Values ?? Enumerable.Empty<Tensor>())
             {
                 tensor.Dispose();
             }
+
+            state.Stage1Best.Dispose();
         }
     }
 
@@ -158,10 +160,9 @@ internal sealed class ChannelAwareRun(
                 var accuracy = state.Model.IdealAccuracy(stop.Images);
                 _progress.WriteLine(Invariant($"K={experts} stage 1 epoch {state.Done + 1}: held-out accuracy {100 * accuracy:0.00} %"));
                 state.Stage1Stopped = state.Stop.Observe(state.Done + 1, accuracy, stop);
-                if (scenario.KeepBestStage1 && state.Stop.Improved)
+                if (scenario.KeepBestStage1)
                 {
-                    DisposeAll(state.Stage1Best);
-                    state.Stage1Best = state.Model.SnapshotStage1();
+                    state.Stage1Best.Offer(state.Model, state.Stop);
                 }
             }
 
@@ -174,22 +175,9 @@ internal sealed class ChannelAwareRun(
     // (a run resumed after that point has those weights in its checkpoint already and no copy left).
     private void KeepBestStage1(ExpertsState state)
     {
-        if (state.Stage1Gate is not null || state.Stage1Best is null)
+        if (state.Stage1Gate is null && state.Stage1Best.RestoreInto(state.Model))
         {
-            return;
-        }
-
-        state.Model.RestoreStage1(state.Stage1Best);
-        _progress.WriteLine(Invariant($"K={state.Experts} stage 1 keeps epoch {state.Stop.BestEpoch}'s weights (held-out accuracy {100 * state.Stop.Best:0.00} %, the best)"));
-        DisposeAll(state.Stage1Best);
-        state.Stage1Best = null;
-    }
-
-    private static void DisposeAll(Dictionary<string, Tensor>? tensors)
-    {
-        foreach (var tensor in tensors?.Values ?? Enumerable.Empty<Tensor>())
-        {
-            tensor.Dispose();
+            _progress.WriteLine(Invariant($"K={state.Experts} stage 1 keeps epoch {state.Stop.BestEpoch}'s weights (held-out accuracy {100 * state.Stop.Best:0.00} %, the best)"));
         }
     }
 
@@ -278,7 +266,7 @@ internal sealed class ChannelAwareRun(
         {
             var position = new ChannelAwarePosition(
                 _units, state.Index, state.Phase, state.Done, state.Stage1Stopped, state.Stop.Best, state.Stop.BestEpoch, state.Stop.Stale, state.Ideal);
-            parts = ChannelAwareCheckpoint.Parts(position, state.Experts, _results, state.Model, state.Stage1Gate, state.Stage1Best, random, optimizer);
+            parts = ChannelAwareCheckpoint.Parts(position, state.Experts, _results, state.Model, state.Stage1Gate, state.Stage1Best.Tensors, random, optimizer);
         }
 
         checkpoints.Save(_units, parts);
@@ -316,8 +304,8 @@ internal sealed class ChannelAwareRun(
 
         public Dictionary<string, Tensor>? Stage1Gate { get; set; }
 
-        /// <summary>F, G and the experts at stage 1's best held-out epoch so far (stage1-weights = best, until stage 1 ends).</summary>
-        public Dictionary<string, Tensor>? Stage1Best { get; set; }
+        /// <summary>The copy of F, G and the experts at stage 1's best held-out epoch so far (stage1-weights = best; empty once put back).</summary>
+        public BestStage1Weights Stage1Best { get; set; } = new();
 
         public float[]? Features { get; set; }
     }

@@ -31,55 +31,35 @@ public static class TwoStageTraining
         ArgumentNullException.ThrowIfNull(options);
         using var optimizer = IdealOptimizer(model, options);
         var progress = new StoppingProgress();
-        Dictionary<string, Tensor>? best = null;
-        try
+        using var best = new BestStage1Weights();
+        var epochs = options.Epochs;
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
-            var epochs = options.Epochs;
-            for (var epoch = 0; epoch < options.Epochs; epoch++)
+            // Trained whether or not anyone listens: ?.Invoke would skip evaluating its arguments.
+            var meanLoss = IdealEpoch(model, images, options, random, optimizer, loss);
+            onEpoch?.Invoke(epoch, meanLoss);
+            if (stop is null)
             {
-                // Trained whether or not anyone listens: ?.Invoke would skip evaluating its arguments.
-                var meanLoss = IdealEpoch(model, images, options, random, optimizer, loss);
-                onEpoch?.Invoke(epoch, meanLoss);
-                if (stop is null)
-                {
-                    continue;
-                }
-
-                var accuracy = model.IdealAccuracy(stop.Images);
-                onValidation?.Invoke(epoch, accuracy);
-                var stopNow = progress.Observe(epoch + 1, accuracy, stop);
-                if (keepBest && progress.Improved)
-                {
-                    Dispose(best);
-                    best = model.SnapshotStage1();
-                }
-
-                if (stopNow)
-                {
-                    epochs = epoch + 1;
-                    break;
-                }
+                continue;
             }
 
-            if (best is not null)
+            var accuracy = model.IdealAccuracy(stop.Images);
+            onValidation?.Invoke(epoch, accuracy);
+            var stopNow = progress.Observe(epoch + 1, accuracy, stop);
+            if (keepBest)
             {
-                model.RestoreStage1(best);
+                best.Offer(model, progress);
             }
 
-            return epochs;
+            if (stopNow)
+            {
+                epochs = epoch + 1;
+                break;
+            }
         }
-        finally
-        {
-            Dispose(best);
-        }
-    }
 
-    private static void Dispose(Dictionary<string, Tensor>? tensors)
-    {
-        foreach (var tensor in tensors?.Values ?? Enumerable.Empty<Tensor>())
-        {
-            tensor.Dispose();
-        }
+        best.RestoreInto(model);
+        return epochs;
     }
 
     /// <summary>Stage 1's optimiser: Adam over F, G and every expert.</summary>
