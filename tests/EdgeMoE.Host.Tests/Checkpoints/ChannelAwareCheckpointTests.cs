@@ -36,6 +36,23 @@ public sealed class ChannelAwareCheckpointTests
     }
 
     [Fact]
+    public void A_run_resumed_after_stage_1_lowered_its_learning_rate_trains_on_at_the_lowered_rate()
+    {
+        // K = 3 and a minimum gain of 100 points: every stage-1 epoch after the first stalls, so with patience 1 the rate
+        // drops after epochs 2, 3 and 4 and stage 1 stops after epoch 5. The first checkpoint comes after epoch 3 (two
+        // drops); the resumed run must train epoch 4 at the twice-lowered rate and make the third drop.
+        using var tiny = new TinyChannelAware(
+            "experts = [3]\nmodes = [analog]\nstage1-epochs = 8\nstage1-min-gain = 100\nstage1-patience = 1\nstage1-learning-rate-drops = 3\nstage1-learning-rate = 1e-2\nsweep-images = held-out");
+        string[] run = ["run", tiny.ScenarioFile, "--no-report"];
+        var reference = KillAndResume.Uninterrupted(run, Directory.CreateDirectory(tiny.Output("reference")).FullName);
+        var work = Directory.CreateDirectory(tiny.Output("resumed")).FullName;
+        var closing = KillAndResume.KilledAndResumed(run, work, every: 3, kills: 1, ["--no-report"]);
+        Assert.Contains("resuming after 3 epochs and points", closing);
+        Assert.Contains("K=3 stage 1 learning rate now 1E-05 (3 of 3 drops)", closing);
+        KillAndResume.AssertSameFiles(reference, Path.Combine(work, KillAndResume.Output));
+    }
+
+    [Fact]
     public void A_truncated_checkpoint_is_refused_with_exit_2_naming_its_file()
     {
         using var tiny = new TinyChannelAware("experts = [2]");

@@ -51,7 +51,7 @@ internal static class ChannelAwareCheckpoint
     {
         var state = new StateWriter().Section("position")
             .Long(position.Units).Int(position.ExpertsIndex).Int(experts).Int(position.Phase).Int(position.Done)
-            .Bool(position.Stage1Stopped).Double(position.Best).Int(position.BestEpoch).Int(position.Stale).Bool(position.Ideal is not null).Double(position.Ideal ?? 0);
+            .Bool(position.Stage1Stopped).Double(position.Best).Int(position.BestEpoch).Int(position.Stale).Int(position.Drops).Bool(position.Ideal is not null).Double(position.Ideal ?? 0);
         state.Section("generator").ULongs(random is null ? [] : ((Models.Randomness.Xoshiro256Random)random).GetState());
         using var scope = torch.NewDisposeScope();
         var moments = optimizer is null ? [] : optimizer.ExportMoments();
@@ -75,9 +75,9 @@ internal static class ChannelAwareCheckpoint
     {
         var reader = checkpoint.Reader(StateFile);
         var units = reader.Section("position").Long();
-        var (index, k, phase, done, stopped, best, bestEpoch, stale, hasIdeal, ideal) =
-            (reader.Int(), reader.Int(), reader.Int(), reader.Int(), reader.Bool(), reader.Double(), reader.Int(), reader.Int(), reader.Bool(), reader.Double());
-        if (units != checkpoint.Step || index < 0 || index >= experts.Count || experts[index] != k || phase < 0 || done < 0 || bestEpoch < 0)
+        var (index, k, phase, done, stopped, best, bestEpoch, stale, drops, hasIdeal, ideal) =
+            (reader.Int(), reader.Int(), reader.Int(), reader.Int(), reader.Bool(), reader.Double(), reader.Int(), reader.Int(), reader.Int(), reader.Bool(), reader.Double());
+        if (units != checkpoint.Step || index < 0 || index >= experts.Count || experts[index] != k || phase < 0 || done < 0 || bestEpoch < 0 || drops < 0)
         {
             throw reader.Corrupt($"position (step {units}, K index {index} = {k}, phase {phase}, {done} done) does not fit the manifest's step {checkpoint.Step} and K = {string.Join(", ", experts)}");
         }
@@ -102,7 +102,7 @@ internal static class ChannelAwareCheckpoint
             tensor.Dispose();
         }
 
-        var position = new ChannelAwarePosition(units, index, phase, done, stopped, best, bestEpoch, stale, hasIdeal ? ideal : null);
+        var position = new ChannelAwarePosition(units, index, phase, done, stopped, best, bestEpoch, stale, drops, hasIdeal ? ideal : null);
         return new ChannelAwareResume(position, results, model, stage1Gate.Count == 0 ? null : stage1Gate, stage1Best.Count == 0 ? null : stage1Best, generator, moments);
     }
 

@@ -96,7 +96,7 @@ internal sealed class ChannelAwareRun(
         {
             ChannelAwareCheckpoint.Load(model, resume, checkpoints.Resume!.Dir);
             var p = resume.Position;
-            (state.Phase, state.Done, state.Stage1Stopped, state.Stop, state.Ideal) = (p.Phase, p.Done, p.Stage1Stopped, StoppingProgress.Restored(p.Best, p.BestEpoch, p.Stale), p.Ideal);
+            (state.Phase, state.Done, state.Stage1Stopped, state.Stop, state.Ideal) = (p.Phase, p.Done, p.Stage1Stopped, StoppingProgress.Restored(p.Best, p.BestEpoch, p.Stale, p.Drops), p.Ideal);
             state.Stage1Gate = resume.Stage1Gate?.ToDictionary(t => t.Key, t => t.Value.clone());
             state.Stage1Best = BestStage1Weights.Restored(resume.Stage1Best?.ToDictionary(t => t.Key, t => t.Value.clone()));
         }
@@ -150,7 +150,12 @@ internal sealed class ChannelAwareRun(
         var experts = state.Experts;
         using var optimizer = TwoStageTraining.IdealOptimizer(state.Model, scenario.Stage1);
         var random = Generator($"channel-aware/K{experts}/stage1", optimizer, state, resume);
-        var stop = data.Validation is null ? null : new ValidationStop(data.Validation, scenario.MinGain, scenario.Patience);
+        var stop = data.Validation is null ? null : new ValidationStop(data.Validation, scenario.MinGain, scenario.Patience, scenario.RateDrops, scenario.RateFactor);
+        if (stop is not null)
+        {
+            TwoStageTraining.SetRate(optimizer, state.Stop.Rate(scenario.Stage1.LearningRate, stop));
+        }
+
         while (state.Done < phase.Units && !state.Stage1Stopped)
         {
             var loss = TwoStageTraining.IdealEpoch(state.Model, data.Train, scenario.Stage1, random, optimizer, scenario.Stage1Loss);
@@ -160,6 +165,13 @@ internal sealed class ChannelAwareRun(
                 var accuracy = state.Model.IdealAccuracy(stop.Images);
                 _progress.WriteLine(Invariant($"K={experts} stage 1 epoch {state.Done + 1}: held-out accuracy {100 * accuracy:0.00} %"));
                 state.Stage1Stopped = state.Stop.Observe(state.Done + 1, accuracy, stop);
+                if (state.Stop.Dropped)
+                {
+                    var rate = state.Stop.Rate(scenario.Stage1.LearningRate, stop);
+                    TwoStageTraining.SetRate(optimizer, rate);
+                    _progress.WriteLine(Invariant($"K={experts} stage 1 learning rate now {rate:G3} ({state.Stop.Drops} of {stop.RateDrops} drops)"));
+                }
+
                 if (scenario.KeepBestStage1)
                 {
                     state.Stage1Best.Offer(state.Model, state.Stop);
@@ -265,7 +277,7 @@ internal sealed class ChannelAwareRun(
         using (checkpoints.Measure())
         {
             var position = new ChannelAwarePosition(
-                _units, state.Index, state.Phase, state.Done, state.Stage1Stopped, state.Stop.Best, state.Stop.BestEpoch, state.Stop.Stale, state.Ideal);
+                _units, state.Index, state.Phase, state.Done, state.Stage1Stopped, state.Stop.Best, state.Stop.BestEpoch, state.Stop.Stale, state.Stop.Drops, state.Ideal);
             parts = ChannelAwareCheckpoint.Parts(position, state.Experts, _results, state.Model, state.Stage1Gate, state.Stage1Best.Tensors, random, optimizer);
         }
 

@@ -26,6 +26,8 @@ namespace EdgeMoE.Host.Scenarios.ChannelAware;
 /// <param name="SweepOnHeldOut">Whether the sweep and the ideal accuracy are measured on the held-out training images instead of the test set (<c>sweep-images = held-out</c>).</param>
 /// <param name="Stage1Loss">The task loss of stage 1: the dense mixture likelihood or Switch's top-1 cross-entropy.</param>
 /// <param name="KeepBestStage1">Whether stage 1 ends with the weights of its best held-out epoch (<c>stage1-weights = best</c>) rather than its last.</param>
+/// <param name="RateDrops">Learning-rate drops stage 1 makes at a held-out stall before a stall stops it.</param>
+/// <param name="RateFactor">What each drop multiplies stage 1's learning rate by.</param>
 public sealed record ChannelAwareSettings(
     IReadOnlyList<int> Experts,
     IReadOnlyList<string> Modes,
@@ -46,7 +48,9 @@ public sealed record ChannelAwareSettings(
     int Patience,
     bool SweepOnHeldOut,
     Stage1Loss Stage1Loss,
-    bool KeepBestStage1)
+    bool KeepBestStage1,
+    int RateDrops,
+    double RateFactor)
 {
     /// <summary>The section's path under <c>edgemoe</c>.</summary>
     public const string Section = "channel-aware";
@@ -108,7 +112,16 @@ public sealed record ChannelAwareSettings(
             Patience: r.Int("stage1-patience", min: 1, max: 1000),
             SweepOnHeldOut: r.OneOf("sweep-images", ["test", "held-out"]) == "held-out",
             Stage1Loss: r.OneOf("stage1-loss", ["mixture", "switch"]) == "switch" ? Stage1Loss.Switch : Stage1Loss.Mixture,
-            KeepBestStage1: r.OneOf("stage1-weights", ["best", "last"]) == "best");
+            KeepBestStage1: r.OneOf("stage1-weights", ["best", "last"]) == "best",
+            RateDrops: r.Int("stage1-learning-rate-drops", min: 0, max: 10),
+            RateFactor: Stage1RateFactor(r));
+    }
+
+    private static double Stage1RateFactor(SettingsReader r)
+    {
+        var factor = r.GreaterThan("stage1-learning-rate-factor", 0);
+        r.Require("stage1-learning-rate-factor", factor < 1, "in (0, 1)", factor);
+        return factor;
     }
 
     private static TrainingOptions Stage(SettingsReader r, string stage) => new(

@@ -18,7 +18,8 @@ public static class TwoStageTraining
     /// <summary>
     /// Stage 1 on <paramref name="images"/>, shuffled each epoch by <paramref name="random"/>, for options.Epochs epochs
     /// or fewer when <paramref name="stop"/> ends it (<paramref name="onValidation"/> gets each epoch's held-out
-    /// accuracy, a fraction), minimising <paramref name="loss"/>; returns the number of epochs run. With
+    /// accuracy, a fraction; a stall with learning-rate drops left lowers the rate instead of stopping), minimising
+    /// <paramref name="loss"/>; returns the number of epochs run. With
     /// <paramref name="keepBest"/> and a <paramref name="stop"/>, F, G and the experts end with the weights of the epoch
     /// of best held-out accuracy; otherwise with the last epoch's.
     /// </summary>
@@ -46,6 +47,11 @@ public static class TwoStageTraining
             var accuracy = model.IdealAccuracy(stop.Images);
             onValidation?.Invoke(epoch, accuracy);
             var stopNow = progress.Observe(epoch + 1, accuracy, stop);
+            if (progress.Dropped)
+            {
+                SetRate(optimizer, progress.Rate(options.LearningRate, stop));
+            }
+
             if (keepBest)
             {
                 best.Offer(model, progress);
@@ -70,6 +76,16 @@ public static class TwoStageTraining
         var parameters = model.Backbone.parameters().Concat(model.NaiveGate.parameters())
             .Concat(model.ExpertNetworks.SelectMany(e => e.parameters())).ToArray();
         return new PinnedScalarAdam(parameters, options.LearningRate);
+    }
+
+    /// <summary>Sets the learning rate of every parameter group of <paramref name="optimizer"/> (its moments stay).</summary>
+    public static void SetRate(PinnedScalarAdam optimizer, double rate)
+    {
+        ArgumentNullException.ThrowIfNull(optimizer);
+        foreach (var group in optimizer.ParamGroups)
+        {
+            group.LearningRate = rate;
+        }
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public sealed class Stage1BestWeightsTests
         Assert.True(progress.Observe(3, 0.40, stop));
         Assert.Equal((false, 2, 2, 0.52), (progress.Improved, progress.BestEpoch, progress.Stale, progress.Best));
 
-        var restored = StoppingProgress.Restored(0.52, 2, 1);
+        var restored = StoppingProgress.Restored(0.52, 2, 1, 0);
         Assert.Equal((2, 1), (restored.BestEpoch, restored.Stale));
     }
 
