@@ -10,12 +10,7 @@ public sealed class ChannelAwareCheckpointTests
     {
         // 2 stage-1, 1 refinement, 2 x (1 stage-2 + 2 points) units per K, a checkpoint after each: the kill lands
         // wherever the run is (stage 1, stage 2 or the sweep); the first checkpoint comes early, after one epoch.
-        using var tiny = new TinyChannelAware("stage1-epochs = 2\nstage1-patience = 5\nnaive-gate = equal-training");
-        string[] run = ["run", tiny.ScenarioFile, "--no-report"];
-        var reference = KillAndResume.Uninterrupted(run, Directory.CreateDirectory(tiny.Output("reference")).FullName);
-        var work = Directory.CreateDirectory(tiny.Output("resumed")).FullName;
-        KillAndResume.KilledAndResumed(run, work, every: 1, kills: 1, ["--no-report"]);
-        KillAndResume.AssertSameFiles(reference, Path.Combine(work, KillAndResume.Output));
+        AssertResumedRunWritesTheSameFiles("stage1-epochs = 2\nstage1-patience = 5\nnaive-gate = equal-training", every: 1);
     }
 
     [Fact]
@@ -24,15 +19,11 @@ public sealed class ChannelAwareCheckpointTests
         // K = 3, six stage-1 epochs whose held-out accuracy peaks at epoch 5 (10, 10, 22, 27, 28, 24 %); the first
         // checkpoint, after epoch 5, holds the copy of that epoch's weights, and only the copy can give them back after
         // the resumed run trains epoch 6.
-        using var tiny = new TinyChannelAware(
-            "experts = [3]\nmodes = [analog]\nstage1-epochs = 6\nstage1-patience = 10\nstage1-learning-rate = 1e-2\nsweep-images = held-out");
-        string[] run = ["run", tiny.ScenarioFile, "--no-report"];
-        var reference = KillAndResume.Uninterrupted(run, Directory.CreateDirectory(tiny.Output("reference")).FullName);
-        var work = Directory.CreateDirectory(tiny.Output("resumed")).FullName;
-        var closing = KillAndResume.KilledAndResumed(run, work, every: 5, kills: 1, ["--no-report"]);
-        Assert.Contains("resuming after 5 epochs and points", closing);
-        Assert.Contains("K=3 stage 1 keeps epoch 5's weights", closing);
-        KillAndResume.AssertSameFiles(reference, Path.Combine(work, KillAndResume.Output));
+        AssertResumedRunWritesTheSameFiles(
+            "experts = [3]\nmodes = [analog]\nstage1-epochs = 6\nstage1-patience = 10\nstage1-learning-rate = 1e-2\nsweep-images = held-out",
+            every: 5,
+            "resuming after 5 epochs and points",
+            "K=3 stage 1 keeps epoch 5's weights");
     }
 
     [Fact]
@@ -41,15 +32,11 @@ public sealed class ChannelAwareCheckpointTests
         // K = 3 and a minimum gain of 100 points: every stage-1 epoch after the first stalls, so with patience 1 the rate
         // drops after epochs 2, 3 and 4 and stage 1 stops after epoch 5. The first checkpoint comes after epoch 3 (two
         // drops); the resumed run must train epoch 4 at the twice-lowered rate and make the third drop.
-        using var tiny = new TinyChannelAware(
-            "experts = [3]\nmodes = [analog]\nstage1-epochs = 8\nstage1-min-gain = 100\nstage1-patience = 1\nstage1-learning-rate-drops = 3\nstage1-learning-rate = 1e-2\nsweep-images = held-out");
-        string[] run = ["run", tiny.ScenarioFile, "--no-report"];
-        var reference = KillAndResume.Uninterrupted(run, Directory.CreateDirectory(tiny.Output("reference")).FullName);
-        var work = Directory.CreateDirectory(tiny.Output("resumed")).FullName;
-        var closing = KillAndResume.KilledAndResumed(run, work, every: 3, kills: 1, ["--no-report"]);
-        Assert.Contains("resuming after 3 epochs and points", closing);
-        Assert.Contains("K=3 stage 1 learning rate now 1E-05 (3 of 3 drops)", closing);
-        KillAndResume.AssertSameFiles(reference, Path.Combine(work, KillAndResume.Output));
+        AssertResumedRunWritesTheSameFiles(
+            "experts = [3]\nmodes = [analog]\nstage1-epochs = 8\nstage1-min-gain = 100\nstage1-patience = 1\nstage1-learning-rate-drops = 3\nstage1-learning-rate = 1e-2\nsweep-images = held-out",
+            every: 3,
+            "resuming after 3 epochs and points",
+            "K=3 stage 1 learning rate now 1E-05 (3 of 3 drops)");
     }
 
     [Fact]
@@ -64,5 +51,22 @@ public sealed class ChannelAwareCheckpointTests
         File.WriteAllBytes(model, bytes[..(bytes.Length - 100)]);
 
         Assert.Contains(model, BadValueRun.Refused("run", "--resume", output, "--no-report"));
+    }
+
+    // The tiny scenario with extra lines run uninterrupted and, in another folder, killed after its first checkpoint (every
+    // that many units) and resumed: both write the same files, and the resume's stderr says each of closingSays.
+    private static void AssertResumedRunWritesTheSameFiles(string extra, int every, params string[] closingSays)
+    {
+        using var tiny = new TinyChannelAware(extra);
+        string[] run = ["run", tiny.ScenarioFile, "--no-report"];
+        var reference = KillAndResume.Uninterrupted(run, Directory.CreateDirectory(tiny.Output("reference")).FullName);
+        var work = Directory.CreateDirectory(tiny.Output("resumed")).FullName;
+        var closing = KillAndResume.KilledAndResumed(run, work, every, kills: 1, ["--no-report"]);
+        foreach (var text in closingSays)
+        {
+            Assert.Contains(text, closing);
+        }
+
+        KillAndResume.AssertSameFiles(reference, Path.Combine(work, KillAndResume.Output));
     }
 }
