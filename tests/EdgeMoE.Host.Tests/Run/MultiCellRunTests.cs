@@ -1,10 +1,9 @@
 using System.Text.Json;
-using EdgeMoE.Host.Tests.Cluster;
 
 namespace EdgeMoE.Host.Tests.Run;
 
 /// <summary><c>edgemoe.stable-moe.cells</c>: a scenario of several independent cells reports as one network.</summary>
-[Collection(LocalClusterProcesses.Name)]
+[Collection(TorchThreadCount.Name)]
 public sealed class MultiCellRunTests
 {
     [Fact]
@@ -34,13 +33,6 @@ public sealed class MultiCellRunTests
         Assert.Equal(12, json.RootElement.GetProperty("load").GetProperty("budgeted_capacity_by_server").GetArrayLength());
         var throughput = rows.Where(r => r[2] == "0").Sum(r => long.Parse(r[13], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(throughput, json.RootElement.GetProperty("policies").GetProperty("stable-moe").GetProperty("cumulative_throughput").GetInt64());
-    }
-
-    [Fact]
-    public void Two_cells_on_two_local_node_processes_write_the_files_of_one_process()
-    {
-        using var scenario = new TinyScenario("cells = 2");
-        LocalNodesComparison.AssertSameFiles(scenario, 2, ["metrics.csv", "summary.json"], "--policy", "stable-moe", "--slots", "3", "--no-report");
     }
 
     [Theory]
