@@ -14,7 +14,8 @@ namespace EdgeMoE.Host.Scenarios.ChannelAware;
 /// <summary>
 /// The scenario's work for every K, unit by unit (a training epoch or an evaluation point), with a checkpoint after
 /// every N units when asked, and from a checkpoint when resumed: stage 1, the naive gate's equal training, then per
-/// mode stage 2 and the SNR sweep on actors. Without checkpoints the K values run in parallel, up to --threads at once.
+/// mode stage 2 and the SNR sweep on actors. Without checkpoints the K values, and after its stage 1 each K's modes, run
+/// in parallel, up to --threads at once.
 /// </summary>
 /// <param name="scenario">The scenario's settings.</param>
 /// <param name="run">Run settings (seed, threads).</param>
@@ -55,94 +56,147 @@ internal sealed class ChannelAwareRun(
     }
 
     // Each K's work is independent of the others' (its own networks, generators seeded from the run seed and K, and actor
-    // systems), so up to --threads of them run at once, largest K first; the bytes are those of a run one K after another.
-    // A checkpoint counts units in that one-after-another order, so checkpointing and resuming runs keep it.
-    private int Workers() => Math.Min(ScenarioPlan.DispatcherThreads(run), scenario.Experts.Count);
+    // systems), and after stage 1 each mode's stage 2 and sweep are independent of the other mode's (G_AW starts from
+    // stage 1's G in each, on its own copy of the networks). So up to --threads of these jobs run at once: every K's
+    // stage 1 first, largest K first, then each mode's job as its K's stage 1 ends; the bytes are those of a run one K and
+    // one mode after another. A checkpoint counts units in that one-after-another order, so checkpointing and resuming runs
+    // keep it.
+    private int Workers() => Math.Min(ScenarioPlan.DispatcherThreads(run), scenario.Experts.Count * Math.Max(1, scenario.Modes.Count));
 
     private List<ChannelAwareResult> ExecuteInParallel()
     {
-        var perExperts = scenario.Experts.Select(_ => new List<ChannelAwareResult>()).ToArray();
-        var queue = new System.Collections.Concurrent.ConcurrentQueue<int>(
-            Enumerable.Range(0, scenario.Experts.Count).OrderByDescending(i => scenario.Experts[i]).ThenBy(i => i));
-        var workers = Enumerable.Range(0, Workers()).Select(_ => Task.Factory.StartNew(
-            () =>
+        var phases = ChannelAwarePhase.Of(scenario);
+        var shared = phases.TakeWhile(p => p.Mode is null).ToArray();
+        var modes = scenario.Modes.Select(mode => phases.Where(p => p.Mode == mode).ToArray()).ToArray();
+        var perMode = scenario.Experts.Select(_ => modes.Select(_ => new List<ChannelAwareResult>()).ToArray()).ToArray();
+        var queue = new WorkQueue();
+        foreach (var index in Enumerable.Range(0, scenario.Experts.Count).OrderByDescending(i => scenario.Experts[i]).ThenBy(i => i))
+        {
+            queue.Add(() =>
             {
-                TorchThreads.ApplyToCallingThread(); // libtorch keeps its thread count per OS thread
-                while (queue.TryDequeue(out var index))
+                var trained = new TrainedExperts(NewState(index, []), modes.Length);
+                try
                 {
-                    RunExperts(index, null, perExperts[index]);
+                    RunPhases(trained.State, shared, null);
+                    EndStage1(trained.State);
+                    trained.Networks = trained.State.Model.SnapshotStage1();
                 }
-            },
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
-        try
-        {
-            Task.WaitAll(workers);
-        }
-        catch (AggregateException failed)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failed.Flatten().InnerExceptions[0]).Throw();
+                catch
+                {
+                    trained.Dispose();
+                    throw;
+                }
+
+                if (modes.Length == 0)
+                {
+                    trained.Dispose();
+                }
+
+                for (var m = 0; m < modes.Length; m++)
+                {
+                    var (mode, results) = (modes[m], perMode[index][m]);
+                    queue.Add(() => RunMode(trained, mode, results));
+                }
+            });
         }
 
-        return perExperts.SelectMany(results => results).ToList();
+        queue.Run(Workers(), TorchThreads.ApplyToCallingThread); // libtorch keeps its thread count per OS thread
+        return perMode.SelectMany(k => k.SelectMany(results => results)).ToList();
     }
 
-    private void RunExperts(int index, ChannelAwareResume? resume, List<ChannelAwareResult> results)
+    // One mode's stage 2 and sweep on a copy of the networks stage 1 left (G_AW is rewritten from stage 1's G before it
+    // trains); the last mode to finish disposes what its K's stage 1 left.
+    private void RunMode(TrainedExperts trained, IReadOnlyList<ChannelAwarePhase> phases, List<ChannelAwareResult> results)
     {
-        var experts = scenario.Experts[index];
-        var train = data.Train;
-        using var model = new ChannelAwareMoe(run.Seed, experts, train.Channels, train.Height, train.Width, train.Classes, scenario.ExpertHidden, scenario.GateHidden);
-        var state = new ExpertsState(index, experts, model, results);
-        if (resume is not null)
-        {
-            ChannelAwareCheckpoint.Load(model, resume, checkpoints.Resume!.Dir);
-            var p = resume.Position;
-            (state.Phase, state.Done, state.Stage1Stopped, state.Stop, state.Ideal) = (p.Phase, p.Done, p.Stage1Stopped, StoppingProgress.Restored(p.Best, p.BestEpoch, p.Stale, p.Drops), p.Ideal);
-            state.Stage1Gate = resume.Stage1Gate?.ToDictionary(t => t.Key, t => t.Value.clone());
-            state.Stage1Best = BestStage1Weights.Restored(resume.Stage1Best?.ToDictionary(t => t.Key, t => t.Value.clone()));
-        }
-
         try
         {
-            var phases = ChannelAwarePhase.Of(scenario);
-            for (; state.Phase < phases.Count; state.Phase++, state.Done = 0)
+            var from = trained.State;
+            var state = NewState(from.Index, results);
+            try
             {
-                var phase = phases[state.Phase];
-                if (phase.Kind != ChannelAwarePhaseKind.Stage1)
-                {
-                    // Stage 1 is over: its best epoch's weights when it keeps those, G as it left it (unless a checkpoint
-                    // kept it) and the features of the frozen F.
-                    KeepBestStage1(state);
-                    state.Stage1Gate ??= model.SnapshotNaiveGate();
-                    state.Features ??= model.Features(train.Pixels, train.Count, train.Channels, train.Height, train.Width);
-                }
-
-                switch (phase.Kind)
-                {
-                    case ChannelAwarePhaseKind.Stage1:
-                        Stage1(state, phase, resume);
-                        break;
-                    case ChannelAwarePhaseKind.RefineNaive:
-                    case ChannelAwarePhaseKind.Stage2:
-                        GateTraining(state, phase, resume);
-                        break;
-                    default:
-                        Evaluate(state, phase);
-                        break;
-                }
-
-                // A resumed generator and optimiser belong to the phase the checkpoint was taken in only.
-                resume = null;
+                state.Model.RestoreStage1(trained.Networks!);
+                (state.Stage1Gate, state.Features, state.Stop, state.Stage1Stopped) = (from.Stage1Gate, from.Features, from.Stop, from.Stage1Stopped);
+                RunPhases(state, phases, null);
+            }
+            finally
+            {
+                state.Stage1Gate = null; // the K's, disposed with it
+                state.Release();
             }
         }
         finally
         {
-            foreach (var tensor in state.Stage1Gate?.Values ?? Enumerable.Empty<Tensor>())
+            trained.ModeDone();
+        }
+    }
+
+    private ExpertsState NewState(int index, List<ChannelAwareResult> results)
+    {
+        var experts = scenario.Experts[index];
+        var train = data.Train;
+        var model = new ChannelAwareMoe(run.Seed, experts, train.Channels, train.Height, train.Width, train.Classes, scenario.ExpertHidden, scenario.GateHidden);
+        return new ExpertsState(index, experts, model, results);
+    }
+
+    private void RunExperts(int index, ChannelAwareResume? resume, List<ChannelAwareResult> results)
+    {
+        var state = NewState(index, results);
+        try
+        {
+            if (resume is not null)
             {
-                tensor.Dispose();
+                ChannelAwareCheckpoint.Load(state.Model, resume, checkpoints.Resume!.Dir);
+                var p = resume.Position;
+                (state.Phase, state.Done, state.Stage1Stopped, state.Stop, state.Ideal) = (p.Phase, p.Done, p.Stage1Stopped, StoppingProgress.Restored(p.Best, p.BestEpoch, p.Stale, p.Drops), p.Ideal);
+                state.Stage1Gate = resume.Stage1Gate?.ToDictionary(t => t.Key, t => t.Value.clone());
+                state.Stage1Best = BestStage1Weights.Restored(resume.Stage1Best?.ToDictionary(t => t.Key, t => t.Value.clone()));
             }
 
-            state.Stage1Best.Dispose();
+            RunPhases(state, ChannelAwarePhase.Of(scenario), resume);
         }
+        finally
+        {
+            state.Release();
+        }
+    }
+
+    // The phases from state.Phase on, each from state.Done on; a resumed generator and optimiser belong to the phase the
+    // checkpoint was taken in only.
+    private void RunPhases(ExpertsState state, IReadOnlyList<ChannelAwarePhase> phases, ChannelAwareResume? resume)
+    {
+        for (; state.Phase < phases.Count; state.Phase++, state.Done = 0)
+        {
+            var phase = phases[state.Phase];
+            if (phase.Kind != ChannelAwarePhaseKind.Stage1)
+            {
+                EndStage1(state);
+            }
+
+            switch (phase.Kind)
+            {
+                case ChannelAwarePhaseKind.Stage1:
+                    Stage1(state, phase, resume);
+                    break;
+                case ChannelAwarePhaseKind.RefineNaive:
+                case ChannelAwarePhaseKind.Stage2:
+                    GateTraining(state, phase, resume);
+                    break;
+                default:
+                    Evaluate(state, phase);
+                    break;
+            }
+
+            resume = null;
+        }
+    }
+
+    // Stage 1 is over: its best epoch's weights when it keeps those, G as it left it (unless a checkpoint kept it) and the
+    // features of the frozen F. Once only: later calls find them.
+    private void EndStage1(ExpertsState state)
+    {
+        KeepBestStage1(state);
+        state.Stage1Gate ??= state.Model.SnapshotNaiveGate();
+        state.Features ??= state.Model.Features(data.Train.Pixels, data.Train.Count, data.Train.Channels, data.Train.Height, data.Train.Width);
     }
 
     private void Stage1(ExpertsState state, ChannelAwarePhase phase, ChannelAwareResume? resume)
@@ -320,6 +374,48 @@ internal sealed class ChannelAwareRun(
         public BestStage1Weights Stage1Best { get; set; } = new();
 
         public float[]? Features { get; set; }
+
+        /// <summary>Disposes the networks, G's stage-1 copy and the best epoch's copy.</summary>
+        public void Release()
+        {
+            foreach (var tensor in Stage1Gate?.Values ?? Enumerable.Empty<Tensor>())
+            {
+                tensor.Dispose();
+            }
+
+            Stage1Best.Dispose();
+            Model.Dispose();
+        }
+    }
+
+    // A K's networks as stage 1 (and the naive gate's refinement) left them, shared by its modes' jobs: the last to finish
+    // disposes them.
+    private sealed class TrainedExperts(ExpertsState state, int modes) : IDisposable
+    {
+        private int _modesLeft = modes;
+
+        public ExpertsState State { get; } = state;
+
+        /// <summary>F, G and the experts as stage 1 left them, for each mode's copy.</summary>
+        public Dictionary<string, Tensor>? Networks { get; set; }
+
+        public void ModeDone()
+        {
+            if (Interlocked.Decrement(ref _modesLeft) == 0)
+            {
+                Dispose();
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var tensor in Networks?.Values ?? Enumerable.Empty<Tensor>())
+            {
+                tensor.Dispose();
+            }
+
+            State.Release();
+        }
     }
 }
 
