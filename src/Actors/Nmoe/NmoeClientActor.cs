@@ -19,12 +19,13 @@ public sealed class NmoeClientActor : ReceiveActor
     private long _nextId;
     private PeerGather? _gather;
 
-    /// <summary>The actor of <paramref name="client"/> (which it owns and disposes).</summary>
-    public NmoeClientActor(FederatedClient client, ClientTraining training, int classes)
+    /// <summary>The actor of the client <paramref name="setup"/> describes (it builds, owns and disposes the client).</summary>
+    public NmoeClientActor(NmoeClientSetup setup)
     {
-        _client = client;
-        _training = training;
-        _classes = classes;
+        ArgumentNullException.ThrowIfNull(setup);
+        _client = setup.NewClient();
+        _training = setup.Training;
+        _classes = setup.Shape.Classes;
         Receive<WireClients>(w => (_link, _peers) = (w.Link, w.Clients.Count));
         Receive<TrainRound>(m => Guard(() => OnTrainRound(m)));
         Receive<ShareCorrelation>(m => Guard(() =>
@@ -55,9 +56,8 @@ public sealed class NmoeClientActor : ReceiveActor
         }));
     }
 
-    /// <summary>Props of a client actor.</summary>
-    public static Props Props(FederatedClient client, ClientTraining training, int classes) =>
-        Akka.Actor.Props.Create(() => new NmoeClientActor(client, training, classes));
+    /// <summary>Props of a client actor; its argument crosses nodes, so it can be remote-deployed.</summary>
+    public static Props Props(NmoeClientSetup setup) => Akka.Actor.Props.Create(() => new NmoeClientActor(setup));
 
     /// <inheritdoc />
     protected override void PostStop() => _client.Dispose();

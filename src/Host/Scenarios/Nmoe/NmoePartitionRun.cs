@@ -53,7 +53,7 @@ internal sealed class NmoePartitionRun(
         {
             var total = data.Sum(d => (double)d.Train.Count);
             var clients = data.Select((split, c) => system.ActorOf(
-                NmoeClientActor.Props(new FederatedClient(c, shape, split, seed, $"{_scope}/client-{c}", split.Train.Count / total), settings.Training, shape.Classes),
+                NmoeClientActor.Props(new NmoeClientSetup(c, shape, split, seed, $"{_scope}/client-{c}", split.Train.Count / total, settings.Training)),
                 $"client-{c}")).ToList();
             var links = Enumerable.Range(0, clients.Count).Select(c => system.ActorOf(NmoeLinkActor.Props(c), $"link-{c}")).ToList();
             for (var c = 0; c < clients.Count; c++)
