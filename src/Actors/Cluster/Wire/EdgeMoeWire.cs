@@ -8,6 +8,7 @@ using EdgeMoE.Actors.Edge.Servers;
 using EdgeMoE.Actors.Jesa.Links;
 using EdgeMoE.Actors.Jesa.Messages;
 using EdgeMoE.Actors.Jesa.Nodes;
+using EdgeMoE.Actors.Nmoe;
 using EdgeMoE.Actors.Randomness;
 using ExpertOutputs = EdgeMoE.Actors.Edge.Messages.ExpertOutputs;
 using JesaExpertOutputs = EdgeMoE.Actors.Jesa.Messages.ExpertOutputs;
@@ -63,6 +64,32 @@ public static class EdgeMoeWire
         WireFormat.Of<NodeWiring>("jnw", JesaWiringWire.Write, JesaWiringWire.ReadNodeWiring),
         WireFormat.Of<JesaRadio>("jradio", JesaSetupWire.Write, JesaSetupWire.ReadRadio),
         WireFormat.Of<ExpertNodeSetup>("jnode", JesaSetupWire.Write, JesaSetupWire.ReadNodeSetup),
+        WireFormat.Of<NmoeClientSetup>("nsetup", NmoeSetupWire.Write, NmoeSetupWire.ReadSetup),
+        WireFormat.Of<TrainRound>("ntrain", NmoeMessagesWire.Write, NmoeMessagesWire.ReadTrainRound),
+        WireFormat.Of<ShareCorrelation>("nshare", NmoeMessagesWire.Write, NmoeMessagesWire.ReadShareCorrelation),
+        WireFormat.Of<CorrelationShared>("ncorr", NmoeMessagesWire.Write, NmoeMessagesWire.ReadCorrelationShared),
+        WireFormat.Of<RoundUpdate>("nupd", NmoeMessagesWire.Write, NmoeMessagesWire.ReadRoundUpdate),
+        WireFormat.Of<WireClients>("nwire", NmoeMessagesWire.Write, NmoeMessagesWire.ReadWireClients),
+        WireFormat.Of<AdoptExtractor>("nadx", NmoeMessagesWire.Write, NmoeMessagesWire.ReadAdoptExtractor),
+        WireFormat.Of<AdoptFedAvg>("nadf", NmoeMessagesWire.Write, NmoeMessagesWire.ReadAdoptFedAvg),
+        WireFormat.Of<TrainLocalClassifier>("nlocal", NmoeMessagesWire.Write, NmoeMessagesWire.ReadTrainLocalClassifier),
+        WireFormat.Of<ShareFeatureMoments>("nmomq", NmoeMessagesWire.Write, NmoeMessagesWire.ReadShareFeatureMoments),
+        WireFormat.Of<FeatureMomentsShared>("nmom", NmoeMessagesWire.Write, NmoeMessagesWire.ReadFeatureMomentsShared),
+        WireFormat.Of<TrainExpert>("nexpert", NmoeMessagesWire.Write, NmoeMessagesWire.ReadTrainExpert),
+        WireFormat.Of<PrepareFedGate>("nprep", NmoeMessagesWire.Write, NmoeMessagesWire.ReadPrepareFedGate),
+        WireFormat.Of<RollGateTurn>("nroll", NmoeMessagesWire.Write, NmoeMessagesWire.ReadRollGateTurn),
+        WireFormat.Of<GateUpdate>("ngate", NmoeMessagesWire.Write, NmoeMessagesWire.ReadGateUpdate),
+        WireFormat.Of<ClientDone>("ndone", NmoeMessagesWire.Write, NmoeMessagesWire.ReadClientDone),
+        WireFormat.Of<ClientMetrics>("nmet", NmoeMessagesWire.Write, NmoeMessagesWire.ReadClientMetrics),
+        WireFormat.Of<Infer>("ninfer", NmoeMessagesWire.Write, NmoeMessagesWire.ReadInfer),
+        WireFormat.Of<InferenceResult>("ninfr", NmoeMessagesWire.Write, NmoeMessagesWire.ReadInferenceResult),
+        WireFormat.Of<ExpertQuery>("nquery", NmoeLinkMessagesWire.Write, NmoeLinkMessagesWire.ReadExpertQuery),
+        WireFormat.Of<ExpertAnswer>("nanswer", NmoeLinkMessagesWire.Write, NmoeLinkMessagesWire.ReadExpertAnswer),
+        WireFormat.Of<GetTraffic>("ntrafq", NmoeLinkMessagesWire.Write, NmoeLinkMessagesWire.ReadGetTraffic),
+        WireFormat.Of<LinkTraffic>("ntraf", NmoeLinkMessagesWire.Write, NmoeLinkMessagesWire.ReadLinkTraffic),
+        WireFormat.Of<CaptureClientState>("ncap", NmoeStateWire.Write, NmoeStateWire.ReadCaptureClientState),
+        WireFormat.Of<ClientStateCaptured>("nstate", NmoeStateWire.Write, NmoeStateWire.ReadClientStateCaptured),
+        WireFormat.Of<RestoreClientState>("nrestore", NmoeStateWire.Write, NmoeStateWire.ReadRestoreClientState),
     ];
 
     /// <summary>

@@ -6,7 +6,8 @@ namespace EdgeMoE.Actors.Tests.Cluster.Wire;
 
 /// <summary>
 /// Compares two decoded values field by field (records hold arrays, whose own Equals is by reference): floating
-/// point bit for bit, so NaN payloads, −0.0 and subnormals count.
+/// point bit for bit, so NaN payloads, −0.0 and subnormals count; sequences, dictionaries included, item by item in
+/// their enumeration order.
 /// </summary>
 internal static class StructuralEquality
 {
@@ -32,7 +33,8 @@ internal static class StructuralEquality
                 return BitConverter.DoubleToInt64Bits(d) == BitConverter.DoubleToInt64Bits((double)actual) ? null : $"{path}: {d:R} vs {actual:R}";
             case float f:
                 return BitConverter.SingleToInt32Bits(f) == BitConverter.SingleToInt32Bits((float)actual) ? null : $"{path}: {f:R} vs {actual:R}";
-            case string or IActorRef or ValueType:
+            case string or IActorRef:
+            case ValueType when !HoldsReferences(expected.GetType()):
                 return Equals(expected, actual) ? null : $"{path}: {expected} vs {actual}";
             case GatingScores scores:
                 // Its values are reachable only row by row.
@@ -54,6 +56,11 @@ internal static class StructuralEquality
             .Select(p => Difference(p.GetValue(expected), p.GetValue(actual), $"{path}.{p.Name}"))
             .FirstOrDefault(d => d is not null);
     }
+
+    // A struct that holds references (a dictionary's key/value pairs) would compare arrays by reference in its own
+    // Equals: it is compared member by member like a class instead.
+    private static bool HoldsReferences(Type type) =>
+        type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).Any(f => !f.FieldType.IsValueType);
 
     private static object Rows(GatingScores scores) =>
         new { scores.Tokens, scores.Experts, Rows = Enumerable.Range(0, scores.Tokens).Select(i => scores.Row(i).ToArray()).ToList() };

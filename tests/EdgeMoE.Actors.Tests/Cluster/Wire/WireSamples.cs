@@ -5,9 +5,14 @@ using EdgeMoE.Actors.Edge.Servers;
 using EdgeMoE.Actors.Jesa.Links;
 using EdgeMoE.Actors.Jesa.Messages;
 using EdgeMoE.Actors.Jesa.Nodes;
+using EdgeMoE.Actors.Nmoe;
 using EdgeMoE.Actors.Randomness;
 using EdgeMoE.Models.Compute;
+using EdgeMoE.Models.Data;
+using EdgeMoE.Models.Evaluation;
 using EdgeMoE.Models.Moe;
+using EdgeMoE.Models.Moe.Federated;
+using EdgeMoE.Models.Nn;
 using EdgeMoE.Models.Vit;
 using EdgeMoE.Models.Wireless.Channel;
 using EdgeMoE.Models.Wireless.Distortion;
@@ -86,7 +91,77 @@ internal static class WireSamples
         ["jnw"] = new NodeWiring(someActor, [null, someActor, someActor, null]),
         ["jradio"] = new JesaRadio(1e6, 1e-2, 1e-3 * double.Epsilon, 1e-2, 2048, 65536),
         ["jnode"] = new ExpertNodeSetup(7, "/tmp/moe vit · é.safetensors", new MoeVitOptions(28, 7, 32, 8, 2, 8, 64, 2, 10), 8e-3),
+        ["nsetup"] = NmoeSetup(),
+        ["ntrain"] = new TrainRound(FederatedTask.FedSc, int.MaxValue, Weights(), AwkwardFloats(3)),
+        ["nshare"] = new ShareCorrelation(0, new ModelWeights([], [])),
+        ["ncorr"] = new CorrelationShared(-1, 7, AwkwardFloats(4)),
+        ["nupd"] = new RoundUpdate(3, FederatedTask.FedGateOnFedSc, 12, Weights(), DoubleNaNWithPayload, new ClassificationMetrics(1, -0.0, double.Epsilon)),
+        ["nwire"] = new WireClients(someActor, [someActor, someActor, someActor]),
+        ["nadx"] = new AdoptExtractor(ExtractorKind.FedSc, Weights()),
+        ["nadf"] = new AdoptFedAvg(Weights()),
+        ["nlocal"] = new TrainLocalClassifier(new LocalTrainingOptions(int.MaxValue, 1, double.Epsilon, int.MinValue)),
+        ["nmomq"] = new ShareFeatureMoments(ExtractorKind.FedSc),
+        ["nmom"] = new FeatureMomentsShared(int.MaxValue, new FeatureMoments([0.5, -0.0, DoubleNaNWithPayload, double.MaxValue], [double.Epsilon], long.MaxValue)),
+        ["nexpert"] = new TrainExpert(ExtractorKind.FedCe, new LocalTrainingOptions(0, -1, -0.0, 0), new FeatureStandardisation(AwkwardFloats(1), [])),
+        ["nprep"] = new PrepareFedGate(ExtractorKind.FedSc),
+        ["nroll"] = new RollGateTurn(ExtractorKind.FedCe, Weights(), new LocalTrainingOptions(3, 64, 1e-3, 1), -0.0),
+        ["ngate"] = new GateUpdate(0, Weights(), double.NegativeInfinity),
+        ["ndone"] = new ClientDone(int.MinValue, DoubleNaNWithPayload),
+        ["nmet"] = new ClientMetrics(5, new ClassificationMetrics(DoubleNaNWithPayload, 0.8125, double.MaxValue)),
+        ["ninfer"] = new Infer(ExtractorKind.FedSc, GateKind.RanGate, null),
+        ["ninfr"] = new InferenceResult(2, new ClassificationMetrics(0, 1, 0.5), [0, 1_750, int.MaxValue, -1]),
+        ["nquery"] = new ExpertQuery(1, 6, ExtractorKind.FedSc, long.MinValue, AwkwardFloats(2), int.MaxValue),
+        ["nanswer"] = new ExpertAnswer(6, -1, long.MaxValue, AwkwardFloats()),
+        ["ntrafq"] = new GetTraffic(),
+        ["ntraf"] = new LinkTraffic(3, long.MaxValue, 0),
+        ["ncap"] = new CaptureClientState(),
+        ["nstate"] = new ClientStateCaptured(4, ClientState()),
+        ["nrestore"] = new RestoreClientState(new FederatedClientState(
+            new Dictionary<string, ulong[]>(), new Dictionary<string, ModelWeights>(), new Dictionary<string, AdamSnapshot>(), new Dictionary<string, float[]>(), new Dictionary<string, int[]>())),
     };
+
+    /// <summary>
+    /// A client's setup whose training images are 8-bit levels (one byte a pixel) and whose test images are not (raw
+    /// float32: −0, subnormals, 0.1, the float below 1).
+    /// </summary>
+    public static NmoeClientSetup NmoeSetup()
+    {
+        var train = new LabeledImages([0f, 1f, 128 / 255f, 1 / 255f, 254 / 255f, 7 / 255f, 1f, 0f, 0f, 0f, 3 / 255f, 200 / 255f], [9, 0], 1, 2, 3, 10);
+        var test = new LabeledImages([-0f, float.Epsilon, 1.1754942E-38f, 0.1f, MathF.BitDecrement(1f), 1f], [3, 3], 3, 1, 1, 4);
+        return new NmoeClientSetup(
+            3,
+            new NmoeShape(new CnnOptions(1, 28, 28, [8, 16], 32, 5), 64, 0, 10, int.MaxValue),
+            new ClientDataSplit(train, test),
+            long.MinValue,
+            "client-3 · é ✓",
+            DoubleNaNWithPayload,
+            new ClientTraining(
+                new LocalTrainingOptions(1, 32, 1e-3),
+                new LocalTrainingOptions(int.MaxValue, 1, double.Epsilon, int.MaxValue),
+                new LocalTrainingOptions(0, -1, -0.0, int.MinValue),
+                -0.0,
+                double.PositiveInfinity));
+    }
+
+    /// <summary>Weights with an empty parameter, an empty name and a unicode one.</summary>
+    public static ModelWeights Weights() => new(["conv.0.weight", "head.bias · é", ""], [AwkwardFloats(2), [], [float.MaxValue, -0f]]);
+
+    /// <summary>A client's state whose dictionaries are not in key order (their order must survive).</summary>
+    public static FederatedClientState ClientState() => new(
+        new Dictionary<string, ulong[]>
+        {
+            ["zeta-rangate"] = [ulong.MaxValue, 0, 1UL << 63, 12_345],
+            ["FedCe-expert-init · é"] = [1, 2, 3, 4],
+            ["empty"] = [],
+        },
+        new Dictionary<string, ModelWeights> { ["gate-FedSc-RollGate"] = Weights(), ["expert-FedCe"] = new([], []) },
+        new Dictionary<string, AdamSnapshot>
+        {
+            ["fedce"] = new(1e-3, [new AdamMoments(long.MaxValue, AwkwardFloats(1), []), new AdamMoments(long.MinValue, [], [NaNWithPayload])]),
+            ["expert-FedCe"] = new(DoubleNaNWithPayload, []),
+        },
+        new Dictionary<string, float[]> { ["features-FedCe-train"] = AwkwardFloats(5), ["label-probabilities-FedCe"] = [] },
+        new Dictionary<string, int[]> { ["pseudo-labels-FedSc"] = [0, -1, int.MaxValue, int.MinValue], ["pseudo-labels-FedCe"] = [] });
 
     /// <summary>The other shapes of a link's transmission (the sample above is digital).</summary>
     public static IEnumerable<LinkSettings> OtherLinks()
