@@ -1,5 +1,6 @@
 using Akka.Actor;
 using EdgeMoE.Models.Moe.Federated;
+using EdgeMoE.Models.Nn;
 
 namespace EdgeMoE.Actors.Nmoe;
 
@@ -191,6 +192,7 @@ public sealed class NmoeClientActor : ReceiveActor
     {
         try
         {
+            TorchThreads.ApplyToCallingThread(); // libtorch keeps its thread count per OS thread
             handler();
         }
         catch (Exception e)

@@ -60,7 +60,8 @@ public sealed class NodeKillTests(ITestOutputHelper output)
         Assert.Contains(last, r => r[3] == "0");
     }
 
-    private static TimeSpan Await(BlockingCollection<(TimeSpan At, string Text)> lines, System.Text.StringBuilder seen, Func<string, bool> wanted)
+    /// <summary>Waits (at most 3 minutes) for the first line <paramref name="wanted"/> accepts, noting every line read in <paramref name="seen"/>; returns when it came.</summary>
+    internal static TimeSpan Await(BlockingCollection<(TimeSpan At, string Text)> lines, System.Text.StringBuilder seen, Func<string, bool> wanted)
     {
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < TimeSpan.FromMinutes(3))

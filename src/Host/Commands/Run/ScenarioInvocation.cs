@@ -30,7 +30,7 @@ internal sealed record ScenarioInvocation(
         {
             throw new BadInputException(
                 $"{(LocalNodes is not null ? "--local-nodes" : "--seed-nodes")}: scenario {Settings.Run.Scenario} runs in one process; " +
-                $"{ScenarioNames.StableMoe} and {ScenarioNames.Jesa} run on a cluster");
+                $"{ScenarioNames.StableMoe}, {ScenarioNames.Jesa} and {ScenarioNames.Nmoe} run on a cluster");
         }
     }
 

@@ -10,13 +10,14 @@ using EdgeMoE.Policies.Nmoe;
 namespace EdgeMoE.Host.Scenarios.Nmoe;
 
 /// <summary>
-/// One partition of the scenario on actors: clients, their links and the FL server. Stage 1 (FedCE, FedSC and the FedAvg
+/// One partition of the scenario on actors: clients, their links and the FL server (client c and its link on edge member
+/// c mod N of a cluster, the server with the host). Stage 1 (FedCE, FedSC and the FedAvg
 /// baseline) in server rounds, the local classifiers, stage 2 (personal experts), stage 3 (FedGate rounds, RollGate
 /// handed client to client, RanGate) and serverless inference; the centralised MoE trains beside them on its own thread.
 /// Each round, expert stage, RollGate pass, local training and inference is one of the scenario's counted steps.
 /// </summary>
 internal sealed class NmoePartitionRun(
-    NmoeSettings settings, string partition, IReadOnlyList<ClientDataSplit> data, int seed, Akka.Configuration.Config akka, int threads, TextWriter progress, NmoeSteps steps)
+    NmoeSettings settings, string partition, IReadOnlyList<ClientDataSplit> data, int seed, EmulationSite site, TextWriter progress, NmoeSteps steps)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromHours(4);
     private readonly string _label = settings.Label(partition);
@@ -25,9 +26,11 @@ internal sealed class NmoePartitionRun(
     private readonly List<NmoeMethodResult> _results = [];
     private readonly List<RoundRecord> _rounds = [];
     private readonly Dictionary<string, ModelWeights> _weights = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopCentralised = new();
     private Task<NmoeMethodResult> _centralised = Task.FromException<NmoeMethodResult>(new InvalidOperationException("the centralised MoE was not started"));
     private IReadOnlyList<IActorRef> _clients = [];
     private IActorRef _server = ActorRefs.Nobody;
+    private Task<string> _lost = new TaskCompletionSource<string>().Task;
 
     /// <summary>The methods' results and the server's rounds.</summary>
     /// <param name="participation">Who reports in each round.</param>
@@ -36,9 +39,28 @@ internal sealed class NmoePartitionRun(
     public (IReadOnlyList<NmoeMethodResult> Results, IReadOnlyList<RoundRecord> Rounds) Run(
         Participation participation, NmoePartitionState? resume, Action<long, Func<NmoePartitionState>> save)
     {
+        try
+        {
+            return RunActors(participation, resume, save);
+        }
+        catch
+        {
+            // The centralised MoE's thread must leave libtorch before the process exits with the error: a thread still
+            // inside it when the runtime tears the library down crashes the process (SIGSEGV instead of exit 1).
+            _stopCentralised.Cancel();
+            ((IAsyncResult)_centralised).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+    }
+
+    private (IReadOnlyList<NmoeMethodResult> Results, IReadOnlyList<RoundRecord> Rounds) RunActors(
+        Participation participation, NmoePartitionState? resume, Action<long, Func<NmoePartitionState>> save)
+    {
         var first = data[0].Train;
         var shape = settings.Shape(first.Channels, first.Height, first.Width, first.Classes);
-        _centralised = resume?.Centralised is { } finished ? Task.FromResult(finished) : Task.Run(() => Centralised(shape));
+        // Minutes of training: a thread of its own, not one of the pool's, which Akka's cluster heartbeats run on.
+        _centralised = resume?.Centralised is { } finished ? Task.FromResult(finished) : Task.Factory.StartNew(
+            () => Centralised(shape), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (resume is not null)
         {
             _results.AddRange(resume.Results);
@@ -49,21 +71,16 @@ internal sealed class NmoePartitionRun(
             }
         }
 
-        using (var system = EmulationActorSystem.Create("nmoe", akka, threads))
+        var total = data.Sum(d => (double)d.Train.Count);
+        var setups = data.Select((split, c) => new NmoeClientSetup(c, shape, split, seed, $"{_scope}/client-{c}", split.Train.Count / total, settings.Training)).ToList();
+        var samples = data.Select(d => (double)d.Train.Count).ToList();
+        Props Server(IReadOnlyList<IActorRef> clients) => FlServerActor.Props(clients, participation, samples, settings.GateFraction, seed, $"{_scope}/server");
+        var ready = new TaskCompletionSource<NmoeActors>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (site.Start($"nmoe-{partition}", placement => NmoeRunActor.Props(setups, Server, placement, ready)))
         {
-            var total = data.Sum(d => (double)d.Train.Count);
-            var clients = data.Select((split, c) => system.ActorOf(
-                NmoeClientActor.Props(new NmoeClientSetup(c, shape, split, seed, $"{_scope}/client-{c}", split.Train.Count / total, settings.Training)),
-                $"client-{c}")).ToList();
-            var links = Enumerable.Range(0, clients.Count).Select(c => system.ActorOf(NmoeLinkActor.Props(c), $"link-{c}")).ToList();
-            for (var c = 0; c < clients.Count; c++)
-            {
-                clients[c].Tell(new WireClients(links[c], clients));
-                links[c].Tell(new WireClients(links[c], clients));
-            }
-
-            var server = system.ActorOf(FlServerActor.Props(clients, participation, [.. data.Select(d => (double)d.Train.Count)], settings.GateFraction, seed, $"{_scope}/server"), "server");
-            (_clients, _server) = (clients, server);
+            var actors = site.Await(ready.Task, $"nmoe {_label}");
+            var (clients, links) = (actors.Clients, actors.Links);
+            (_clients, _server, _lost) = (clients, actors.Server, actors.Lost);
             if (resume is not null)
             {
                 Restore(resume);
@@ -109,8 +126,6 @@ internal sealed class NmoePartitionRun(
             {
                 Step(() => _results.Add(Infer(label, clients, links, new Infer(kind, gate, gate == GateKind.RanGate ? null : _weights[GateKey(kind, gate)]))));
             }
-
-            system.Terminate().Wait();
         }
 
         _results.Add(_centralised.GetAwaiter().GetResult());
@@ -177,7 +192,7 @@ internal sealed class NmoePartitionRun(
             throw new InvalidOperationException($"the checkpoint holds {state.Clients.Count} clients, the run has {_clients.Count}");
         }
 
-        Task.WhenAll(_clients.Select((client, c) => client.Ask<ClientDone>(new RestoreClientState(state.Clients[c]), Patience))).GetAwaiter().GetResult();
+        Answer(Task.WhenAll(_clients.Select((client, c) => client.Ask<ClientDone>(new RestoreClientState(state.Clients[c]), Patience))), nameof(RestoreClientState));
         Ask<ServerState>(_server, new RestoreServerState(state.Server));
     }
 
@@ -195,11 +210,13 @@ internal sealed class NmoePartitionRun(
 
     private NmoeMethodResult Centralised(NmoeShape shape)
     {
+        TorchThreads.ApplyToCallingThread(); // libtorch keeps its thread count per OS thread
         var union = Union(data.Select(d => d.Train).ToList());
         using var model = new CentralisedMoe(shape, Generator("centralised-init"));
         var options = settings.Training.Classifier with { Epochs = settings.CentralisedEpochs };
         model.Train(union, options, settings.Training.BalanceWeight, DerivedSeeds.For(seed, $"{_scope}/centralised"),
-            (epoch, loss) => _progress.WriteLine(Invariant($"nmoe {_label} centralised MoE epoch {epoch + 1}/{settings.CentralisedEpochs}: loss {loss:0.0000}")));
+            (epoch, loss) => _progress.WriteLine(Invariant($"nmoe {_label} centralised MoE epoch {epoch + 1}/{settings.CentralisedEpochs}: loss {loss:0.0000}")),
+            _stopCentralised.Token);
         var metrics = new List<ClassificationMetrics>();
         var (localSamples, samples) = (0, 0);
         for (var c = 0; c < data.Count; c++)
@@ -233,10 +250,23 @@ internal sealed class NmoePartitionRun(
     private static LabeledImages Union(IReadOnlyList<LabeledImages> parts) =>
         new([.. parts.SelectMany(p => p.Pixels)], [.. parts.SelectMany(p => p.Labels)], parts[0].Channels, parts[0].Height, parts[0].Width, parts[0].Classes);
 
-    private static T[] AskAll<T>(IReadOnlyList<IActorRef> actors, object message) =>
-        Task.WhenAll(actors.Select(a => a.Ask<T>(message, Patience))).GetAwaiter().GetResult();
+    private T[] AskAll<T>(IReadOnlyList<IActorRef> actors, object message) =>
+        Answer(Task.WhenAll(actors.Select(a => a.Ask<T>(message, Patience))), message.GetType().Name);
 
-    private static T Ask<T>(IActorRef actor, object message) => actor.Ask<T>(message, Patience).GetAwaiter().GetResult();
+    private T Ask<T>(IActorRef actor, object message) => Answer(actor.Ask<T>(message, Patience), message.GetType().Name);
+
+    /// <summary>The answer to a <paramref name="request"/>, or a stop naming the cause when a client, its node or the site is lost first.</summary>
+    /// <exception cref="RunStoppedException">A client or link stopped, or the site was lost.</exception>
+    private T Answer<T>(Task<T> answer, string request)
+    {
+        var what = $"nmoe {_label} ({request})";
+        if (site.Await(Task.WhenAny(answer, (Task)_lost), what) != answer)
+        {
+            throw new RunStoppedException($"{what}: {_lost.Result}; the run cannot go on");
+        }
+
+        return answer.GetAwaiter().GetResult();
+    }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -8,7 +8,9 @@ namespace EdgeMoE.Host.Scenarios.Nmoe;
 /// <summary>
 /// Federated networked MoE (hocon/nmoe.conf; paper: networked-moe-federated-learning): for each partition, clients learn
 /// a shared extractor (FedCE, FedSC), personal experts and gates (FedGate, RollGate, RanGate), then infer serverless;
-/// baselines FedAvg, local classifiers and a centralised MoE. Writes rounds.csv, gating.csv, summary.json and config.conf.
+/// baselines FedAvg, local classifiers and a centralised MoE. In one process, or with client c and its link on edge member
+/// c mod N of a cluster (--local-nodes, --seed-nodes), with the same files. Writes rounds.csv, gating.csv, summary.json
+/// and config.conf.
 /// </summary>
 internal sealed class NmoeScenario : ICheckpointingScenario
 {
@@ -17,10 +19,13 @@ internal sealed class NmoeScenario : ICheckpointingScenario
     public int Run(ScenarioInvocation invocation)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        invocation.RequireOneProcess();
         var (settings, console) = (invocation.Settings, invocation.Console);
         var scenario = NmoeSettings.Read(new SettingsReader(settings.Raw.GetConfig("edgemoe." + NmoeSettings.Section)));
         var run = settings.Run;
+        var threads = ScenarioPlan.DispatcherThreads(run);
+        // The cluster forms (or fails with exit 2) before any work or output: its edge members host the clients and links.
+        using var cluster = Cluster.ClusterRun.Start(invocation.Cluster, invocation.LocalNodes, settings, threads, console.Error);
+        var site = cluster?.Site ?? EmulationSite.Local(settings.Actors.Akka, threads);
         var images = TokenImages.Load(run.Dataset, run.DataDir, run.Seed, console.Error);
         var folder = invocation.WriteConfig();
         console.Error.WriteLine($"nmoe: {images.Name}, {scenario.Clients} clients x {scenario.TrainPerClient} training / {scenario.TestPerClient} test images, partitions {string.Join(", ", scenario.Partitions.Select(scenario.Label))}");
@@ -55,7 +60,7 @@ internal sealed class NmoeScenario : ICheckpointingScenario
                 checkpoints.Save(step, parts);
             }
 
-            done.Add(new NmoePartitionRun(scenario, partition, data, run.Seed, settings.Actors.Akka, ScenarioPlan.DispatcherThreads(run), console.Error, steps)
+            done.Add(new NmoePartitionRun(scenario, partition, data, run.Seed, site, console.Error, steps)
                 .Run(participation, current?.Current, Save));
         }
 

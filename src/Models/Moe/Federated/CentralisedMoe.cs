@@ -35,7 +35,8 @@ public sealed class CentralisedMoe : nn.Module
     public NmoeShape Shape { get; }
 
     /// <summary>Trains on <paramref name="data"/>; returns the mean batch loss of the last epoch.</summary>
-    public double Train(LabeledImages data, LocalTrainingOptions options, double balanceWeight, Random random, Action<int, double>? epochDone = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancel"/> was cancelled (checked before every batch).</exception>
+    public double Train(LabeledImages data, LocalTrainingOptions options, double balanceWeight, Random random, Action<int, double>? epochDone = null, CancellationToken cancel = default)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
@@ -51,6 +52,7 @@ public sealed class CentralisedMoe : nn.Module
             var (sum, batches) = (0.0, 0);
             foreach (var (start, length) in EpochOrder.Batches(data.Count, options.BatchSize))
             {
+                cancel.ThrowIfCancellationRequested();
                 data.Gather(order.AsSpan(start, length), pixels, labels);
                 using var scope = torch.NewDisposeScope();
                 optimizer.zero_grad();
