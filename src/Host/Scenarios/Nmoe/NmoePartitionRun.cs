@@ -58,7 +58,7 @@ internal sealed class NmoePartitionRun(
     {
         var first = data[0].Train;
         var shape = settings.Shape(first.Channels, first.Height, first.Width, first.Classes);
-        // Minutes of training: a thread of its own, not one of the pool's, which Akka's cluster heartbeats run on.
+        // Minutes of training: a thread of its own rather than one of the pool's, which Akka's own actors share.
         _centralised = resume?.Centralised is { } finished ? Task.FromResult(finished) : Task.Factory.StartNew(
             () => Centralised(shape), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (resume is not null)
