@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using EdgeMoE.Host.Tests.Run;
 using Xunit.Abstractions;
@@ -15,38 +14,22 @@ public sealed class NodeKillTests(ITestOutputHelper output)
         using var scenario = new TinyScenario("test-eval-interval = 1000");
         var folder = scenario.Output("out");
         using var run = EdgemoeProcess.Start("run", scenario.ScenarioFile, "--policy", "top-k", "--slots", "300", "--out", folder, "--local-nodes", "3", "--no-report");
-        var clock = Stopwatch.StartNew();
-        var lines = new BlockingCollection<(TimeSpan At, string Text)>();
-        var error = new System.Text.StringBuilder();
-        run.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { } text)
-            {
-                lines.Add((clock.Elapsed, text));
-            }
-        };
-        run.BeginErrorReadLine();
-        var stdout = run.StandardOutput.ReadToEndAsync();
+        var lines = new StderrLines(run);
 
         // Top-k piles tokens up at the servers it prefers. Some slots run on all three nodes first.
-        Await(lines, error, l => l.Contains("top-k slot ", StringComparison.Ordinal) && l.Contains("throughput", StringComparison.Ordinal));
+        lines.Await(l => l.Contains("top-k slot ", StringComparison.Ordinal) && l.Contains("throughput", StringComparison.Ordinal));
         var nodes = ChildProcesses.Of(run.Id).Where(p => ChildProcesses.CommandLine(p).Contains(" node ", StringComparison.Ordinal)).ToArray();
         Assert.Equal(3, nodes.Length);
         var victim = Process.GetProcessById(nodes[1]);
         victim.Kill(); // SIGKILL on Linux: no leaving, no goodbye.
-        var killedAt = clock.Elapsed;
+        var killedAt = lines.Elapsed;
 
-        var excludedAt = Await(lines, error, l => l.Contains("lost server(s)", StringComparison.Ordinal));
+        var excludedAt = lines.Await(l => l.Contains("lost server(s)", StringComparison.Ordinal));
         output.WriteLine($"SIGKILL to exclusion: {(excludedAt - killedAt).TotalSeconds:0.0} s wall");
         Assert.True(run.WaitForExit(TimeSpan.FromMinutes(4)), "the run did not finish after the node was killed");
         run.WaitForExit();
-        while (lines.TryTake(out var line))
-        {
-            error.AppendLine(line.Text);
-        }
-
-        Assert.True(run.ExitCode == 0, error.ToString());
-        Assert.Contains("top-k", await stdout);
+        Assert.True(run.ExitCode == 0, lines.All());
+        Assert.Contains("top-k", await lines.Stdout);
         var events = File.ReadAllLines(Path.Combine(folder, "events.csv"));
         Assert.Contains(events, e => e.StartsWith("top-k,", StringComparison.Ordinal) && e.Contains(",lost,server ", StringComparison.Ordinal));
         var ledger = FailureInjectionTests.Ledgers(folder)["top-k"];
@@ -58,24 +41,5 @@ public sealed class NodeKillTests(ITestOutputHelper output)
         // The killed node's servers stay down to the end.
         var last = File.ReadAllLines(Path.Combine(folder, "metrics.csv")).Skip(1).Select(l => l.Split(',')).Where(r => r[1] == "299").ToArray();
         Assert.Contains(last, r => r[3] == "0");
-    }
-
-    /// <summary>Waits (at most 3 minutes) for the first line <paramref name="wanted"/> accepts, noting every line read in <paramref name="seen"/>; returns when it came.</summary>
-    internal static TimeSpan Await(BlockingCollection<(TimeSpan At, string Text)> lines, System.Text.StringBuilder seen, Func<string, bool> wanted)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            if (lines.TryTake(out var line, TimeSpan.FromSeconds(1)))
-            {
-                seen.AppendLine(line.Text);
-                if (wanted(line.Text))
-                {
-                    return line.At;
-                }
-            }
-        }
-
-        throw new TimeoutException("the expected line never came; stderr so far:\n" + seen);
     }
 }

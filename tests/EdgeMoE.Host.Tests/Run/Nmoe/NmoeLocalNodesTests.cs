@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using EdgeMoE.Host.Tests.Checkpoints;
 using EdgeMoE.Host.Tests.Cluster;
@@ -33,32 +32,16 @@ public sealed class NmoeLocalNodesTests
         // Long enough that the kill and the cluster's removal of the node (about 12 s) come well before the end.
         using var scenario = new TinyNmoe("rounds = 1000");
         using var run = EdgemoeProcess.Start("run", scenario.ScenarioFile, "--out", scenario.Output("out"), "--no-report", "--local-nodes", "2");
-        var clock = Stopwatch.StartNew();
-        var lines = new BlockingCollection<(TimeSpan At, string Text)>();
-        var error = new System.Text.StringBuilder();
-        run.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { } text)
-            {
-                lines.Add((clock.Elapsed, text));
-            }
-        };
-        run.BeginErrorReadLine();
-        _ = run.StandardOutput.ReadToEndAsync();
+        var lines = new StderrLines(run);
 
-        NodeKillTests.Await(lines, error, l => l.Contains("FedCe round 5/", StringComparison.Ordinal));
+        lines.Await(l => l.Contains("FedCe round 5/", StringComparison.Ordinal));
         var nodes = ChildProcesses.Of(run.Id).Where(p => ChildProcesses.CommandLine(p).Contains(" node ", StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, nodes.Length);
         Process.GetProcessById(nodes[1]).Kill(); // SIGKILL on Linux: no leaving, no goodbye.
 
         Assert.True(run.WaitForExit(TimeSpan.FromMinutes(3)), "the run did not stop after the node was killed");
         run.WaitForExit();
-        while (lines.TryTake(out var line))
-        {
-            error.AppendLine(line.Text);
-        }
-
-        var text = error.ToString();
+        var text = lines.All();
         Assert.True(run.ExitCode == 1, text);
         Assert.Contains("the run cannot go on", text, StringComparison.Ordinal);
         Assert.Matches(@"(client|link)-[0-9] stopped \(node 127\.0\.0\.1:[0-9]+ lost", text);
