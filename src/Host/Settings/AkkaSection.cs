@@ -45,6 +45,7 @@ internal static class AkkaSection
         check.Key("logger-startup-timeout", "a duration > 0 such as 5s", (c, k) => c.GetTimeSpan(k) > TimeSpan.Zero);
         check.Key("actor.ask-timeout", "a duration > 0 such as 5s, or infinite", (c, k) => c.GetTimeSpan(k) is var t && (t > TimeSpan.Zero || t == Timeout.InfiniteTimeSpan));
         check.Key("actor.default-dispatcher.throughput", "a whole number >= 1", (c, k) => c.GetInt(k) >= 1);
+        check.Key("actor.emulation-dispatcher.throughput", "a whole number >= 1", (c, k) => c.GetInt(k) >= 1);
         return akka;
     }
 

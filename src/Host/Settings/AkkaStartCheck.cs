@@ -119,7 +119,7 @@ internal static class AkkaStartCheck
     private static AkkaConfig Akka(JsonObject json) => ConfigurationFactory.ParseString($"{AkkaSection.Root} : {json.ToJsonString(Relaxed)}");
 
     private static string? WrittenDispatcher(JsonObject json) =>
-        json["actor"] is JsonObject actor && actor["default-dispatcher"] is JsonObject dispatcher ? dispatcher.ToJsonString(Relaxed) : null;
+        json["actor"] is JsonObject actor && actor["emulation-dispatcher"] is JsonObject dispatcher ? dispatcher.ToJsonString(Relaxed) : null;
 
     /// <summary>One leaf of the section: its printed path, its elements (starting with <c>akka</c>) and where it was set.</summary>
     private sealed record SectionKey(string Path, IReadOnlyList<string> Segments, HoconValue Value, int Index, bool Scenarios)

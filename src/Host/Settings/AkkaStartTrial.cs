@@ -14,14 +14,16 @@ internal static class AkkaStartTrial
 {
     public const string DefaultDispatcher = "akka.actor.default-dispatcher";
 
+    public const string EmulationDispatcher = EmulationActorSystem.DispatcherId;
+
     public const string Extensions = "akka.extensions";
 
     public const string Serializers = "akka.actor.serializers";
 
     public const string SerializationBindings = "akka.actor.serialization-bindings";
 
-    /// <summary>The scenario's default dispatcher as written, under an id of its own: a run replaces its executor, but the value must still be one Akka takes.</summary>
-    public const string WrittenDispatcher = "edgemoe-settings-check.written-default-dispatcher";
+    /// <summary>The scenario's emulation dispatcher as written, under an id of its own: a run replaces its executor, but the value must still be one Akka takes.</summary>
+    public const string WrittenDispatcher = "edgemoe-settings-check.written-emulation-dispatcher";
 
     // Real time is right here: this waits for Akka's own threads, not for the emulation. Only a broken dispatcher waits this long.
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(5);
@@ -38,7 +40,7 @@ internal static class AkkaStartTrial
 
     /// <summary>Why Akka cannot start a run's system from <paramref name="akka"/>, or null when it starts and an actor answers on each dispatcher.</summary>
     /// <param name="akka">The <c>akka</c> section as Akka parsed it (keys under <c>akka.</c>).</param>
-    /// <param name="writtenDispatcherJson">The section's <c>actor.default-dispatcher</c> object as JSON, or null when it sets none.</param>
+    /// <param name="writtenDispatcherJson">The section's <c>actor.emulation-dispatcher</c> object as JSON, or null when it sets none.</param>
     public static AkkaStartFailure? Run(AkkaConfig akka, string? writtenDispatcherJson)
     {
         var config = Silence.WithFallback(EmulationActorSystem.Configuration(akka, threads: 1));
@@ -60,6 +62,7 @@ internal static class AkkaStartTrial
         try
         {
             return Answers(system, DefaultDispatcher)
+                ?? Answers(system, EmulationDispatcher)
                 ?? (writtenDispatcherJson is null ? null : Answers(system, WrittenDispatcher))
                 ?? UnloadedExtension(akka)
                 ?? UnloadedSerializer(akka, system);
@@ -71,22 +74,27 @@ internal static class AkkaStartTrial
     }
 
     /// <summary>Null when an actor on dispatcher <paramref name="id"/> (with the default mailbox) replies to one message.</summary>
+    /// <remarks>
+    /// A system actor: the run's deployment puts every actor under <c>/user</c> on the emulation dispatcher, whatever
+    /// its Props say.
+    /// </remarks>
     private static AkkaStartFailure? Answers(ActorSystem system, string id)
     {
+        var scope = id == WrittenDispatcher ? EmulationDispatcher : id;
         try
         {
-            var echo = system.ActorOf(Props.Create<Echo>().WithDispatcher(id));
+            var echo = ((ExtendedActorSystem)system).SystemActorOf(Props.Create<Echo>().WithDispatcher(id));
             return echo.Ask<string>(id, ReplyTimeout).GetAwaiter().GetResult() == id
                 ? null
-                : new AkkaStartFailure(DefaultDispatcher, "an actor on this dispatcher answered another message than the one it was sent");
+                : new AkkaStartFailure(scope, "an actor on this dispatcher answered another message than the one it was sent");
         }
         catch (AskTimeoutException)
         {
-            return new AkkaStartFailure(DefaultDispatcher, $"an actor on this dispatcher did not answer within {ReplyTimeout.TotalSeconds:0} s");
+            return new AkkaStartFailure(scope, $"an actor on this dispatcher did not answer within {ReplyTimeout.TotalSeconds:0} s");
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return new AkkaStartFailure(DefaultDispatcher, AkkaStartFailure.Reason(e).Replace(WrittenDispatcher, DefaultDispatcher, StringComparison.Ordinal));
+            return new AkkaStartFailure(scope, AkkaStartFailure.Reason(e).Replace(WrittenDispatcher, EmulationDispatcher, StringComparison.Ordinal));
         }
     }
 

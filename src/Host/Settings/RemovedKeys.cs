@@ -14,8 +14,8 @@ internal static class RemovedKeys
 
     private static readonly (string Key, string Replacement)[] Replacements =
     [
-        ($"{Actors}.time-mode", "runs are deterministic by their slot protocol; set Akka's dispatcher in the akka section (akka.actor.default-dispatcher)"),
-        ($"{Actors}.dispatcher.throughput", "set akka.actor.default-dispatcher.throughput"),
+        ($"{Actors}.time-mode", "runs are deterministic by their slot protocol; set Akka's dispatcher in the akka section (akka.actor.emulation-dispatcher)"),
+        ($"{Actors}.dispatcher.throughput", "set akka.actor.emulation-dispatcher.throughput"),
         ($"{Actors}.default-mailbox", "set Akka's akka.actor.default-mailbox (e.g. mailbox-type) in the akka section"),
         ($"{Actors}.ask-timeout", "set akka.actor.ask-timeout"),
         (Actors, "Akka.NET settings go in the top-level akka section"),

@@ -10,7 +10,7 @@ public sealed class EmulationActorSystemTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(8)]
-    public async Task The_default_dispatcher_runs_actors_on_the_given_number_of_threads_and_never_more(int threads)
+    public async Task The_emulation_dispatcher_runs_actors_on_the_given_number_of_threads_and_never_more(int threads)
     {
         // Akka's dedicated pool wakes at most one sleeping thread per core at a time, so blocked actors meet only up
         // to the core count; actors that never block, like ours, keep all threads busy from the shared queue.

@@ -177,7 +177,7 @@ public sealed class RunCommandTests
         File.WriteAllText(realTime, "include \"tiny.conf\"\nedgemoe.actors.time-mode = real\n");
         var (exit, _, error) = CliRunner.Run("run", realTime, "--out", scenario.Output("real"));
         Assert.Equal(2, exit);
-        Assert.Equal($"edgemoe.actors.time-mode was removed: runs are deterministic by their slot protocol; set Akka's dispatcher in the akka section (akka.actor.default-dispatcher) ({realTime}:2)", error.Trim());
+        Assert.Equal($"edgemoe.actors.time-mode was removed: runs are deterministic by their slot protocol; set Akka's dispatcher in the akka section (akka.actor.emulation-dispatcher) ({realTime}:2)", error.Trim());
         Assert.False(Directory.Exists(scenario.Output("real")));
     }
 

@@ -55,6 +55,7 @@ public sealed class AkkaSectionTests
     [InlineData("akka.actor.ask-timeout = 0s", "akka.actor.ask-timeout must be a duration > 0 such as 5s, or infinite, got \"0s\" (scenario.conf:1)")]
     [InlineData("akka.actor.default-dispatcher.throughput = 0", "akka.actor.default-dispatcher.throughput must be a whole number >= 1, got 0 (scenario.conf:1)")]
     [InlineData("akka.actor.default-dispatcher.throughput = lots", "akka.actor.default-dispatcher.throughput must be a whole number >= 1, got \"lots\" (scenario.conf:1)")]
+    [InlineData("akka.actor.emulation-dispatcher.throughput = 0", "akka.actor.emulation-dispatcher.throughput must be a whole number >= 1, got 0 (scenario.conf:1)")]
     public void A_bad_value_of_a_key_edgemoe_relies_on_names_the_key_and_the_file_line(string text, string message) =>
         Assert.Equal(message, LoadError(text));
 
@@ -78,10 +79,10 @@ public sealed class AkkaSectionTests
 
     [Theory]
     [InlineData("edgemoe.actors.time-mode = real",
-        "edgemoe.actors.time-mode was removed: runs are deterministic by their slot protocol; set Akka's dispatcher in the akka section (akka.actor.default-dispatcher) (scenario.conf:1)")]
+        "edgemoe.actors.time-mode was removed: runs are deterministic by their slot protocol; set Akka's dispatcher in the akka section (akka.actor.emulation-dispatcher) (scenario.conf:1)")]
     [InlineData("edgemoe.run.slots = 3\nedgemoe.actors.default-mailbox { type = bounded }",
         "edgemoe.actors.default-mailbox.type was removed: set Akka's akka.actor.default-mailbox (e.g. mailbox-type) in the akka section (scenario.conf:2)")]
-    [InlineData("edgemoe.actors.dispatcher.throughput = 5", "edgemoe.actors.dispatcher.throughput was removed: set akka.actor.default-dispatcher.throughput (scenario.conf:1)")]
+    [InlineData("edgemoe.actors.dispatcher.throughput = 5", "edgemoe.actors.dispatcher.throughput was removed: set akka.actor.emulation-dispatcher.throughput (scenario.conf:1)")]
     [InlineData("edgemoe.actors.ask-timeout = 5s", "edgemoe.actors.ask-timeout was removed: set akka.actor.ask-timeout (scenario.conf:1)")]
     [InlineData("edgemoe.actors.colour = blue", "edgemoe.actors.colour was removed: Akka.NET settings go in the top-level akka section (scenario.conf:1)")]
     [InlineData("edgemoe.actors = off", "edgemoe.actors was removed: Akka.NET settings go in the top-level akka section (scenario.conf:1)")]

@@ -30,7 +30,8 @@ public sealed class AkkaStartCheckTests
 
     [Theory]
     [InlineData("akka.actor.default-mailbox.mailbox-type = \"No.Mailbox, Nowhere\"", "akka.actor.default-mailbox.mailbox-type: Akka.NET refuses \"No.Mailbox, Nowhere\" (scenario.conf:1)")]
-    [InlineData("akka.actor.default-dispatcher.fork-join-executor.parallelism-min = lots", "akka.actor.default-dispatcher.fork-join-executor.parallelism-min: Akka.NET refuses \"lots\" (scenario.conf:1)")]
+    [InlineData("akka.actor.default-dispatcher { executor = fork-join-executor, fork-join-executor.parallelism-min = lots }", "akka.actor.default-dispatcher.fork-join-executor.parallelism-min: Akka.NET refuses \"lots\" (scenario.conf:1)")]
+    [InlineData("akka.actor.emulation-dispatcher.executor = nonsense", "akka.actor.emulation-dispatcher.executor: Akka.NET refuses \"nonsense\" (scenario.conf:1)")]
     [InlineData("akka.extensions = [\"No.Extension, Nowhere\"]", "akka.extensions: Akka.NET refuses [\"No.Extension, Nowhere\"] (scenario.conf:1): \"No.Extension, Nowhere\" is not a loadable ExtensionId type")]
     [InlineData("akka.actor.serialization-bindings { \"System.String\" = nope }", "akka.actor.serialization-bindings.\"System.String\": Akka.NET refuses \"nope\" (scenario.conf:1): no serializer named \"nope\"")]
     [InlineData("akka.actor.serialization-bindings { \"No.Message, Nowhere\" = json }", "akka.actor.serialization-bindings.\"No.Message, Nowhere\": Akka.NET refuses \"json\" (scenario.conf:1): message type \"No.Message, Nowhere\" does not load")]
