@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace EdgeMoE.Models.Tests.Nn;
 
+[Collection(TorchThreadCount.Name)]
 public sealed class ContiguousParametersTests
 {
     private const int Batch = OptimizerTrajectories.Batch;
@@ -60,7 +61,10 @@ public sealed class ContiguousParametersTests
         }
     }
 
-    private static List<byte[][]> Train(bool contiguous, double lr, double weightDecay, int steps)
+    private static List<byte[][]> Train(bool contiguous, double lr, double weightDecay, int steps) =>
+        OptimizerTrajectories.OnOneTorchThread(() => TrainHere(contiguous, lr, weightDecay, steps));
+
+    private static List<byte[][]> TrainHere(bool contiguous, double lr, double weightDecay, int steps)
     {
         using var generator = NetworkSeed.Generator(11, "contiguous-reference");
         using var model = new CnnExpert(Shape, Classes, generator);

@@ -4,6 +4,7 @@ using TorchSharp;
 
 namespace EdgeMoE.Models.Tests.Nn;
 
+[Collection(TorchThreadCount.Name)]
 public sealed class DeterminismTests
 {
     [Fact]

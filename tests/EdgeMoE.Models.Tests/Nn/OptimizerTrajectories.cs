@@ -74,8 +74,33 @@ internal static class OptimizerTrajectories
         Assert.All(results, result => Assert.Equal(expected[0], result));
     }
 
-    /// <summary>Parameter bytes (in registration order) after each of <paramref name="steps"/> steps on seeded data.</summary>
-    public static List<byte[][]> Train(Func<IEnumerable<Parameter>, optim.Optimizer> optimizerOf, int steps)
+    /// <summary>
+    /// Parameter bytes (in registration order) after each of <paramref name="steps"/> steps on seeded data, trained with one
+    /// intra-op torch thread as emulations train.
+    /// </summary>
+    public static List<byte[][]> Train(Func<IEnumerable<Parameter>, optim.Optimizer> optimizerOf, int steps) =>
+        OnOneTorchThread(() => TrainHere(optimizerOf, steps));
+
+    /// <summary>
+    /// The result of <paramref name="work"/> run on a new thread with one intra-op torch thread, as an emulation's actor
+    /// runs torch; what it throws is rethrown.
+    /// </summary>
+    public static T OnOneTorchThread<T>(Func<T> work)
+    {
+        var failures = new ConcurrentQueue<Exception>();
+        T? result = default;
+        var thread = OneTorchThread(() => result = work(), failures);
+        thread.Start();
+        thread.Join();
+        if (failures.TryDequeue(out var failure))
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return result!;
+    }
+
+    private static List<byte[][]> TrainHere(Func<IEnumerable<Parameter>, optim.Optimizer> optimizerOf, int steps)
     {
         using var generator = NetworkSeed.Generator(11, "adam-reference");
         using var model = new CnnExpert(Shape, Classes, generator);

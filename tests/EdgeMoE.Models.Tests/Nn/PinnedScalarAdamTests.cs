@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace EdgeMoE.Models.Tests.Nn;
 
+[Collection(TorchThreadCount.Name)]
 public sealed class PinnedScalarAdamTests
 {
     [Theory]

@@ -4,6 +4,7 @@ using TorchSharp.Modules;
 
 namespace EdgeMoE.Models.Tests.Nn;
 
+[Collection(TorchThreadCount.Name)]
 public sealed class PinnedScalarAdamWTests
 {
     [Theory]

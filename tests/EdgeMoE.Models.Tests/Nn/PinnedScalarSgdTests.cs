@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace EdgeMoE.Models.Tests.Nn;
 
+[Collection(TorchThreadCount.Name)]
 public sealed class PinnedScalarSgdTests
 {
     [Theory]

@@ -1,0 +1,51 @@
+using System.Runtime.InteropServices;
+
+namespace EdgeMoE.Models.Nn;
+
+/// <summary>
+/// Turns off libtorch's oneDNN (mkldnn) backend, so convolutions run on ATen's own kernels.
+/// </summary>
+/// <remarks>
+/// libtorch 2.10's oneDNN convolution, on an AVX-512 CPU, now and then gives NaN for whole output channels of a
+/// convolution's weight gradient when the backward pass is the first one on a new OS thread: 1 to 8 of 100 fresh threads
+/// here, none of 600 with oneDNN off or limited to AVX2. Actors and tests run torch on new threads, so a run could turn
+/// to NaN and two runs of a seed differ. ATen's convolution trained a 28×28 CNN as fast here. TorchSharp 0.107 has no
+/// switch for it, so this calls libtorch's C++ API (<c>at::globalContext().setUserEnabledMkldnn(false)</c>, the call
+/// behind Python's <c>torch.backends.mkldnn.enabled = False</c>) by its Itanium-mangled names.
+/// </remarks>
+internal static class OneDnn
+{
+    private const string Library = "libtorch_cpu";
+
+    /// <summary>Disables oneDNN for the process and checks that libtorch took it.</summary>
+    /// <exception cref="InvalidOperationException">libtorch lacks the call or kept oneDNN on.</exception>
+    public static void Disable()
+    {
+        try
+        {
+            var context = GlobalContext();
+            SetUserEnabledMkldnn(context, false);
+            if (UserEnabledMkldnn(context))
+            {
+                throw new InvalidOperationException("libtorch kept oneDNN on after setUserEnabledMkldnn(false)");
+            }
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            throw new InvalidOperationException($"cannot turn libtorch's oneDNN off ({e.Message}); EdgeMoE needs it off for reproducible convolutions", e);
+        }
+    }
+
+    // at::Context& at::globalContext()
+    [DllImport(Library, EntryPoint = "_ZN2at13globalContextEv", ExactSpelling = true)]
+    private static extern nint GlobalContext();
+
+    // void at::Context::setUserEnabledMkldnn(bool): `this` goes first.
+    [DllImport(Library, EntryPoint = "_ZN2at7Context20setUserEnabledMkldnnEb", ExactSpelling = true)]
+    private static extern void SetUserEnabledMkldnn(nint context, [MarshalAs(UnmanagedType.U1)] bool enabled);
+
+    // bool at::Context::userEnabledMkldnn() const
+    [DllImport(Library, EntryPoint = "_ZNK2at7Context17userEnabledMkldnnEv", ExactSpelling = true)]
+    [return: MarshalAs(UnmanagedType.U1)]
+    private static extern bool UserEnabledMkldnn(nint context);
+}
