@@ -5,7 +5,7 @@ namespace EdgeMoE.Models.Nn;
 /// <summary>
 /// Loads libtorch through TorchSharp's own loader before the first direct native call: a generator or the thread count
 /// call into LibTorchSharp at once, and only the loader preloads libtorch_cpu, whose libraries LibTorchSharp needs.
-/// Loading also turns oneDNN off (<see cref="OneDnn"/>): every seeded network, every thread-count change and the tests'
+/// Loading also turns oneDNN and NNPACK off (<see cref="ConvolutionBackends"/>): every seeded network, every thread-count change and the tests'
 /// torch threads come here first.
 /// </summary>
 internal static class TorchBackend
@@ -13,7 +13,7 @@ internal static class TorchBackend
     private static readonly Lazy<bool> Loaded = new(() =>
     {
         torch.InitializeDeviceType(DeviceType.CPU);
-        OneDnn.Disable();
+        ConvolutionBackends.UseAtenKernels();
         return true;
     });
 
