@@ -6,10 +6,11 @@ namespace EdgeMoE.Models.Nn;
 /// Turns off libtorch's oneDNN (mkldnn) and NNPACK backends, so convolutions run on ATen's own kernels.
 /// </summary>
 /// <remarks>
-/// libtorch 2.10's oneDNN convolution, on an AVX-512 CPU, now and then gives NaN for whole output channels of a
-/// convolution's weight gradient when the backward pass is the first one on a new OS thread: 1 to 8 of 100 fresh threads
-/// here, none of 600 with oneDNN off or limited to AVX2. Actors and tests run torch on new threads, so a run could turn
-/// to NaN and two runs of a seed differ. ATen's convolution trained a 28×28 CNN as fast here. TorchSharp 0.107 has no
+/// libtorch 2.10's oneDNN convolution now and then gives NaN for whole output channels of a convolution's weight
+/// gradient when the backward pass is the first one on a new OS thread: 1 to 8 of 100 fresh threads on this AVX-512 AMD
+/// EPYC, and still in 3 of 6 runs of 200 threads with ONEDNN_MAX_CPU_ISA=AVX2; none of 1,000 with oneDNN off. Actors and
+/// tests run torch on new threads, so a run could turn to NaN and two runs of a seed differ. ATen's convolution trained
+/// a LeNet-sized CNN about as fast here (200 Adam steps at batch 50: 2.3 s against 1.5 to 2.3 s). TorchSharp 0.107 has no
 /// switch for it, so this calls libtorch's C++ API (<c>at::globalContext().setUserEnabledMkldnn(false)</c>, the call
 /// behind Python's <c>torch.backends.mkldnn.enabled = False</c>) by its Itanium-mangled names. With oneDNN off, libtorch
 /// tries NNPACK for every convolution without gradients and, where NNPACK does not support the CPU (this AMD EPYC),
