@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using static EdgeMoE.Models.Nn.PinnedScalarMath;
 
 namespace EdgeMoE.Models.Moe.ChannelAware;
 
@@ -20,6 +21,6 @@ public static class SwitchBalanceLoss
         var fraction = nn.functional.one_hot(probabilities.argmax(1), experts).to(ScalarType.Float32).mean([0]);
         noGrad.Dispose();
         var mean = probabilities.mean([0]);
-        return (experts * (fraction * mean).sum()).MoveToOuterDisposeScope();
+        return Mul((fraction * mean).sum(), experts).MoveToOuterDisposeScope();
     }
 }

@@ -3,6 +3,7 @@ using EdgeMoE.Models.Nn;
 using EdgeMoE.Models.Wireless.Distortion;
 using TorchSharp;
 using static TorchSharp.torch;
+using static EdgeMoE.Models.Nn.PinnedScalarMath;
 
 namespace EdgeMoE.Models.Moe.ChannelAware;
 
@@ -117,7 +118,7 @@ public static class TwoStageTraining
             var task = loss == Stage1Loss.Switch
                 ? SwitchRouting.CrossEntropy(gateLogits, torch.stack(expertLogits, 1), y)
                 : MixtureNll(gateLogits, torch.stack(expertLogits.Select(l => LabelLogLikelihood(l, y)), 1));
-            var objective = task + (options.BalanceWeight * SwitchBalanceLoss.Of(gateLogits.softmax(1)));
+            var objective = Add(task, Mul(SwitchBalanceLoss.Of(gateLogits.softmax(1)), options.BalanceWeight));
             objective.backward();
             optimizer.step();
             total += objective.item<float>();
@@ -235,7 +236,7 @@ public static class TwoStageTraining
             optimizer.zero_grad();
             var z = TensorInput.Floats(batchZ.AsSpan(0, n * width), n, width);
             var gateLogits = gate.forward(aware ? torch.cat([z, TensorInput.Floats(csi.AsSpan(0, n * experts), n, experts)], 1) : z);
-            var loss = MixtureNll(gateLogits, torch.stack(perExpert, 1)) + (options.BalanceWeight * SwitchBalanceLoss.Of(gateLogits.softmax(1)));
+            var loss = Add(MixtureNll(gateLogits, torch.stack(perExpert, 1)), Mul(SwitchBalanceLoss.Of(gateLogits.softmax(1)), options.BalanceWeight));
             loss.backward();
             optimizer.step();
             total += loss.item<float>();
@@ -251,7 +252,7 @@ public static class TwoStageTraining
 
     // −mean log Σ_k g_k·p_k(y), computed as a log-sum-exp for stability.
     private static Tensor MixtureNll(Tensor gateLogits, Tensor logLikelihoods) =>
-        -(gateLogits.log_softmax(1) + logLikelihoods).logsumexp(1).mean();
+        -Add(gateLogits.log_softmax(1), logLikelihoods).logsumexp(1).mean();
 
     private static int[] Shuffled(int count, Random random)
     {

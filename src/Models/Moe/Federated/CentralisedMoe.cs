@@ -3,6 +3,7 @@ using EdgeMoE.Models.Nn;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using static EdgeMoE.Models.Nn.PinnedScalarMath;
 
 namespace EdgeMoE.Models.Moe.Federated;
 
@@ -60,12 +61,12 @@ public sealed class CentralisedMoe : nn.Module
                 var logits = _gate.forward(features);
                 var target = TensorInput.Labels(labels.AsSpan(0, length)).unsqueeze(1);
                 var expertLog = torch.stack(_experts.Select(e => e.forward(features).log_softmax(1).gather(1, target).squeeze(1)), 1);
-                var loss = -(logits.log_softmax(1) + expertLog).logsumexp(1).mean();
+                var loss = -Add(logits.log_softmax(1), expertLog).logsumexp(1).mean();
                 if (balanceWeight > 0)
                 {
                     var probabilities = logits.softmax(1);
                     var routed = nn.functional.one_hot(probabilities.argmax(1), m).to(ScalarType.Float32).mean([0]);
-                    loss = loss + (balanceWeight * m * (routed * probabilities.mean([0])).sum());
+                    loss = Add(loss, Mul((routed * probabilities.mean([0])).sum(), balanceWeight * m));
                 }
 
                 loss.backward();

@@ -1,6 +1,7 @@
 using EdgeMoE.Models.Nn;
 using TorchSharp;
 using static TorchSharp.torch;
+using static EdgeMoE.Models.Nn.PinnedScalarMath;
 
 namespace EdgeMoE.Models.Moe.Federated;
 
@@ -106,13 +107,13 @@ public static class FeatureTraining
                 using var scope = torch.NewDisposeScope();
                 optimizer.zero_grad();
                 var logits = gate.forward(TensorInput.Floats(EpochOrder.Rows(features, d, rows), length, d));
-                var logProbabilities = TensorInput.Floats(EpochOrder.Rows(labelProbabilities, m, rows), length, m).clamp_min(1e-8).log();
-                var loss = -(logits.log_softmax(1) + logProbabilities).logsumexp(1).mean();
+                var logProbabilities = ClampMin(TensorInput.Floats(EpochOrder.Rows(labelProbabilities, m, rows), length, m), 1e-8).log();
+                var loss = -Add(logits.log_softmax(1), logProbabilities).logsumexp(1).mean();
                 if (balanceWeight > 0)
                 {
                     var probabilities = logits.softmax(1);
                     var routed = nn.functional.one_hot(probabilities.argmax(1), m).to(ScalarType.Float32).mean([0]);
-                    loss = loss + (balanceWeight * m * (routed * probabilities.mean([0])).sum());
+                    loss = Add(loss, Mul((routed * probabilities.mean([0])).sum(), balanceWeight * m));
                 }
 
                 loss.backward();
@@ -161,7 +162,7 @@ public static class FeatureTraining
         {
             if (p.grad is { } g)
             {
-                squares += g.pow(2).sum().item<float>();
+                squares += Pow(g, 2).sum().item<float>();
             }
         }
 
@@ -170,7 +171,10 @@ public static class FeatureTraining
         {
             foreach (var p in parameters)
             {
-                p.grad?.div_(norm);
+                if (p.grad is { } g)
+                {
+                    DivInPlace(g, norm);
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 using TorchSharp;
 using static TorchSharp.torch;
+using static EdgeMoE.Models.Nn.PinnedScalarMath;
 
 namespace EdgeMoE.Models.Moe.Federated;
 
@@ -21,13 +22,13 @@ public static class SpectralContrastiveLoss
         ArgumentNullException.ThrowIfNull(view2);
         using var scope = torch.NewDisposeScope();
         var batch = view1.shape[0];
-        var positive = (view1 * view2).sum() / batch;
+        var positive = Div((view1 * view2).sum(), batch);
         var correlation = Correlation(view1, view2);
         var q = others is null ? 1.0 : share;
-        var loss = -positive + (0.5 * q * correlation.pow(2).sum());
+        var loss = Add(-positive, Mul(Pow(correlation, 2).sum(), 0.5 * q));
         if (others is not null)
         {
-            loss = loss + ((1 - q) * (correlation * others).sum());
+            loss = Add(loss, Mul((correlation * others).sum(), 1 - q));
         }
 
         return loss.MoveToOuterDisposeScope();
@@ -40,7 +41,7 @@ public static class SpectralContrastiveLoss
         ArgumentNullException.ThrowIfNull(view2);
         using var scope = torch.NewDisposeScope();
         var batch = view1.shape[0];
-        return ((view1.t().matmul(view1) + view2.t().matmul(view2)) / (2.0 * batch)).MoveToOuterDisposeScope();
+        return Div(Add(view1.t().matmul(view1), view2.t().matmul(view2)), 2.0 * batch).MoveToOuterDisposeScope();
     }
 
     /// <summary>
