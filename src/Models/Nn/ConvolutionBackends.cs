@@ -12,31 +12,23 @@ namespace EdgeMoE.Models.Nn;
 /// tests run torch on new threads, so a run could turn to NaN and two runs of a seed differ. ATen's convolution trained
 /// a LeNet-sized CNN about as fast here (200 Adam steps at batch 50: 2.3 s against 1.5 to 2.3 s). TorchSharp 0.107 has no
 /// switch for it, so this calls libtorch's C++ API (<c>at::globalContext().setUserEnabledMkldnn(false)</c>, the call
-/// behind Python's <c>torch.backends.mkldnn.enabled = False</c>) by its Itanium-mangled names. With oneDNN off, libtorch
+/// behind Python's <c>torch.backends.mkldnn.enabled = False</c>) by its mangled names: Itanium's (Linux, macOS; measured
+/// here) or MSVC's (Windows; not run here). With oneDNN off, libtorch
 /// tries NNPACK for every convolution without gradients and, where NNPACK does not support the CPU (this AMD EPYC),
 /// printed "Could not initialize NNPACK! Reason: Unsupported hardware." 163,156 times in one nmoe run; NNPACK goes off too.
 /// </remarks>
 internal static class ConvolutionBackends
 {
-    private const string Library = "libtorch_cpu";
-
     /// <summary>Disables oneDNN and NNPACK for the process and checks that libtorch took it.</summary>
     /// <exception cref="InvalidOperationException">libtorch lacks the calls or kept a backend on.</exception>
     public static void UseAtenKernels()
     {
-        try
+        var context = Context.Global();
+        context.SetMkldnn(false);
+        context.SetNnpack(false);
+        if (context.Mkldnn() || context.Nnpack())
         {
-            var context = GlobalContext();
-            SetUserEnabledMkldnn(context, false);
-            SetUserEnabledNnpack(context, false);
-            if (UserEnabledMkldnn(context) || UserEnabledNnpack(context))
-            {
-                throw new InvalidOperationException("libtorch kept oneDNN or NNPACK on after turning them off");
-            }
-        }
-        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
-        {
-            throw new InvalidOperationException($"cannot turn libtorch's oneDNN and NNPACK off ({e.Message}); EdgeMoE needs them off for reproducible convolutions", e);
+            throw new InvalidOperationException("libtorch kept oneDNN or NNPACK on after turning them off");
         }
     }
 
@@ -45,30 +37,56 @@ internal static class ConvolutionBackends
     {
         get
         {
-            var context = GlobalContext();
-            return UserEnabledMkldnn(context) || UserEnabledNnpack(context);
+            var context = Context.Global();
+            return context.Mkldnn() || context.Nnpack();
         }
     }
 
-    // at::Context& at::globalContext()
-    [DllImport(Library, EntryPoint = "_ZN2at13globalContextEv", ExactSpelling = true)]
-    private static extern nint GlobalContext();
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate nint GlobalContextCall();
 
-    // void at::Context::setUserEnabledMkldnn(bool): `this` goes first.
-    [DllImport(Library, EntryPoint = "_ZN2at7Context20setUserEnabledMkldnnEb", ExactSpelling = true)]
-    private static extern void SetUserEnabledMkldnn(nint context, [MarshalAs(UnmanagedType.U1)] bool enabled);
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    private delegate void SetFlagCall(nint context, [MarshalAs(UnmanagedType.U1)] bool enabled);
 
-    // bool at::Context::userEnabledMkldnn() const
-    [DllImport(Library, EntryPoint = "_ZNK2at7Context17userEnabledMkldnnEv", ExactSpelling = true)]
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     [return: MarshalAs(UnmanagedType.U1)]
-    private static extern bool UserEnabledMkldnn(nint context);
+    private delegate bool GetFlagCall(nint context);
 
-    // void at::Context::setUserEnabledNNPACK(bool)
-    [DllImport(Library, EntryPoint = "_ZN2at7Context20setUserEnabledNNPACKEb", ExactSpelling = true)]
-    private static extern void SetUserEnabledNnpack(nint context, [MarshalAs(UnmanagedType.U1)] bool enabled);
+    // at::globalContext() and four members of at::Context; `this` goes first on both ABIs.
+    private sealed record Context(nint Handle, SetFlagCall SetMkldnnCall, GetFlagCall MkldnnCall, SetFlagCall SetNnpackCall, GetFlagCall NnpackCall)
+    {
+        private static readonly Lazy<Context> Bound = new(Bind);
 
-    // bool at::Context::userEnabledNNPACK() const
-    [DllImport(Library, EntryPoint = "_ZNK2at7Context17userEnabledNNPACKEv", ExactSpelling = true)]
-    [return: MarshalAs(UnmanagedType.U1)]
-    private static extern bool UserEnabledNnpack(nint context);
+        public static Context Global() => Bound.Value;
+
+        public void SetMkldnn(bool enabled) => SetMkldnnCall(Handle, enabled);
+
+        public bool Mkldnn() => MkldnnCall(Handle);
+
+        public void SetNnpack(bool enabled) => SetNnpackCall(Handle, enabled);
+
+        public bool Nnpack() => NnpackCall(Handle);
+
+        private static Context Bind()
+        {
+            var windows = OperatingSystem.IsWindows();
+            var library = NativeLibrary.Load(windows ? "torch_cpu.dll" : OperatingSystem.IsMacOS() ? "libtorch_cpu.dylib" : "libtorch_cpu.so", typeof(ConvolutionBackends).Assembly, null);
+            T Export<T>(string itanium, string msvc)
+                where T : Delegate
+            {
+                var name = windows ? msvc : itanium;
+                return NativeLibrary.TryGetExport(library, name, out var address)
+                    ? Marshal.GetDelegateForFunctionPointer<T>(address)
+                    : throw new InvalidOperationException($"libtorch_cpu has no '{name}'; EdgeMoE turns oneDNN and NNPACK off through it for reproducible convolutions");
+            }
+
+            var global = Export<GlobalContextCall>("_ZN2at13globalContextEv", "?globalContext@at@@YAAEAVContext@1@XZ");
+            return new Context(
+                global(),
+                Export<SetFlagCall>("_ZN2at7Context20setUserEnabledMkldnnEb", "?setUserEnabledMkldnn@Context@at@@QEAAX_N@Z"),
+                Export<GetFlagCall>("_ZNK2at7Context17userEnabledMkldnnEv", "?userEnabledMkldnn@Context@at@@QEBA_NXZ"),
+                Export<SetFlagCall>("_ZN2at7Context20setUserEnabledNNPACKEb", "?setUserEnabledNNPACK@Context@at@@QEAAX_N@Z"),
+                Export<GetFlagCall>("_ZNK2at7Context17userEnabledNNPACKEv", "?userEnabledNNPACK@Context@at@@QEBA_NXZ"));
+        }
+    }
 }
