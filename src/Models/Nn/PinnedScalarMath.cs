@@ -23,42 +23,27 @@ public static class PinnedScalarMath
     }
 
     /// <summary>t · factor.</summary>
-    public static Tensor Mul(Tensor t, double factor)
-    {
-        ArgumentNullException.ThrowIfNull(t);
-        using var scalar = factor.ToScalar();
-        return t.mul(scalar);
-    }
+    public static Tensor Mul(Tensor t, double factor) => With(t, factor.ToScalar(), static (x, s) => x.mul(s));
 
     /// <summary>t / divisor.</summary>
-    public static Tensor Div(Tensor t, double divisor)
-    {
-        ArgumentNullException.ThrowIfNull(t);
-        using var scalar = divisor.ToScalar();
-        return t.div(scalar);
-    }
+    public static Tensor Div(Tensor t, double divisor) => With(t, divisor.ToScalar(), static (x, s) => x.div(s));
 
     /// <summary>t /= divisor, in place.</summary>
-    public static Tensor DivInPlace(Tensor t, double divisor)
-    {
-        ArgumentNullException.ThrowIfNull(t);
-        using var scalar = divisor.ToScalar();
-        return t.div_(scalar);
-    }
+    public static Tensor DivInPlace(Tensor t, double divisor) => With(t, divisor.ToScalar(), static (x, s) => x.div_(s));
 
     /// <summary>t ^ exponent, element-wise.</summary>
-    public static Tensor Pow(Tensor t, int exponent)
-    {
-        ArgumentNullException.ThrowIfNull(t);
-        using var scalar = exponent.ToScalar();
-        return t.pow(scalar);
-    }
+    public static Tensor Pow(Tensor t, int exponent) => With(t, exponent.ToScalar(), static (x, s) => x.pow(s));
 
     /// <summary>max(t, min), element-wise.</summary>
-    public static Tensor ClampMin(Tensor t, double min)
+    public static Tensor ClampMin(Tensor t, double min) => With(t, min.ToScalar(), static (x, s) => x.clamp_min(s));
+
+    // Runs op on t and scalar, then disposes the scalar: it lives until libtorch has returned.
+    private static Tensor With(Tensor t, Scalar scalar, Func<Tensor, Scalar, Tensor> op)
     {
-        ArgumentNullException.ThrowIfNull(t);
-        using var scalar = min.ToScalar();
-        return t.clamp_min(scalar);
+        using (scalar)
+        {
+            ArgumentNullException.ThrowIfNull(t);
+            return op(t, scalar);
+        }
     }
 }
