@@ -8,23 +8,21 @@ public sealed class LocalNodesRunTests
 
     // Stable-MoE alone: with all five policies the two runs took 69 s of the suite's serial part (21 s in one process,
     // 48 s on three nodes) against 28 s, and CI came within 5 s of its 10 minutes. Every policy runs on a three-node
-    // cluster in StableMoeResumeTests (the tiny scenario, killed and resumed to the same files). Four slots, not twelve
-    // (since 2026-12-02, when ATen's convolutions made the suite slower): every server computes and trains in each of
-    // them, and the last one measures the whole test set.
+    // cluster in StableMoeResumeTests (the tiny scenario, killed and resumed to the same files).
     [Fact]
-    public void Four_slots_on_three_local_node_processes_write_the_files_of_one_process()
+    public void Twelve_slots_on_three_local_node_processes_write_the_files_of_one_process()
     {
         using var folder = new ScratchFolder();
         var output = Path.Combine(folder.Path, "run");
         var alone = Path.Combine(folder.Path, "one-process");
         var scenario = RepositoryFiles.Hocon("stable-moe.conf");
 
-        var single = EdgemoeProcess.Run(Patience, "run", scenario, "--slots", "4", "--policy", "stable-moe", "--out", output);
+        var single = EdgemoeProcess.Run(Patience, "run", scenario, "--slots", "12", "--policy", "stable-moe", "--out", output);
         Assert.True(single.ExitCode == 0, single.Error);
         Directory.Move(output, alone);
 
         // The same command line plus --local-nodes, writing to the same folder: config.conf records the folder.
-        var clustered = EdgemoeProcess.Run(Patience, "run", scenario, "--slots", "4", "--policy", "stable-moe", "--out", output, "--local-nodes", "3");
+        var clustered = EdgemoeProcess.Run(Patience, "run", scenario, "--slots", "12", "--policy", "stable-moe", "--out", output, "--local-nodes", "3");
         Assert.True(clustered.ExitCode == 0, clustered.Error);
         Assert.Contains("cluster: coordinator 127.0.0.1:", clustered.Error);
         Assert.Contains("with 3 edge node(s)", clustered.Error);
