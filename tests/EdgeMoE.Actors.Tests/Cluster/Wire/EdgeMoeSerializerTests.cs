@@ -133,6 +133,20 @@ public sealed class EdgeMoeSerializerTests : TestKit
     }
 
     [Fact]
+    public void Test_images_of_8_bit_levels_go_to_a_server_at_one_byte_a_pixel()
+    {
+        const int Pixels = 500 * 784;
+        var request = new EvaluationRequest(12, [.. Enumerable.Range(0, Pixels).Select(i => ((i * 13) + (i / 784)) % 256 / 255f)]);
+
+        var bytes = Serializer().ToBinary(request);
+        var back = (EvaluationRequest)Serializer().FromBinary(bytes, "evq");
+
+        Assert.Equal(12, back.Slot);
+        Assert.Equal(MemoryMarshal.AsBytes(request.Pixels.AsSpan()).ToArray(), MemoryMarshal.AsBytes(back.Pixels.AsSpan()).ToArray());
+        Assert.InRange(bytes.Length, Pixels, Pixels + 16);
+    }
+
+    [Fact]
     public void An_actor_reference_comes_back_as_the_same_actor_and_still_delivers()
     {
         var back = (ConnectChannel)RoundTrip(new ConnectChannel(TestActor));
