@@ -3,10 +3,17 @@ using EdgeMoE.Benchmarks;
 
 // BenchmarkDotNet micro-benchmarks of EdgeMoE's kernels and solvers:
 //   dotnet run -c Release --project tests/EdgeMoE.Benchmarks -- --filter '*'
-// and one experiment (not a benchmark): `-- adam-race torch|pinned [seconds] [workers] [quiet]`, see AdamScalarRaceExperiment.
+// and two experiments (not benchmarks): `-- adam-race torch|pinned [seconds] [workers] [quiet]`, see AdamScalarRaceExperiment,
+// and `-- conv-race torch|scoped [seconds] [workers]`, see ConvFanInRaceExperiment.
 if (args.Length > 0 && args[0] == "adam-race")
 {
     AdamScalarRaceExperiment.Run(args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "conv-race")
+{
+    ConvFanInRaceExperiment.Run(args[1..]);
     return;
 }
 

@@ -29,7 +29,7 @@ public sealed class CnnFeatureExtractor : nn.Module<Tensor, Tensor>
         _blocks = new Conv2d[options.Channels.Count];
         for (var i = 0; i < _blocks.Length; i++)
         {
-            _blocks[i] = nn.Conv2d(channels, options.Channels[i], options.KernelSize, padding: options.KernelSize / 2);
+            _blocks[i] = ScopedConvolution.Conv2d(channels, options.Channels[i], options.KernelSize, padding: options.KernelSize / 2);
             register_module($"conv{i + 1}", _blocks[i]);
             channels = options.Channels[i];
         }

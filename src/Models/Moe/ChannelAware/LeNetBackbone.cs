@@ -41,8 +41,8 @@ public sealed class LeNetBackbone : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"LeNetBackbone: a {height}×{width} image is too small for two 5×5 convolutions and pools");
         }
 
-        _conv1 = nn.Conv2d(channels, 6, 5, padding: padding);
-        _conv2 = nn.Conv2d(6, 16, 5);
+        _conv1 = ScopedConvolution.Conv2d(channels, 6, 5, padding: padding);
+        _conv2 = ScopedConvolution.Conv2d(6, 16, 5);
         _fc1 = nn.Linear(16 * h * w, 120);
         _fc2 = nn.Linear(120, FeatureSize);
         RegisterComponents();

@@ -28,8 +28,8 @@ public sealed class SmallCnn : nn.Module<Tensor, Tensor>
     public SmallCnn(Generator generator, int inChannels = 1, int classes = 10)
         : base(nameof(SmallCnn))
     {
-        _conv1 = nn.Conv2d(inChannels, 32, 3, padding: 1);
-        _conv2 = nn.Conv2d(32, 64, 3, padding: 1);
+        _conv1 = ScopedConvolution.Conv2d(inChannels, 32, 3, padding: 1);
+        _conv2 = ScopedConvolution.Conv2d(32, 64, 3, padding: 1);
         _fc1 = nn.Linear(64 * 7 * 7, 128);
         _fc2 = nn.Linear(128, classes);
         RegisterComponents();
