@@ -47,7 +47,9 @@ public static class SafeTensors
 
         foreach (var (_, tensor) in list)
         {
-            using var values = tensor.detach().to(ScalarType.Float32).contiguous();
+            // The scope keeps detach's and to's results referenced: a collection could otherwise free one mid-call.
+            using var scope = torch.NewDisposeScope();
+            var values = tensor.detach().to(ScalarType.Float32).contiguous();
             WriteFloats(stream, MemoryMarshal.Cast<byte, float>(values.bytes));
         }
     }

@@ -38,6 +38,7 @@ public sealed class SeededDropout : nn.Module<Tensor, Tensor>
         using var threshold = Probability.ToScalar();
         using var scale = (1 - Probability).ToScalar();
         using var keep = draw.ge(threshold);
-        return input.mul(keep).div(scale);
+        using var kept = input.mul(keep); // named, so a collection cannot free it while div reads it
+        return kept.div(scale);
     }
 }
