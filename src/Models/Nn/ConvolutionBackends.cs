@@ -11,7 +11,7 @@ namespace EdgeMoE.Models.Nn;
 /// EPYC, and still in 3 of 6 runs of 200 threads with ONEDNN_MAX_CPU_ISA=AVX2; none of 1,000 with oneDNN off. Actors and
 /// tests run torch on new threads, so a run could turn to NaN and two runs of a seed differ. ATen's convolution trained
 /// a LeNet-sized CNN about as fast here (200 Adam steps at batch 50: 2.3 s against 1.5 to 2.3 s), but the default nmoe
-/// run took 384 s against 267 s (where the difference goes is not known yet). TorchSharp 0.107 has no
+/// run took 411 s against 344 s with oneDNN, back to back (1.19x; peak RSS 1.99 against 1.14 GB). TorchSharp 0.107 has no
 /// switch for it, so this calls libtorch's C++ API (<c>at::globalContext().setUserEnabledMkldnn(false)</c>, the call
 /// behind Python's <c>torch.backends.mkldnn.enabled = False</c>) by its mangled names: Itanium's (Linux, macOS; measured
 /// here) or MSVC's (Windows; not run here). With oneDNN off, libtorch
