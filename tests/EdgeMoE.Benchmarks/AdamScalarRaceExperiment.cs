@@ -22,14 +22,7 @@ internal static class AdamScalarRaceExperiment
 
     public static void Run(string[] args)
     {
-        var variant = args.Length > 0 ? args[0] : "torch";
-        if (variant is not ("torch" or "pinned"))
-        {
-            throw new ArgumentException($"adam-race: the variant must be torch or pinned, got '{variant}'");
-        }
-
-        var seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30;
-        var workers = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+        var (variant, seconds, workers) = RaceArguments.Parse("adam-race", args, "torch", "pinned");
         var collect = args.Length <= 3 || args[3] != "quiet";
         var tally = new Tally();
 

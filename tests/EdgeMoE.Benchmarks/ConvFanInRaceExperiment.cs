@@ -19,14 +19,7 @@ internal static class ConvFanInRaceExperiment
 
     public static void Run(string[] args)
     {
-        var variant = args.Length > 0 ? args[0] : "torch";
-        if (variant is not ("torch" or "scoped"))
-        {
-            throw new ArgumentException($"conv-race: the variant must be torch or scoped, got '{variant}'");
-        }
-
-        var seconds = args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 30;
-        var workers = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+        var (variant, seconds, workers) = RaceArguments.Parse("conv-race", args, "torch", "scoped");
         long layers = 0, wrong = 0, collections = 0;
         var clock = Stopwatch.StartNew();
         bool KeepGoing() => clock.Elapsed.TotalSeconds < seconds;
