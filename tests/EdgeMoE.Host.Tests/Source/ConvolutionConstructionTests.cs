@@ -10,9 +10,7 @@ public sealed class ConvolutionConstructionTests
     [Fact]
     public void Every_convolution_of_ours_is_built_inside_a_dispose_scope()
     {
-        string[] assemblies = ["EdgeMoE.Models.dll", "EdgeMoE.Actors.dll", "EdgeMoE.Policies.dll", "EdgeMoE.Reports.dll", "edgemoe.dll"];
-
-        var found = assemblies.SelectMany(a => RacyConstructions(Path.Combine(AppContext.BaseDirectory, a))).ToList();
+        var found = IlCalls.SourceAssemblies.SelectMany(RacyConstructions).ToList();
 
         Assert.True(found.Count == 0, "build convolutions with ScopedConvolution:\n" + string.Join('\n', found));
     }

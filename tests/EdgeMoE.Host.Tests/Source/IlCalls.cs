@@ -8,6 +8,11 @@ namespace EdgeMoE.Host.Tests.Source;
 /// <summary>The calls a compiled assembly's methods make, read from their IL (what the source guards check).</summary>
 internal static class IlCalls
 {
+    /// <summary>The assemblies built from src, beside the test assembly.</summary>
+    public static IReadOnlyList<string> SourceAssemblies { get; } =
+        [.. new[] { "EdgeMoE.Models.dll", "EdgeMoE.Actors.dll", "EdgeMoE.Policies.dll", "EdgeMoE.Reports.dll", "edgemoe.dll" }
+            .Select(a => Path.Combine(AppContext.BaseDirectory, a))];
+
     /// <summary>
     /// Every call, callvirt and newobj of a method of another assembly in <paramref name="assembly"/>: the calling
     /// "Type.Method", the callee's type and method names, and "Type.Method(parameter types)".

@@ -10,9 +10,7 @@ public sealed class TemporaryScalarTests
     [Fact]
     public void No_method_of_ours_hands_libtorch_a_Scalar_that_a_collection_can_finalize_mid_call()
     {
-        string[] assemblies = ["EdgeMoE.Models.dll", "EdgeMoE.Actors.dll", "EdgeMoE.Policies.dll", "EdgeMoE.Reports.dll", "edgemoe.dll"];
-
-        var found = assemblies.SelectMany(a => Calls.In(Path.Combine(AppContext.BaseDirectory, a))).ToList();
+        var found = IlCalls.SourceAssemblies.SelectMany(Calls.In).ToList();
 
         Assert.True(found.Count == 0, "use PinnedScalarMath or an explicit, disposed Scalar:\n" + string.Join('\n', found));
     }
