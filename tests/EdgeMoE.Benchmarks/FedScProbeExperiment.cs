@@ -1,6 +1,7 @@
 using System.Globalization;
 using EdgeMoE.Models.Data;
 using EdgeMoE.Models.Data.Partitioning;
+using EdgeMoE.Models.Evaluation;
 using EdgeMoE.Models.Moe;
 using EdgeMoE.Models.Moe.Federated;
 using EdgeMoE.Models.Nn;
@@ -127,54 +128,15 @@ internal static class FedScProbeExperiment
     private static void Report(int round, double loss, CnnFeatureExtractor extractor, LabeledImages probeTrain, LabeledImages probeTest)
     {
         var d = extractor.Options.FeatureSize;
-        var xTrain = ImageTraining.Features(extractor, probeTrain);
-        var xTest = ImageTraining.Features(extractor, probeTest);
-        var mean = new double[d];
-        var square = new double[d];
-        for (var i = 0; i < xTrain.Length; i++)
-        {
-            mean[i % d] += xTrain[i];
-            square[i % d] += (double)xTrain[i] * xTrain[i];
-        }
-
-        var zeros = xTrain.Count(v => v == 0) / (double)xTrain.Length;
-        var n = probeTrain.Count;
-        var spread = new double[d];
-        for (var k = 0; k < d; k++)
-        {
-            mean[k] /= n;
-            spread[k] = Math.Sqrt(Math.Max(square[k] / n - (mean[k] * mean[k]), 0)) + 1e-6;
-        }
-
-        Standardise(xTrain, mean, spread);
-        Standardise(xTest, mean, spread);
+        var rawTrain = ImageTraining.Features(extractor, probeTrain);
+        var zeros = rawTrain.Count(v => v == 0) / (double)rawTrain.Length;
+        var standardisation = FeatureStandardisation.Pool([FeatureMoments.Of(rawTrain, d)]);
+        var xTrain = standardisation.Apply(rawTrain);
+        var xTest = standardisation.Apply(ImageTraining.Features(extractor, probeTest));
         using var probe = torch.nn.Linear(d, probeTrain.Classes);
         SeededInitialisation.Apply(probe, NetworkSeed.Generator(1, "probe/head"));
         FeatureTraining.CrossEntropy(probe, xTrain, probeTrain.Labels, new LocalTrainingOptions(30, 100, 3e-3), new Xoshiro256Random(5));
-        var p = FeatureTraining.Probabilities(probe, xTest, probeTest.Count);
-        var right = 0;
-        for (var i = 0; i < probeTest.Count; i++)
-        {
-            var best = 0;
-            for (var c = 1; c < probeTest.Classes; c++)
-            {
-                if (p[(i * probeTest.Classes) + c] > p[(i * probeTest.Classes) + best])
-                {
-                    best = c;
-                }
-            }
-
-            right += best == probeTest.Labels[i] ? 1 : 0;
-        }
-
-        Console.WriteLine(FormattableString.Invariant($"round {round,3}  loss {loss,9:0.0000}  probe {100.0 * right / probeTest.Count:0.00} %  zero features {100 * zeros:0.0} %"));
-    }
-
-    private static void Standardise(float[] x, double[] mean, double[] spread)
-    {
-        for (var i = 0; i < x.Length; i++)
-        {
-            x[i] = (float)((x[i] - mean[i % mean.Length]) / spread[i % mean.Length]);
-        }
+        var metrics = ClassificationMetrics.Of(FeatureTraining.Probabilities(probe, xTest, probeTest.Count), probeTest.Labels, probeTest.Classes);
+        Console.WriteLine(FormattableString.Invariant($"round {round,3}  loss {loss,9:0.0000}  probe {100 * metrics.Accuracy:0.00} %  zero features {100 * zeros:0.0} %"));
     }
 }
