@@ -115,6 +115,7 @@ internal static class FedScProbeExperiment
         }
 
         var free = Enumerable.Range(0, count).Where(i => !used[i]).ToArray();
+        // This draw picked the held-out images of the figures in hocon/nmoe.conf (Random.Shuffle draws another set).
         var random = new Xoshiro256Random((ulong)seed + 17);
         for (var i = free.Length - 1; i > 0; i--)
         {
