@@ -7,6 +7,7 @@ using EdgeMoE.Models.Moe.Federated;
 using EdgeMoE.Models.Nn;
 using EdgeMoE.Models.Randomness;
 using TorchSharp;
+using static TorchSharp.torch;
 
 namespace EdgeMoE.Benchmarks;
 
@@ -24,6 +25,9 @@ internal static class FedScProbeExperiment
 {
     private const int Clients = 10;
     private const int PerClient = 2500;
+
+    // τ of Non-IID(τ); the dominant class holds 1/(1 + τ) of a client's images, as in hocon/nmoe.conf.
+    private const double Tau = 0.2;
 
     public static void Run(string[] args)
     {
@@ -46,7 +50,7 @@ internal static class FedScProbeExperiment
         torch.set_num_threads(1);
 
         var train = FashionMnist.Load(FashionMnist.DefaultDirectory, train: true);
-        IClientPartitioner partitioner = partition == "iid" ? new IidPartitioner(PerClient) : new DominantClassPartitioner(1 - (1 / 1.2), PerClient);
+        IClientPartitioner partitioner = partition == "iid" ? new IidPartitioner(PerClient) : new DominantClassPartitioner(1 - (1 / (1 + Tau)), PerClient);
         var parts = partitioner.Partition(train.Labels, train.Classes, Clients, new Xoshiro256Random((ulong)seed));
         var held = HeldOut(train.Count, parts, seed);
         var probeTrain = train.Subset(held[..10_000]);
@@ -56,13 +60,14 @@ internal static class FedScProbeExperiment
             .Select(c => new FederatedClient(c, shape, new ClientDataSplit(train.Subset(parts[c]), probeTest), seed, $"probe/{partition}/client-{c}", 1.0 / Clients))
             .ToList();
         var samples = Enumerable.Repeat((double)PerClient, Clients).ToList();
+        var shares = Enumerable.Repeat(1.0 / Clients, Clients).ToList();
 
         ModelWeights global = method switch
         {
             "fedce" => ModelWeights.Of(shape.NewExtractor(NetworkSeed.Generator(seed, "probe/fedce-global-init"))),
             _ => ModelWeights.Of(shape.NewContrastive(NetworkSeed.Generator(seed, "probe/fedsc-global-init"))),
         };
-        Report(0, double.NaN, Extractor(shape, method, global, seed), probeTrain, probeTest);
+        Report(0, double.NaN, shape, method, global, seed, probeTrain, probeTest);
         for (var round = 1; method != "none" && round <= rounds; round++)
         {
             var updates = new List<ModelWeights>();
@@ -78,32 +83,35 @@ internal static class FedScProbeExperiment
             }
             else
             {
-                var shared = clients.Select(c => (float[]?)c.FedScCorrelation(global, options.BatchSize, 0)).ToList();
+                // fedsc-local shares nothing: each client's loss is the local spectral loss alone.
+                var shared = method == "fedsc" ? clients.Select(c => (float[]?)c.FedScCorrelation(global, options.BatchSize, 0)).ToList() : null;
                 foreach (var client in clients)
                 {
-                    var (weights, l) = client.FedScRound(global, method == "fedsc-local" ? null : SpectralContrastiveLoss.Others(shared, samples.Select(s => s / samples.Sum()).ToList(), client.Index), options);
+                    var others = shared is null ? null : SpectralContrastiveLoss.Others(shared, shares, client.Index);
+                    var (weights, l) = client.FedScRound(global, others, options);
                     updates.Add(weights);
                     loss += l / Clients;
                 }
             }
 
             global = FedAvg.Average(updates, samples);
-            Report(round, loss, Extractor(shape, method, global, seed), probeTrain, probeTest);
+            Report(round, loss, shape, method, global, seed, probeTrain, probeTest);
+        }
+
+        foreach (var client in clients)
+        {
+            client.Dispose();
         }
     }
 
-    private static CnnFeatureExtractor Extractor(NmoeShape shape, string method, ModelWeights global, int seed)
+    // The global weights as the network they belong to (FedCE: the extractor; FedSC: extractor and projection).
+    private static nn.Module<Tensor, Tensor> Network(NmoeShape shape, string method, ModelWeights global, int seed)
     {
-        if (method == "fedce")
-        {
-            var extractor = shape.NewExtractor(NetworkSeed.Generator(seed, "probe/load"));
-            global.LoadInto(extractor);
-            return extractor;
-        }
-
-        var model = shape.NewContrastive(NetworkSeed.Generator(seed, "probe/load"));
-        global.LoadInto(model);
-        return model.Extractor;
+        nn.Module<Tensor, Tensor> network = method == "fedce"
+            ? shape.NewExtractor(NetworkSeed.Generator(seed, "probe/load"))
+            : shape.NewContrastive(NetworkSeed.Generator(seed, "probe/load"));
+        global.LoadInto(network);
+        return network;
     }
 
     private static int[] HeldOut(int count, int[][] parts, int seed)
@@ -126,8 +134,10 @@ internal static class FedScProbeExperiment
         return free;
     }
 
-    private static void Report(int round, double loss, CnnFeatureExtractor extractor, LabeledImages probeTrain, LabeledImages probeTest)
+    private static void Report(int round, double loss, NmoeShape shape, string method, ModelWeights global, int seed, LabeledImages probeTrain, LabeledImages probeTest)
     {
+        using var network = Network(shape, method, global, seed);
+        var extractor = network as CnnFeatureExtractor ?? ((ContrastiveModel)network).Extractor;
         var d = extractor.Options.FeatureSize;
         var rawTrain = ImageTraining.Features(extractor, probeTrain);
         var zeros = rawTrain.Count(v => v == 0) / (double)rawTrain.Length;
